@@ -1,0 +1,63 @@
+# The archive's two everyday commands are `make run` and `make test`.
+# Everything else here is a step they depend on, or a tool for developers.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Django 6.1 needs Python 3.12 or newer. PYTHON may be given explicitly;
+# otherwise the first suitable interpreter on PATH or under pyenv is used.
+PYTHON ?= $(shell ./scripts/find-python)
+
+.PHONY: help install run serve test lint check migrations-check pytest seed messages eval bench clean
+
+help:
+	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
+	@echo "make test    run every check: ruff, Django checks, migrations check, the test suite"
+	@echo "make eval    measure the article extractor on the evaluation corpus"
+	@echo "make bench   run the benchmarks (MEETINGS=N)"
+
+# The virtualenv is rebuilt only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: no Python 3.12 or newer found (tried python3.14, python3.13, python3.12, python3 and pyenv)." >&2; \
+		echo "Install Python 3.12+ or run: make PYTHON=/path/to/python3.12 ..." >&2; exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Translations are compiled with Babel, so no system gettext is needed.
+messages: install
+	$(PY) scripts/compile_messages.py
+
+run: install messages
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py setup_local_editor
+	@echo "Serving the archive on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install messages
+	$(PY) manage.py check --fail-level WARNING
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+pytest: install messages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint check migrations-check pytest
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "meetings"
+    verbose_name = _("Ministerial meetings")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from meetings import signals
+        from meetings.permissions import ensure_groups
+
+        signals.connect()
+
+        # After every migrate, once Django has created the permissions.
+        post_migrate.connect(ensure_groups, sender=self)

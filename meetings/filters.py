@@ -1,0 +1,246 @@
+"""The one FilterSet behind every list of meetings: pages, exports, API and feeds.
+
+Every parameter is validated for its shape before the database sees it, so
+any query string gets either results or a message naming the parameter.
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.core.cache import cache
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import City, Country, Meeting, Minister, Topic
+
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
+CHOICES_CACHE_SECONDS = 600
+
+
+def cached_choices(model, label=lambda obj: obj.name, key_attr="pk"):
+    """(key, name) pairs for a reference table, sorted by name in the active language.
+
+    Reference tables change rarely; caching their choices keeps the number of
+    queries per page constant and small. Saving a row clears the cache
+    (meetings.signals).
+    """
+    language = (get_language() or "en")[:2]
+    key = f"choices:{model._meta.label_lower}:{language}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = sorted(
+            ((getattr(obj, key_attr), label(obj)) for obj in model.objects.all()),
+            key=lambda pair: pair[1].casefold(),
+        )
+        cache.set(key, choices, CHOICES_CACHE_SECONDS)
+    return choices
+
+
+class KeyedChoiceMixin:
+    """Check a natural key's shape (country code, slug) before looking it up."""
+
+    key_pattern = SLUG
+    uppercase = False
+
+    def prepare_key(self, value):
+        value = str(value).strip()
+        value = value.upper() if self.uppercase else value.lower()
+        if not self.key_pattern.fullmatch(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value[:40]},
+            )
+        return value
+
+
+class KeyedModelChoiceField(KeyedChoiceMixin, forms.ModelChoiceField):
+    def __init__(self, *args, key_pattern=SLUG, uppercase=False, **kwargs):
+        self.key_pattern = key_pattern
+        self.uppercase = uppercase
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return super().to_python(self.prepare_key(value))
+
+
+class KeyedModelMultipleChoiceField(KeyedChoiceMixin, forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        if value and not isinstance(value, (list, tuple)):
+            value = [value]
+        if value:
+            value = [self.prepare_key(item) for item in value if item not in self.empty_values]
+        return super().clean(value)
+
+
+class CountryFilter(django_filters.ModelChoiceFilter):
+    field_class = KeyedModelChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Country.objects.all())
+        kwargs.setdefault("to_field_name", "code")
+        kwargs.setdefault("key_pattern", COUNTRY_CODE)
+        kwargs.setdefault("uppercase", True)
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": _("Unknown country code “%(value)s”.")}
+        )
+        super().__init__(*args, **kwargs)
+
+
+class SlugFilter(django_filters.ModelChoiceFilter):
+    field_class = KeyedModelChoiceField
+
+
+class TopicsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = KeyedModelMultipleChoiceField
+
+
+class MeetingFilterForm(forms.Form):
+    """Cross-field checks, and select options taken from the reference-data cache."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = [("", _("Any country")), *cached_choices(Country)]
+        for name in ("country", "counterpart", "host"):
+            self.fields[name].widget.choices = countries
+        self.fields["topic"].widget.choices = cached_choices(
+            Topic, label=topic_label, key_attr="slug"
+        )
+        self.fields["place"].widget.choices = [
+            ("", _("Any place")),
+            *cached_choices(City, key_attr="slug"),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        country, counterpart = data.get("country"), data.get("counterpart")
+        if country and counterpart and country == counterpart:
+            self.add_error("counterpart", _("Choose two different countries for a pair."))
+        return data
+
+
+def topic_label(topic):
+    return f"— {topic.name}" if topic.parent_id else topic.name
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """Filters for lists of meetings. Parameter names are part of the public interface."""
+
+    ORDERINGS = {
+        "-date": ("-date", "-pk"),
+        "date": ("date", "pk"),
+        "-updated": ("-updated_at", "-pk"),
+    }
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=200, strip=True
+    )
+    country = CountryFilter(label=_("Country"), method="filter_noop")
+    counterpart = CountryFilter(label=_("Met with"), method="filter_noop")
+    minister = SlugFilter(
+        label=_("Minister"),
+        queryset=Minister.objects.all(),
+        to_field_name="slug",
+        field_name="participations__minister",
+        method="filter_minister",
+        widget=forms.TextInput(attrs={"placeholder": _("minister's id, e.g. abdelouafi-laftit")}),
+        error_messages={"invalid_choice": _("Unknown minister “%(value)s”.")},
+    )
+    topic = TopicsFilter(
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_noop",
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        error_messages={"invalid_choice": _("Unknown topic “%(value)s”.")},
+    )
+    topic_match = django_filters.ChoiceFilter(
+        label=_("Topics to match"),
+        choices=[("any", _("any of them")), ("all", _("all of them"))],
+        method="filter_noop",
+        empty_label=None,
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"),
+        field_name="date",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"),
+        field_name="date",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="date__year", min_value=1900, max_value=2100
+    )
+    host = CountryFilter(label=_("Host country"), field_name="host_country")
+    place = SlugFilter(
+        label=_("Place"),
+        queryset=City.objects.all(),
+        to_field_name="slug",
+        field_name="city",
+        error_messages={"invalid_choice": _("Unknown place “%(value)s”.")},
+    )
+    order = django_filters.ChoiceFilter(
+        label=_("Order"),
+        choices=[
+            ("-date", _("newest first")),
+            ("date", _("oldest first")),
+            ("-updated", _("recently updated")),
+            ("relevance", _("relevance (with a search)")),
+        ],
+        method="filter_noop",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = []
+        form = MeetingFilterForm
+
+    def filter_noop(self, queryset, name, value):
+        # Handled together in filter_queryset, where related parameters meet.
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_minister(self, queryset, name, value):
+        return queryset.with_participant(value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        country, counterpart = data.get("country"), data.get("counterpart")
+        if country and counterpart:
+            queryset = queryset.between(country, counterpart)
+        elif country or counterpart:
+            queryset = queryset.involving(country or counterpart)
+        if data.get("topic"):
+            queryset = queryset.about(data["topic"], match=data.get("topic_match") or "any")
+        return queryset.order_by(*self.ordering(data))
+
+    def ordering(self, data):
+        order = data.get("order") or "-date"
+        if order == "relevance":
+            if data.get("q"):
+                return ("-rank", "-date", "-pk")
+            order = "-date"
+        return self.ORDERINGS[order]
+
+    @property
+    def has_filters(self):
+        return self.is_bound and any(
+            value not in (None, "", [], ())
+            for name, value in getattr(self.form, "cleaned_data", {}).items()
+            if name not in ("order", "topic_match")
+        )

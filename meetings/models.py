@@ -1,0 +1,933 @@
+"""The archive's data: who met whom, when, where, about what, says who.
+
+    Country ──< Post ──< Mandate >── Minister        Topic (parent → children)
+       │                                │                 │
+       └──< Participation >── Meeting >─┼─────────────────┘ (many-to-many)
+                                 │
+                                 └──< Source (the article it comes from)
+
+Names are stored once per language in ``_ar``, ``_fr`` and ``_en`` columns and
+read through ``localized()``, which falls back to another language when the
+active one is empty (see docs/decisions/0003-multilingual-columns.md).
+"""
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Value
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from meetings.text import normalize
+
+LANGUAGE_CODES = ("ar", "fr", "en")
+# The text search configurations a meeting's document is indexed with.
+SEARCH_CONFIGS = ("arabic", "french", "english", "simple")
+
+
+def localized(obj, field: str, language: str | None = None) -> str:
+    """Return ``obj.<field>_<language>``, falling back to the other languages."""
+    language = (language or get_language() or "en")[:2]
+    order = [language, *(code for code in ("en", "fr", "ar") if code != language)]
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return ""
+
+
+def names_field(verbose_name, **kwargs):
+    """An array of short strings, used for aliases, demonyms and keywords."""
+    return ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    OTHER = "other", _("Other")
+
+
+# ---------------------------------------------------------------------------
+# Reference data
+# ---------------------------------------------------------------------------
+
+
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Country(models.Model):
+    """A country, keyed by its ISO 3166-1 alpha-2 code, named in three languages."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        primary_key=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters (ISO 3166-1 alpha-2)."))],
+    )
+    name_ar = models.CharField(_("name (Arabic)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    aliases = names_field(
+        _("aliases"), help_text=_("Other names and spellings used in the news, any language.")
+    )
+    demonyms = names_field(
+        _("demonyms"),
+        help_text=_(
+            "Adjectives of nationality as they appear in articles: البلجيكية, belge, Belgian."
+        ),
+    )
+
+    objects = CountryManager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:list") + f"?country={self.code}"
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
+class CityManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class City(models.Model):
+    """A city where meetings take place, with the names articles use for it."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="cities", verbose_name=_("country")
+    )
+    name_ar = models.CharField(_("name (Arabic)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    aliases = names_field(_("aliases"))
+    is_capital = models.BooleanField(_("capital"), default=False)
+
+    objects = CityManager()
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["meetings.country"]
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
+class TopicQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class TopicManager(models.Manager.from_queryset(TopicQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Topic(models.Model):
+    """A subject of talks, in a two-level taxonomy (security → counter-terrorism)."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent topic"),
+    )
+    name_ar = models.CharField(_("name (Arabic)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    keywords_ar = names_field(_("keywords (Arabic)"))
+    keywords_fr = names_field(_("keywords (French)"))
+    keywords_en = names_field(_("keywords (English)"))
+
+    objects = TopicManager()
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="topic_is_not_its_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:list") + f"?topic={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+    def clean(self):
+        # Two levels only: a subtopic's parent must itself be top-level, and a
+        # topic with subtopics cannot become a subtopic.
+        if self.parent_id:
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {"parent": _("Topics have two levels: choose a top-level parent.")}
+                )
+            if self.pk and self.children.exists():
+                raise ValidationError(
+                    {"parent": _("This topic has subtopics, so it must stay top-level.")}
+                )
+
+
+class PortfolioManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Portfolio(models.Model):
+    """An area of government (interior, foreign affairs...), used to compare posts."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    keywords = names_field(
+        _("keywords"), help_text=_("Words naming the portfolio in articles: الداخلية, intérieur.")
+    )
+
+    objects = PortfolioManager()
+
+    class Meta:
+        verbose_name = _("portfolio")
+        verbose_name_plural = _("portfolios")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
+class OutletManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Outlet(models.Model):
+    """A news outlet that publishes the articles meetings are taken from."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
+    domain = models.CharField(_("web domain"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outlets",
+        verbose_name=_("country"),
+        help_text=_("Where the outlet is based: an unqualified minister is this country's."),
+    )
+
+    objects = OutletManager()
+
+    class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+# ---------------------------------------------------------------------------
+# People and their posts
+# ---------------------------------------------------------------------------
+
+
+class PostManager(models.Manager):
+    def get_by_natural_key(self, country_code, slug):
+        return self.get(country__code=country_code, slug=slug)
+
+
+class Post(models.Model):
+    """A position in a country's government: Minister of the Interior of Morocco."""
+
+    class Rank(models.TextChoices):
+        HEAD_OF_GOVERNMENT = "head_of_government", _("Head of government")
+        MINISTER = "minister", _("Minister")
+        MINISTER_DELEGATE = "minister_delegate", _("Minister delegate")
+        SECRETARY_OF_STATE = "secretary_of_state", _("Secretary of state")
+        OFFICIAL = "official", _("Senior official")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="posts", verbose_name=_("country")
+    )
+    slug = models.SlugField(_("slug"), max_length=150)
+    portfolio = models.ForeignKey(
+        Portfolio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("portfolio"),
+    )
+    rank = models.CharField(_("rank"), max_length=30, choices=Rank, default=Rank.MINISTER)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+
+    objects = PostManager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["country", "title_en"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "slug"], name="post_slug_unique_per_country")
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.country_id})"
+
+    def natural_key(self):
+        return (self.country_id, self.slug)
+
+    natural_key.dependencies = ["meetings.country", "meetings.portfolio"]
+
+    @property
+    def title(self):
+        return localized(self, "title")
+
+
+class MinisterManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Minister(models.Model):
+    """A person who takes part in meetings: a minister or an official with them."""
+
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    name_ar = models.CharField(_("name in Arabic script"), max_length=200, blank=True)
+    name_latin = models.CharField(_("name in Latin script"), max_length=200)
+    aliases = names_field(
+        _("aliases"), help_text=_("Short forms and other spellings: لفتيت, Laftit.")
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata id"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata item id such as Q123."))],
+    )
+
+    objects = MinisterManager()
+
+    class Meta:
+        verbose_name = _("minister")
+        verbose_name_plural = _("ministers")
+        ordering = ["name_latin"]
+        indexes = [
+            GinIndex(
+                name="minister_name_latin_trgm", fields=["name_latin"], opclasses=["gin_trgm_ops"]
+            ),
+            GinIndex(name="minister_name_ar_trgm", fields=["name_ar"], opclasses=["gin_trgm_ops"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:list") + f"?minister={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def name(self):
+        if (get_language() or "en").startswith("ar"):
+            return self.name_ar or self.name_latin
+        return self.name_latin or self.name_ar
+
+
+class MandateQuerySet(models.QuerySet):
+    def on(self, day):
+        """Mandates running on ``day``."""
+        return self.filter(Q(end__isnull=True) | Q(end__gte=day), start__lte=day)
+
+
+class MandateManager(models.Manager.from_queryset(MandateQuerySet)):
+    def get_by_natural_key(self, minister_slug, country_code, post_slug, start):
+        return self.get(
+            minister__slug=minister_slug,
+            post__country_id=country_code,
+            post__slug=post_slug,
+            start=start,
+        )
+
+
+class DateRange(Func):
+    """PostgreSQL's daterange(start, end, '[]'); a null end is open."""
+
+    function = "daterange"
+    output_field = DateRangeField()
+
+
+class Mandate(models.Model):
+    """A post held by a person from a start date to an end date (open while current)."""
+
+    minister = models.ForeignKey(
+        Minister, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("minister")
+    )
+    post = models.ForeignKey(
+        Post, on_delete=models.PROTECT, related_name="mandates", verbose_name=_("post")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty while in office."))
+
+    objects = MandateManager()
+
+    class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="mandate_start_before_end",
+                violation_error_message=_("A mandate cannot end before it starts."),
+            ),
+            ExclusionConstraint(
+                name="mandate_no_overlap_in_same_post",
+                expressions=[
+                    ("minister", RangeOperators.EQUAL),
+                    ("post", RangeOperators.EQUAL),
+                    (DateRange("start", "end", Value("[]")), RangeOperators.OVERLAPS),
+                ],
+                violation_error_message=_(
+                    "This person already holds this post during part of these dates."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        end = self.end.isoformat() if self.end else "…"
+        return f"{self.minister}: {self.post.title}, {self.post.country_id} ({self.start} – {end})"
+
+    def natural_key(self):
+        return (self.minister.slug, self.post.country_id, self.post.slug, self.start.isoformat())
+
+    natural_key.dependencies = ["meetings.minister", "meetings.post"]
+
+    def clean(self):
+        # Checked here as well as by the database, so that the overlap check
+        # below never builds an inverted (invalid) date range.
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("A mandate cannot end before it starts.")})
+
+    def covers(self, day) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+# ---------------------------------------------------------------------------
+# Meetings
+# ---------------------------------------------------------------------------
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        """Meetings the public may see."""
+        return self.filter(status=Meeting.Status.PUBLISHED)
+
+    def involving(self, country):
+        """Meetings in which ``country`` (a Country or a code) is one of the two sides."""
+        code = getattr(country, "code", country)
+        return self.filter(Q(country_a_id=code) | Q(country_b_id=code))
+
+    def between(self, first, second):
+        """Meetings between two countries, whichever order they are given in."""
+        a, b = sorted([getattr(first, "code", first), getattr(second, "code", second)])
+        return self.filter(country_a_id=a, country_b_id=b)
+
+    def about(self, topics, match="any"):
+        """Meetings on ``topics``, each including its subtopics: any of them, or all of them."""
+
+        def on(some_topics):
+            return Exists(
+                Meeting.topics.through.objects.filter(meeting_id=OuterRef("pk")).filter(
+                    Q(topic__in=some_topics) | Q(topic__parent__in=some_topics)
+                )
+            )
+
+        if match == "all":
+            queryset = self
+            for topic in topics:
+                queryset = queryset.filter(on([topic]))
+            return queryset
+        return self.filter(on(list(topics)))
+
+    def with_participant(self, minister):
+        """Meetings in which ``minister`` took part."""
+        return self.filter(
+            Exists(Participation.objects.filter(meeting_id=OuterRef("pk"), minister=minister))
+        )
+
+    def search(self, query: str):
+        """Full-text search over titles, summaries, names and places, in three languages."""
+        terms = normalize(query)
+        if not terms:
+            return self
+        search_query = None
+        for config in SEARCH_CONFIGS:
+            part = SearchQuery(terms, config=config, search_type="websearch")
+            search_query = part if search_query is None else search_query | part
+        return self.filter(search_vector=search_query).annotate(
+            rank=SearchRank(F("search_vector"), search_query)
+        )
+
+    def totals(self):
+        """How many meetings, countries and people these meetings involve."""
+        countries = self.values("country_a_id").union(self.values("country_b_id"))
+        people = Participation.objects.filter(meeting__in=self).values("minister_id").distinct()
+        return {
+            "meetings": self.count(),
+            "countries": countries.count(),
+            "people": people.count(),
+        }
+
+    def with_related(self):
+        """Everything a list or a page shows, in a fixed number of queries."""
+        return self.select_related(
+            "country_a", "country_b", "host_country", "city"
+        ).prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "minister", "country", "mandate__post"
+                ).order_by("role", "order", "pk"),
+            ),
+            Prefetch("topics", queryset=Topic.objects.order_by("slug")),
+        )
+
+
+class Meeting(models.Model):
+    """A bilateral meeting of ministers of two countries, as reported by its sources."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+
+    date = models.DateField(
+        _("date"),
+        help_text=_("With month or year precision, the first day of that month or year."),
+    )
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    # The two sides are stored in code order (country_a < country_b), which the
+    # database checks; save() sorts them, so editors may enter either first.
+    country_a = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="meetings_as_a",
+        verbose_name=_("first country"),
+    )
+    country_b = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="meetings_as_b",
+        verbose_name=_("second country"),
+    )
+    host_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+        verbose_name=_("host country"),
+    )
+    city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("city"),
+    )
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_ar = models.TextField(_("summary (Arabic)"), blank=True)
+    summary_fr = models.TextField(_("summary (French)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    outcomes_ar = models.TextField(
+        _("outcomes (Arabic)"), blank=True, help_text=_("What was agreed, one item per line.")
+    )
+    outcomes_fr = models.TextField(_("outcomes (French)"), blank=True)
+    outcomes_en = models.TextField(_("outcomes (English)"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, related_name="meetings", blank=True, verbose_name=_("topics")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="meetings_created",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="meetings_updated",
+        verbose_name=_("last changed by"),
+    )
+    # Normalised text of everything searchable (see meetings.text.normalize),
+    # rebuilt by update_search_document(); the database derives the vector.
+    search_document = models.TextField(editable=False, default="")
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("search_document", config="arabic")
+            + SearchVector("search_document", config="french")
+            + SearchVector("search_document", config="english")
+            + SearchVector("search_document", config="simple")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-pk"]
+        get_latest_by = "date"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country_a__lt=F("country_b")),
+                name="meeting_two_distinct_countries",
+                violation_error_message=_("A meeting is between two different countries."),
+            ),
+        ]
+        indexes = [
+            models.Index(F("date").desc(), F("id").desc(), name="meeting_date_id"),
+            models.Index(fields=["country_a", "country_b", "date"], name="meeting_pair_date"),
+            models.Index(fields=["country_b", "date"], name="meeting_country_b_date"),
+            GinIndex(fields=["search_vector"], name="meeting_search_vector"),
+        ]
+
+    def __str__(self):
+        return f"{self.date.isoformat()} {self.country_a_id}–{self.country_b_id}"
+
+    def save(self, *args, **kwargs):
+        self.sort_countries()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", kwargs={"pk": self.pk})
+
+    @property
+    def countries(self):
+        return [self.country_a, self.country_b]
+
+    @property
+    def title(self):
+        """The editor's title in the active language, or one made from the countries."""
+        title = localized(self, "title")
+        if title:
+            return title
+        return f"{self.country_a.name} – {self.country_b.name}"
+
+    @property
+    def summary(self):
+        return localized(self, "summary")
+
+    @property
+    def outcome_list(self):
+        return [
+            line.strip(" -•\t") for line in localized(self, "outcomes").splitlines() if line.strip()
+        ]
+
+    @property
+    def place(self):
+        return self.city.name if self.city_id else ""
+
+    @property
+    def date_display(self):
+        """The date as precise as it is known: 15 April 2024, April 2024 or 2024."""
+        from django.utils.formats import date_format
+
+        if self.date_precision == self.DatePrecision.YEAR:
+            return str(self.date.year)
+        if self.date_precision == self.DatePrecision.MONTH:
+            return date_format(self.date, "YEAR_MONTH_FORMAT")
+        return date_format(self.date, "DATE_FORMAT")
+
+    def sort_countries(self):
+        """Put the two sides in code order, as the database stores them."""
+        if self.country_a_id and self.country_b_id and self.country_a_id > self.country_b_id:
+            self.country_a, self.country_b = self.country_b, self.country_a
+
+    def clean(self):
+        errors = {}
+        self.sort_countries()
+        if self.country_a_id and self.country_b_id and self.country_a_id == self.country_b_id:
+            errors["country_b"] = _("A meeting is between two different countries.")
+        if self.date and self.date_precision == self.DatePrecision.MONTH and self.date.day != 1:
+            self.date = self.date.replace(day=1)
+        if self.date and self.date_precision == self.DatePrecision.YEAR:
+            self.date = self.date.replace(month=1, day=1)
+        if self.city_id and not self.host_country_id:
+            self.host_country_id = self.city.country_id
+        if self.city_id and self.host_country_id and self.city.country_id != self.host_country_id:
+            errors["city"] = _("This city is not in the host country.")
+        if errors:
+            raise ValidationError(errors)
+
+    def build_search_document(self) -> str:
+        """Everything a reader may search the meeting by, normalised."""
+        parts = []
+        for field in ("title", "summary", "outcomes"):
+            parts += [getattr(self, f"{field}_{code}") for code in LANGUAGE_CODES]
+        for country in (self.country_a, self.country_b):
+            parts += [country.name_ar, country.name_fr, country.name_en]
+        if self.city_id:
+            parts += [self.city.name_ar, self.city.name_fr, self.city.name_en]
+        for participation in self.participations.all():
+            minister = participation.minister
+            parts += [minister.name_ar, minister.name_latin, *minister.aliases]
+            if participation.mandate_id:
+                post = participation.mandate.post
+                parts += [post.title_ar, post.title_fr, post.title_en]
+        for topic in self.topics.all():
+            parts += [topic.name_ar, topic.name_fr, topic.name_en]
+        return normalize(" \n".join(part for part in parts if part))
+
+    def update_search_document(self):
+        """Rebuild the search document from the meeting and its related rows."""
+        meeting = Meeting.objects.with_related().get(pk=self.pk)
+        self.search_document = meeting.build_search_document()
+        Meeting.objects.filter(pk=self.pk).update(search_document=self.search_document)
+
+
+class Participation(models.Model):
+    """A person's part in a meeting, with the post they held that day."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        ACCOMPANYING = "accompanying", _("Accompanying")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting")
+    )
+    minister = models.ForeignKey(
+        Minister,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("person"),
+    )
+    # Denormalised from the mandate when there is one; the database checks it
+    # is one of the meeting's two countries (trigger in migration 0002).
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        blank=True,  # may be left to clean(), which takes it from the mandate
+        related_name="participations",
+        verbose_name=_("country"),
+    )
+    mandate = models.ForeignKey(
+        Mandate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("post held"),
+        help_text=_("Left empty, the mandate the person held on the meeting's date is used."),
+    )
+    role = models.CharField(_("role"), max_length=15, choices=Role, default=Role.LEAD)
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("How the article describes the person, when no mandate is recorded."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["role", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "minister"],
+                name="participation_once_per_meeting",
+                violation_error_message=_("This person is already listed in this meeting."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.minister} ({self.country_id})"
+
+    @property
+    def post_title(self):
+        if self.mandate_id:
+            return self.mandate.post.title
+        return self.description
+
+    def clean(self):
+        try:
+            meeting = self.meeting  # set on unsaved meetings too, by the admin's inline forms
+        except Meeting.DoesNotExist:
+            meeting = None
+        if self.mandate_id is None and self.minister_id and meeting and meeting.date:
+            # Pick the mandate held that day when there is exactly one.
+            running = list(
+                Mandate.objects.on(meeting.date)
+                .filter(minister_id=self.minister_id)
+                .select_related("post")
+            )
+            if meeting.country_a_id:
+                sides = {meeting.country_a_id, meeting.country_b_id}
+                running = [m for m in running if m.post.country_id in sides] or running
+            if len(running) == 1:
+                self.mandate = running[0]
+        if self.mandate_id:
+            mandate = self.mandate
+            if self.minister_id and mandate.minister_id != self.minister_id:
+                raise ValidationError({"mandate": _("This mandate belongs to someone else.")})
+            if not self.country_id:
+                self.country_id = mandate.post.country_id
+            elif mandate.post.country_id != self.country_id:
+                raise ValidationError(
+                    {"mandate": _("This post is in another country than the participant's.")}
+                )
+            if meeting and meeting.date and not mandate.covers(meeting.date):
+                raise ValidationError(
+                    {"mandate": _("This mandate was not running on the meeting's date.")}
+                )
+        if not self.country_id:
+            raise ValidationError(
+                {"country": _("Give the participant's country, or a post that implies it.")}
+            )
+        if (
+            meeting
+            and meeting.country_a_id
+            and self.country_id not in (meeting.country_a_id, meeting.country_b_id)
+        ):
+            raise ValidationError(
+                {"country": _("A participant must represent one of the meeting's two countries.")}
+            )
+
+
+class Source(models.Model):
+    """An article a meeting is taken from, with its text kept in case the link dies."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="sources", verbose_name=_("meeting")
+    )
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sources",
+        verbose_name=_("outlet"),
+    )
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language, default=Language.ARABIC
+    )
+    headline = models.CharField(_("headline"), max_length=500, blank=True)
+    text = models.TextField(
+        _("article text"), blank=True, help_text=_("Kept so the record survives a dead link.")
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["published_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_url_unique",
+                violation_error_message=_("This article is already the source of a meeting."),
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            self.headline or self.url or f"{self.outlet or _('source')} {self.published_on or ''}"
+        )
