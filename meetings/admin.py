@@ -1,6 +1,8 @@
 """Editors' screens. A meeting, its participants and its sources fit on one page."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +84,10 @@ class MeetingAdmin(admin.ModelAdmin):
         "sources__url",
     ]
     autocomplete_fields = ["country_a", "country_b", "host_country", "city", "topics"]
+    # Summaries and outcomes are short: keep the whole meeting on one screen.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})},
+    }
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "published_at"]
     inlines = [ParticipationInline, SourceInline]
     fieldsets = [
