@@ -1,26 +1,36 @@
 """Text normalisation shared by search and article extraction.
 
-One function, ``normalize``, is applied to documents before they are indexed
-and to queries before they are searched, so that both sides agree:
+One definition, ``normalize_chars`` plus two context rules, is applied to
+documents before they are indexed, to queries before they are searched, and
+to articles before entities are matched, so that all sides agree:
 
 * Arabic: diacritics (U+064B–U+0652, U+0670) and tatweel (U+0640) removed;
   أ إ آ ٱ mapped to ا, ى to ي; the prefix و+ال split off (PostgreSQL's arabic
   stemmer leaves والهجرة as والهجر but handles الهجرة).
 * Latin: case-folded and stripped of accents (PostgreSQL's ``unaccent`` is not
-  in the embedded build).
+  in the embedded build); typographic apostrophes made plain.
 * Whitespace collapsed; characters PostgreSQL cannot store (NUL) dropped.
+
+``normalize`` works on whole strings (fast, for indexing); ``normalize_with_offsets``
+also says where each output character comes from in the input, so that the
+extractor can point at the words of the article a suggestion came from. A test
+checks that the two always agree.
 """
 
 import re
 import unicodedata
 
+import regex
+
 ARABIC_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
-ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "’": "'", "ʼ": "'"})
 # و glued to the article ال at the start of a word: والهجرة -> و الهجرة.
-WAW_AL = re.compile(r"(?<![\w])وال(?=\w)")
+WAW_AL = re.compile(r"(?<!\w)و(?=ال\w)")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 WHITESPACE = re.compile(r"\s+")
+GRAPHEME = regex.compile(r"\X")
+WORD = re.compile(r"\w+")
 
 
 def strip_latin_accents(text: str) -> str:
@@ -34,19 +44,56 @@ def strip_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-def normalize(text: str) -> str:
-    """Return ``text`` in the form used for indexing, querying and matching."""
-    if not text:
-        return ""
+def normalize_chars(text: str) -> str:
+    """The character-level part of the normalisation (no context rules)."""
     text = text.replace("\x00", " ")
     # NFKC first: Arabic presentation forms (ﻻ, ﺍ...) become plain letters.
     text = unicodedata.normalize("NFKC", text)
     text = ARABIC_DIACRITICS.sub("", text)
     text = text.translate(ALEF_FORMS)
-    text = WAW_AL.sub("و ال", text)
-    text = strip_latin_accents(text).casefold()
-    text = text.replace("’", "'").replace("ʼ", "'")
+    return strip_latin_accents(text).casefold()
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` in the form used for indexing, querying and matching."""
+    if not text:
+        return ""
+    text = WAW_AL.sub("و ", normalize_chars(text))
     return WHITESPACE.sub(" ", text).strip()
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalize(text)``, and for each of its characters the index in ``text`` it comes from.
+
+    Each grapheme cluster (a letter with its diacritics) is normalised on its
+    own and its output characters point at the cluster's first character.
+    """
+    chars: list[str] = []
+    origins: list[int] = []
+    for match in GRAPHEME.finditer(text):
+        for char in normalize_chars(match.group()):
+            chars.append(char)
+            origins.append(match.start())
+    # Context rule 1: split و from a following ال (the space points at the و).
+    joined = "".join(chars)
+    for match in reversed(list(WAW_AL.finditer(joined))):
+        chars.insert(match.end(), " ")
+        origins.insert(match.end(), origins[match.start()])
+    # Context rule 2: collapse whitespace runs to one space, trim the ends.
+    out_chars: list[str] = []
+    out_origins: list[int] = []
+    for char, origin in zip(chars, origins, strict=True):
+        if char.isspace():
+            if out_chars and out_chars[-1] != " ":
+                out_chars.append(" ")
+                out_origins.append(origin)
+            continue
+        out_chars.append(char)
+        out_origins.append(origin)
+    if out_chars and out_chars[-1] == " ":
+        out_chars.pop()
+        out_origins.pop()
+    return "".join(out_chars), out_origins
 
 
 def script_of(text: str) -> str:
@@ -54,3 +101,8 @@ def script_of(text: str) -> str:
     arabic = len(ARABIC_LETTER.findall(text))
     latin = len(LATIN_LETTER.findall(text))
     return "ar" if arabic > latin else "latin"
+
+
+def words(normalized: str) -> list[str]:
+    """The word tokens of normalised text (apostrophes and hyphens separate words)."""
+    return WORD.findall(normalized)

@@ -1,6 +1,9 @@
 """The normaliser shared by search and extraction."""
 
-from meetings.text import normalize, script_of
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meetings.text import normalize, normalize_with_offsets, script_of
 
 
 def test_arabic_diacritics_and_tatweel_are_removed():
@@ -33,3 +36,37 @@ def test_nul_characters_and_empty_input_are_harmless():
 def test_script_is_detected_from_the_letters():
     assert script_of("وزير الداخلية عبد الوافي لفتيت") == "ar"
     assert script_of("Le ministre de l'Intérieur") == "latin"
+
+
+ARABIC_AND_LATIN = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.characters(min_codepoint=0x0020, max_codepoint=0x024F),
+        st.sampled_from(["\u200f", "\u00a0", "\t", "\n", "’", "ﻻ", "ﺍ", "\u0301", "\u0653"]),
+    ),
+    max_size=60,
+)
+
+
+@given(ARABIC_AND_LATIN)
+def test_normalising_with_offsets_gives_the_same_text(text):
+    normalized, origins = normalize_with_offsets(text)
+    assert normalized == normalize(text)
+    assert len(origins) == len(normalized)
+    assert origins == sorted(origins)
+    assert all(0 <= origin < len(text) for origin in origins)
+
+
+@given(st.text(max_size=40))
+def test_normalising_any_unicode_with_offsets_gives_the_same_text(text):
+    assert normalize_with_offsets(text)[0] == normalize(text)
+
+
+def test_offsets_point_at_the_original_words():
+    text = "أجرى عبدُ الوافي لفتيت، اليوم الثلاثاء بالرباط، مباحثات والهجرة"
+    normalized, origins = normalize_with_offsets(text)
+    start = normalized.index("بالرباط")
+    end = start + len("بالرباط")
+    assert text[origins[start] : origins[end - 1] + 1] == "بالرباط"
+    start = normalized.index("الهجرة")
+    assert text[origins[start] :].startswith("الهجرة")

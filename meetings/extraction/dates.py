@@ -1,0 +1,247 @@
+"""Find the meeting's date in an article.
+
+Our own patterns find the spans (a day and a month name, a bare weekday,
+"today", a month alone); dateparser turns each span into a date. Month names
+of the Maghreb (ماي, يوليوز, غشت, شتنبر, نونبر, دجنبر), of Algeria and
+Tunisia (جانفي, فيفري, أفريل, جوان, جويلية, أوت) and of the Levant (نيسان,
+تشرين الأول...) are mapped to the standard ones first. A bare weekday
+("اليوم الثلاثاء", "ce mardi", "on Tuesday") is the latest such day on or
+before the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from meetings.extraction.document import Document, word_forms
+
+# Normalised month words -> month number. Two-word Levantine names first.
+ARABIC_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "جانفي": 1, "فبراير": 2, "فيفري": 2, "مارس": 3, "ابريل": 4, "افريل": 4,
+    "مايو": 5, "ماي": 5, "يونيو": 6, "يونيه": 6, "جوان": 6, "يوليو": 7, "يوليوز": 7,
+    "يوليه": 7, "جويلية": 7, "اغسطس": 8, "غشت": 8, "اوت": 8, "سبتمبر": 9, "شتنبر": 9,
+    "اكتوبر": 10, "نوفمبر": 11, "نونبر": 11, "ديسمبر": 12, "دجنبر": 12,
+}  # fmt: skip
+# The standard Arabic names dateparser reads.
+STANDARD_ARABIC = {
+    1: "يناير", 2: "فبراير", 3: "مارس", 4: "أبريل", 5: "مايو", 6: "يونيو",
+    7: "يوليو", 8: "أغسطس", 9: "سبتمبر", 10: "أكتوبر", 11: "نوفمبر", 12: "ديسمبر",
+}  # fmt: skip
+LATIN_MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+STANDARD_ENGLISH = {number: name for name, number in LATIN_MONTHS.items() if len(name) > 4}
+STANDARD_ENGLISH.update({5: "may", 3: "march", 6: "june", 7: "july"})
+
+WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5,
+    "الاحد": 6, "اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعة": 4, "سبت": 5, "احد": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+# Words that make an unqualified Arabic weekday word a day: يوم, اليوم, أمس, مساء...
+ARABIC_DAY_CUES = {"يوم", "اليوم", "امس", "مساء", "صباح", "ظهر", "نهار"}
+TODAY = {"اليوم", "aujourd'hui", "aujourd", "today"}
+YESTERDAY = {"امس", "البارحة", "hier", "yesterday"}
+PAST = {"الماضي", "الماضية", "المنصرم", "المنصرمة", "dernier", "derniere", "last", "past"}
+FUTURE = {"المقبل", "المقبلة", "القادم", "القادمة", "prochain", "prochaine", "next", "coming"}
+MONTH_CUES = {"شهر", "خلال", "mois", "courant", "during", "month", "en", "in", "au"}
+YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d)\b|\b(20\d\d)-(\d{2})-(\d{2})\b")
+# Words near which the meeting's own date is usually given.
+MEETING_CUES = {
+    "مباحثات", "محادثات", "اجتماع", "لقاء", "استقبل", "استقبلت", "التقي", "التقت", "اجري",
+    "اجرت", "يبحث", "تبحث", "بحث", "تباحث", "مباحثات", "جلسة", "زيارة",
+    "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
+    "entretiens", "discussions", "s'est", "visite", "talks", "met", "meeting", "received",
+    "held", "meets", "hosted", "visit",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    date: datetime.date
+    precision: str  # "day" or "month"
+    start: int  # token span
+    end: int
+    how: str  # "explicit", "weekday", "relative", "month", "numeric"
+
+
+def parse_span(text: str, language: str, base: datetime.date | None) -> datetime.date | None:
+    """dateparser on a span our patterns found, relative to the publication date."""
+    import dateparser
+
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if base:
+        settings["RELATIVE_BASE"] = datetime.datetime.combine(base, datetime.time(12))
+    parsed = dateparser.parse(text, languages=[language], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def latest_weekday(weekday: int, base: datetime.date, *, strictly_before: bool) -> datetime.date:
+    """The latest ``weekday`` on or before ``base`` (strictly before when asked)."""
+    delta = (base.weekday() - weekday) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return base - datetime.timedelta(days=delta)
+
+
+def month_of(document: Document, position: int) -> tuple[int, int] | None:
+    """(month number, words used) for a month name starting at token ``position``."""
+    words = document.words(position, position + 2)
+    if not words:
+        return None
+    if len(words) == 2 and f"{words[0]} {words[1]}" in ARABIC_MONTHS:
+        return ARABIC_MONTHS[f"{words[0]} {words[1]}"], 2
+    for form, _removed in word_forms(words[0]):
+        if form in ARABIC_MONTHS:
+            return ARABIC_MONTHS[form], 1
+    if words[0] in LATIN_MONTHS:
+        return LATIN_MONTHS[words[0]], 1
+    return None
+
+
+def find_dates(
+    document: Document, language: str, published: datetime.date | None
+) -> list[DateCandidate]:
+    """Every date the article gives, as precisely as it gives it."""
+    words = [token.text for token in document.tokens]
+    found: list[DateCandidate] = []
+    used: set[int] = set()
+
+    # 1. A day number with a month name, with or without a year: 15 أبريل 2024, 12 juillet.
+    for position, word in enumerate(words):
+        if not word.isdigit() or not 1 <= int(word) <= 31:
+            continue
+        month = month_of(document, position + 1)
+        if not month:
+            # English order: April 15(, 2024)
+            month = month_of(document, position - 1) if position else None
+            if not month or month[1] != 1:
+                continue
+            start, after = position - 1, position + 1
+        else:
+            start, after = position, position + 1 + month[1]
+        year = words[after] if after < len(words) and YEAR.match(words[after]) else None
+        month_name = STANDARD_ARABIC[month[0]] if language == "ar" else STANDARD_ENGLISH[month[0]]
+        span_text = f"{int(word)} {month_name}" + (f" {year}" if year else "")
+        parsed = parse_span(span_text, "ar" if language == "ar" else "en", published)
+        if parsed:
+            end = after + 1 if year else after
+            found.append(DateCandidate(parsed, "day", start, end, "explicit"))
+            used.update(range(start, end))
+
+    # 2. Numeric dates: 15/04/2024, 2024-04-15.
+    for match in NUMERIC_DATE.finditer(document.normalized):
+        parsed = parse_span(match.group(), "en", published)
+        if parsed:
+            position = token_at(document, match.start())
+            found.append(DateCandidate(parsed, "day", position, position + 1, "numeric"))
+            used.add(position)
+
+    # 3. Weekdays, today and yesterday, resolved against the publication date.
+    if published:
+        for position, word in enumerate(words):
+            if position in used:
+                continue
+            before = words[position - 1] if position else ""
+            after = words[position + 1] if position + 1 < len(words) else ""
+            forms = {form for form, _ in word_forms(word)}
+            weekday = next((WEEKDAYS[form] for form in forms if form in WEEKDAYS), None)
+            if weekday is not None:
+                if after in FUTURE or (language == "en" and before in FUTURE):
+                    continue
+                arabic_bare = language == "ar" and not word.startswith("ال")
+                if arabic_bare and before not in ARABIC_DAY_CUES:
+                    continue  # أحد ("one"), جمعة... are words too
+                strictly = before in YESTERDAY or after in PAST or before in PAST
+                day = latest_weekday(weekday, published, strictly_before=strictly)
+                start = (
+                    position - 1 if before in TODAY | YESTERDAY | {"يوم", "ce", "on"} else position
+                )
+                found.append(DateCandidate(day, "day", start, position + 1, "weekday"))
+                used.update(range(start, position + 1))
+            elif forms & TODAY and not (forms & {"اليوم"} and after in WEEKDAYS):
+                found.append(DateCandidate(published, "day", position, position + 1, "relative"))
+            elif forms & YESTERDAY and after not in WEEKDAYS:
+                day = published - datetime.timedelta(days=1)
+                found.append(DateCandidate(day, "day", position, position + 1, "relative"))
+
+    # 4. A month without a day: خلال شهر أكتوبر الماضي, en mars dernier, in March 2024.
+    for position in range(len(words)):
+        if position in used:
+            continue
+        month = month_of(document, position)
+        if not month:
+            continue
+        before = words[position - 1] if position else ""
+        after_position = position + month[1]
+        after = words[after_position] if after_position < len(words) else ""
+        has_year = bool(YEAR.match(after))
+        if not (before in MONTH_CUES or has_year or after in PAST):
+            continue
+        if after in FUTURE:
+            continue
+        month_name = STANDARD_ARABIC[month[0]] if language == "ar" else STANDARD_ENGLISH[month[0]]
+        span_text = f"{month_name} {after}" if has_year else month_name
+        parsed = parse_span(span_text, "ar" if language == "ar" else "en", published)
+        if parsed:
+            end = after_position + 1 if has_year else after_position
+            found.append(DateCandidate(parsed.replace(day=1), "month", position, end, "month"))
+    return sorted(found, key=lambda candidate: candidate.start)
+
+
+def token_at(document: Document, character: int) -> int:
+    for index, token in enumerate(document.tokens):
+        if token.end > character:
+            return index
+    return max(len(document.tokens) - 1, 0)
+
+
+def choose_date(
+    candidates: list[DateCandidate], document: Document, published: datetime.date | None
+) -> DateCandidate | None:
+    """The candidate most likely to be the meeting's date."""
+    if not candidates:
+        return None
+    words = [token.text for token in document.tokens]
+    cue_positions = [
+        index
+        for index, word in enumerate(words)
+        if any(form in MEETING_CUES for form, _ in word_forms(word))
+    ]
+    total = max(len(words), 1)
+
+    def score(candidate: DateCandidate) -> float:
+        value = 3.0 if candidate.precision == "day" else 1.0
+        if candidate.start < total * 0.3:
+            value += 2.0
+        value -= candidate.start / total  # earlier is better
+        if any(abs(candidate.start - cue) <= 12 for cue in cue_positions):
+            value += 3.0
+        if published:
+            age = (published - candidate.date).days
+            if age < -1:
+                value -= 10.0  # after publication: announced, not held
+            elif age <= 10:
+                value += 2.0
+            elif age > 120 and candidate.precision == "day":
+                value -= 3.0  # another, older event
+        return value
+
+    return max(candidates, key=score)

@@ -1,0 +1,461 @@
+"""Find the people of a meeting: ministers the archive knows, and new ones from titles.
+
+A title ("وزير الداخلية الإيطالي", "la ministre française des Affaires
+étrangères", "Italian Interior Minister") or a counterpart word ("نظيره",
+"son homologue", "his counterpart") is read with what surrounds it: the
+portfolio, a demonym or country for the person's country, and the name that
+follows (or precedes, in an apposition: "عبد الوافي لفتيت، وزير الداخلية").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
+from meetings.extraction.gazetteer import Gazetteer
+
+HEADS = {
+    # phrase: rank
+    "وزير": "minister", "وزيرة": "minister", "الوزير": "minister", "الوزيرة": "minister",
+    "كاتب الدولة": "secretary_of_state", "كاتبة الدولة": "secretary_of_state",
+    "الوزير المنتدب": "minister_delegate", "الوزيرة المنتدبة": "minister_delegate",
+    "رئيس الحكومة": "head_of_government", "رئيسة الحكومة": "head_of_government",
+    "رئيس الوزراء": "head_of_government", "رئيسة الوزراء": "head_of_government",
+    "الوزير الاول": "head_of_government", "المفوض الاوروبي": "official",
+    "المفوضة الاوروبية": "official", "الكاتب العام": "official", "المدير العام": "official",
+    "ministre": "minister", "ministre delegue": "minister_delegate",
+    "ministre deleguee": "minister_delegate", "secretaire d'etat": "secretary_of_state",
+    "premier ministre": "head_of_government", "chef du gouvernement": "head_of_government",
+    "commissaire europeen": "official", "commissaire europeenne": "official",
+    "minister": "minister", "secretary of state": "secretary_of_state",
+    "state secretary": "secretary_of_state", "prime minister": "head_of_government",
+    "home secretary": "minister", "foreign secretary": "minister",
+    "european commissioner": "official", "commissioner": "official",
+}  # fmt: skip
+COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
+HONORIFICS = {"السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame"}
+# Words that are part of a title rather than of a name.
+TITLE_WORDS = {
+    "شؤون", "لشؤون", "الشؤون", "بشؤون", "المكلف", "المكلفة", "الدولة", "لدي", "المنتدب",
+    "المنتدبة", "العام", "العامة", "الاول", "الاولي", "الحكومة", "الوزراء", "الخارج",
+    "والتعاون", "التعاون", "الافريقي", "بالخارج", "المقيمين", "المغاربة", "ب", "و", "ل",
+    "de", "des", "du", "la", "le", "l", "et", "charge", "chargee", "aupres", "d", "etat",
+    "of", "the", "and", "for", "state", "affairs", "cooperation", "federal", "federale",
+}  # fmt: skip
+NAME_STOPS = {
+    "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
+    "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
+    "حول", "بشان", "عقب", "بعد", "قبل", "منذ", "مساء", "صباح", "امام", "لدي", "الذين", "ضمن",
+    "مباحثات", "محادثات", "لقاء", "اجتماعا", "اجتماع", "جلسة", "اجري", "استقبل", "التقي",
+    "بحث", "اكد", "قال", "اعلن", "اعرب", "شدد", "ابرز", "اوضح", "استعرض", "تباحث", "ترأس",
+    "ترؤس", "دعا", "جدد", "عبر", "نوه", "يبحث", "تبحث", "اجرت", "استقبلت", "التقت", "يستقبل",
+    "تستقبل", "يلتقي", "تلتقي", "اشاد", "اشادت", "كانت", "كان", "مرفوقا", "مرفوقة", "برفقة",
+    "رفقة", "وفد", "الوفد", "المغربي", "بالمغرب", "رفقته", "لها", "له", "عدد", "وزير",
+    "وزيرة", "الوزير", "الوزيرة", "نظيره", "نظيرته",
+}  # fmt: skip
+LATIN_PARTICLES = {"de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la",
+                   "el", "al", "ben", "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter"}  # fmt: skip
+TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for"}
+ACCOMPANYING_CUES = {
+    "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
+    "accompanied", "presence", "alongside", "entoure", "entouree",
+}  # fmt: skip
+MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+BOUNDARY = re.compile(r"[،,.:;()\[\]\"«»!?؟\n|–—-]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+_HEADS = PhraseMatcher()
+for _phrase, _rank in HEADS.items():
+    _HEADS.add(_phrase, _rank)
+
+
+@dataclass
+class Mention:
+    """A person as one passage of the article presents them."""
+
+    head: tuple[int, int] | None = None  # token span of the title or counterpart word
+    rank: str = "minister"
+    counterpart: bool = False
+    portfolio: str | None = None
+    country: str | None = None
+    country_span: tuple[int, int] | None = None
+    name: str = ""
+    name_span: tuple[int, int] | None = None
+    person_id: int | None = None
+    accompanying: bool = False
+    title_end: int | None = None
+
+    @property
+    def title_span(self) -> tuple[int, int] | None:
+        if self.head is None:
+            return None
+        return (self.head[0], max(self.head[1], self.title_end or 0))
+
+
+@dataclass
+class Participant:
+    """A person of the meeting, with every mention that names or describes them."""
+
+    name: str
+    person_id: int | None = None
+    country: str | None = None
+    country_reason: str = ""
+    portfolio: str | None = None
+    rank: str = "minister"
+    post: str = ""
+    accompanying: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"id:{self.person_id}" if self.person_id else f"name:{name_key(self.name)}"
+
+
+def name_key(name: str) -> str:
+    from meetings.text import normalize
+
+    return normalize(name)
+
+
+class PeopleFinder:
+    """Reads people out of one document with the gazetteer's names."""
+
+    def __init__(self, document: Document, gazetteer: Gazetteer):
+        self.document = document
+        self.gazetteer = gazetteer
+        self.words = [token.text for token in document.tokens]
+        self.known = self.by_start(gazetteer.person_names.find(document))
+        self.demonyms = self.by_start(gazetteer.demonyms.find(document))
+        self.country_names = self.by_start(gazetteer.country_names.find(document))
+        self.portfolios = self.by_start(gazetteer.portfolio_keywords.find(document))
+        self.cities = self.by_start(gazetteer.city_names.find(document))
+        self.heads = self.by_start(_HEADS.find(document))
+        self.title_vocabulary = self.build_title_vocabulary()
+
+    @staticmethod
+    def by_start(matches: list[Match]) -> dict[int, Match]:
+        return {match.start: match for match in matches}
+
+    def build_title_vocabulary(self) -> set[str]:
+        vocabulary = set(TITLE_WORDS)
+        for tokens in self.gazetteer.portfolio_keywords.index.values():
+            for phrase, _slug in tokens:
+                vocabulary.update(phrase)
+        return vocabulary
+
+    # -- helpers on tokens ---------------------------------------------------
+
+    def boundary_between(self, left: int, right: int) -> bool:
+        """True when punctuation or a line break separates token ``left`` from ``right``."""
+        if left < 0 or right >= len(self.words):
+            return True
+        tokens = self.document.tokens
+        start = self.document.origins[tokens[left].end - 1] + 1
+        end = self.document.origins[tokens[right].start]
+        return bool(BOUNDARY.search(self.document.text[start:end]))
+
+    def sentence_ends_before(self, position: int) -> bool:
+        """True when a full stop or a line break comes just before token ``position``."""
+        if position <= 0:
+            return False
+        tokens = self.document.tokens
+        start = self.document.origins[tokens[position - 1].end - 1] + 1
+        end = self.document.origins[tokens[position].start]
+        return bool(SENTENCE_END.search(self.document.text[start:end]))
+
+    def is_capitalised(self, position: int) -> bool:
+        start, _end = self.document.original_span(position, position + 1)
+        return self.document.text[start : start + 1].isupper()
+
+    def is_arabic(self, position: int) -> bool:
+        return bool(ARABIC.match(self.words[position]))
+
+    def is_counterpart(self, position: int) -> bool:
+        word = self.words[position]
+        if word in COUNTERPART_WORDS:
+            return True
+        return any(form.startswith("نظير") for form, _ in word_forms(word))
+
+    def entity_at(self, position: int) -> bool:
+        return (
+            any(
+                position in table
+                for table in (self.demonyms, self.country_names, self.portfolios, self.cities)
+            )
+            or position in self.heads
+        )
+
+    # -- reading names ---------------------------------------------------------
+
+    def name_forward(self, position: int) -> tuple[int, int] | None:
+        """A person's name starting at ``position``: (start, end) tokens, or None."""
+        while position < len(self.words) and self.words[position] in HONORIFICS:
+            position += 1
+        if position >= len(self.words):
+            return None
+        if position in self.known:
+            match = self.known[position]
+            return match.start, match.end
+        end = position
+        arabic = self.is_arabic(position)
+        ended = False  # a name ends at punctuation, a stop word or another entity
+        while end < len(self.words):
+            word = self.words[end]
+            if end > position and self.boundary_between(end - 1, end):
+                ended = True
+                break
+            if word in NAME_STOPS or self.is_counterpart(end) or self.entity_at(end):
+                ended = True
+                break
+            if end > position and end in self.known:
+                ended = True
+                break
+            if arabic and (not self.is_arabic(end) or (end == position and word.startswith("ال"))):
+                ended = end > position
+                break
+            if not arabic and not self.is_capitalised(end):
+                if not (word in LATIN_PARTICLES and end > position):
+                    ended = True
+                    break
+            if end - position == MAX_NAME_WORDS:
+                break
+            end += 1
+        else:
+            ended = True
+        while end > position and self.words[end - 1] in LATIN_PARTICLES:
+            end -= 1
+        if not ended or end - position < 2:
+            return None
+        return position, end
+
+    def name_backward(self, position: int) -> tuple[int, int] | None:
+        """A name ending just before ``position`` (exclusive), as in "Name, minister of..."."""
+        end = position
+        if end - 1 >= 0 and any(m.end == end for m in self.known.values()):
+            match = next(m for m in self.known.values() if m.end == end)
+            return match.start, match.end
+        start = end
+        while start > 0 and end - start < 5:
+            candidate = start - 1
+            word = self.words[candidate]
+            if candidate < end - 1 and self.boundary_between(candidate, candidate + 1):
+                break
+            if word in NAME_STOPS or word in HONORIFICS or self.entity_at(candidate):
+                break
+            if self.is_arabic(candidate) != self.is_arabic(end - 1):
+                break
+            if not self.is_arabic(candidate) and not self.is_capitalised(candidate):
+                if word not in LATIN_PARTICLES:
+                    break
+            start = candidate
+        while start < end and self.words[start] in LATIN_PARTICLES:
+            start += 1
+        if end - start < 2:
+            return None
+        return start, end
+
+    # -- reading titles --------------------------------------------------------
+
+    def read_title(self, mention: Mention, position: int) -> int:
+        """Read portfolio, demonym and title words after a head; return where the name may start."""
+        limit = min(position + 14, len(self.words))
+        crossed_comma = False
+        while position < limit:
+            if position > 0 and self.boundary_between(position - 1, position):
+                # "وزير الداخلية، عبد الوافي لفتيت": the name may follow one comma.
+                if crossed_comma or position in self.known or not self.title_continues(position):
+                    break
+                crossed_comma = True
+            if position in self.known:
+                break
+            if position in self.portfolios:
+                match = self.portfolios[position]
+                mention.portfolio = mention.portfolio or match.payload
+                position = mention.title_end = match.end
+                continue
+            if position in self.demonyms:
+                match = self.demonyms[position]
+                mention.country = match.payload
+                mention.country_span = (match.start, match.end)
+                position = mention.title_end = match.end
+                continue
+            if position in self.country_names and self.words[position - 1] in {"de", "du", "of"}:
+                match = self.country_names[position]
+                mention.country = match.payload
+                mention.country_span = (match.start, match.end)
+                position = mention.title_end = match.end
+                continue
+            if self.title_word(position):
+                position += 1
+                mention.title_end = position
+                continue
+            break
+        return position
+
+    def title_word(self, position: int) -> bool:
+        """A word that continues a title rather than starting a name."""
+        word = self.words[position]
+        if word in NAME_STOPS or position in self.known:
+            return False
+        if word in self.title_vocabulary:
+            return True
+        if self.is_arabic(position):
+            # Names do not start with the article; titles are made of nouns that do.
+            return word.startswith("ال")
+        # "ministre de l'Outre-mer", "Minister of the Interior": a word after a particle.
+        previous = self.words[position - 1] if position else ""
+        return previous in TITLE_PARTICLES
+
+    def title_continues(self, position: int) -> bool:
+        return (
+            position in self.portfolios
+            or position in self.demonyms
+            or self.words[position] in self.title_vocabulary
+        )
+
+    def read_before_head(self, mention: Mention, head_start: int) -> int:
+        """English puts the title before: "Italian Interior Minister", "Italy's interior minister"."""
+        position = head_start
+        while position > 0:
+            previous = position - 1
+            portfolio = next(
+                (m for m in self.portfolios.values() if m.end == position and m.start < position),
+                None,
+            )
+            demonym = next((m for m in self.demonyms.values() if m.end == position), None)
+            if portfolio and not self.boundary_between(previous, position):
+                mention.portfolio = mention.portfolio or portfolio.payload
+                position = portfolio.start
+                continue
+            if demonym and not self.boundary_between(previous, position):
+                mention.country = mention.country or demonym.payload
+                mention.country_span = (demonym.start, demonym.end)
+                position = demonym.start
+                continue
+            if self.words[previous] == "s" and previous > 0:
+                country = next((m for m in self.country_names.values() if m.end == previous), None)
+                if country:
+                    mention.country = mention.country or country.payload
+                    mention.country_span = (country.start, country.end)
+                    position = country.start
+                    continue
+            if self.words[previous] in {"his", "her", "their", "son", "sa", "ses", "leur"}:
+                position = previous
+                continue
+            break
+        return position
+
+    # -- the whole document --------------------------------------------------------
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        covered: set[int] = set()
+        positions = sorted(
+            set(self.heads) | {i for i in range(len(self.words)) if self.is_counterpart(i)}
+        )
+        for position in positions:
+            if position in covered:
+                continue
+            counterpart = self.is_counterpart(position)
+            head = self.heads.get(position)
+            end = head.end if head and not counterpart else position + 1
+            mention = Mention(
+                head=(position, end),
+                rank=head.payload if head else "minister",
+                counterpart=counterpart,
+            )
+            title_start = self.read_before_head(mention, position)
+            name_start = self.read_title(mention, end)
+            name = None
+            if name_start < len(self.words) and not self.sentence_ends_before(name_start):
+                name = self.name_forward(name_start)
+            if name is None and not self.is_arabic(position) and title_start > 0:
+                # "Matteo Piantedosi, Italy's interior minister"
+                if self.boundary_between(title_start - 1, title_start):
+                    name = self.name_backward(title_start)
+            if name is None and self.is_arabic(position) and position > 0:
+                if self.boundary_between(position - 1, position):
+                    name = self.name_backward(position)
+            if name:
+                self.set_name(mention, name)
+                covered.update(range(*name))
+            mention.accompanying = self.is_accompanying(min(title_start, position))
+            covered.update(range(position, max(end, mention.title_end or 0)))
+            found.append(mention)
+        for start, match in self.known.items():
+            if start not in covered:
+                mention = Mention()
+                self.set_name(mention, (match.start, match.end))
+                mention.accompanying = self.is_accompanying(start)
+                found.append(mention)
+        return sorted(found, key=lambda m: (m.head or m.name_span or (0, 0))[0])
+
+    def set_name(self, mention: Mention, span: tuple[int, int]) -> None:
+        mention.name_span = span
+        mention.name = self.document.original(*span)
+        if span[0] in self.known and self.known[span[0]].end == span[1]:
+            mention.person_id = self.known[span[0]].payload
+
+    def is_accompanying(self, position: int) -> bool:
+        window = self.words[max(position - 4, 0) : position]
+        return any(
+            form in ACCOMPANYING_CUES or form.startswith(("مرفوق", "accompagn"))
+            for word in window
+            for form, _ in word_forms(word)
+        )
+
+
+def participants_from(
+    mentions: list[Mention], gazetteer: Gazetteer, day
+) -> tuple[list[Participant], list[Mention]]:
+    """Merge mentions into participants; also return the mentions that name nobody."""
+    people: dict[str, Participant] = {}
+    nameless: list[Mention] = []
+    for mention in mentions:
+        if not mention.name:
+            nameless.append(mention)
+            continue
+        participant = find_participant(people, mention)
+        if participant is None:
+            participant = Participant(name=mention.name, person_id=mention.person_id)
+            people[participant.key] = participant
+        participant.mentions.append(mention)
+        participant.portfolio = participant.portfolio or mention.portfolio
+        if mention.head and participant.rank == "minister":
+            participant.rank = mention.rank
+        participant.accompanying = participant.accompanying or mention.accompanying
+        if mention.country and not participant.country:
+            participant.country = mention.country
+            participant.country_reason = "counterpart" if mention.counterpart else "title"
+    for participant in people.values():
+        if participant.person_id:
+            person = gazetteer.person_by_id[participant.person_id]
+            participant.name = (
+                person.name_ar
+                if ARABIC.search(participant.name) and person.name_ar
+                else (person.name_latin or participant.name)
+            )
+            mandate = person.mandate_on(day)
+            if mandate:
+                participant.country = mandate.country
+                participant.country_reason = "mandate"
+                participant.portfolio = mandate.portfolio or participant.portfolio
+                participant.rank = mandate.rank
+    return list(people.values()), nameless
+
+
+def find_participant(people: dict[str, Participant], mention: Mention) -> Participant | None:
+    if mention.person_id:
+        return people.get(f"id:{mention.person_id}")
+    key = name_key(mention.name)
+    if f"name:{key}" in people:
+        return people[f"name:{key}"]
+    # A surname alone refers back to the full name given earlier.
+    for participant in people.values():
+        if participant.person_id is None:
+            full = name_key(participant.name).split()
+            if key.split() and key.split() == full[-len(key.split()) :]:
+                return participant
+    return None

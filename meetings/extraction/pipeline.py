@@ -1,0 +1,396 @@
+"""Article → draft meeting: every step of DESIGN.md's "From article to draft meeting".
+
+``extract(article, gazetteer)`` returns a ``Draft``: the suggested facts, each
+with the spans of the article they came from. It saves nothing and knows
+nothing of Django or HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+
+from meetings.extraction.article import Article
+from meetings.extraction.dates import choose_date, find_dates
+from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
+from meetings.extraction.gazetteer import Gazetteer
+from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
+
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "de"}
+MEETING_WORDS = {
+    "مباحثات", "محادثات", "اجتماع", "اجتماعا", "لقاء", "استقبل", "استقبلت", "التقي", "التقت",
+    "اجري", "اجرت", "يبحث", "تبحث", "بحث", "بحثا", "تباحث", "جلسة", "مباحثاتهما",
+    "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
+    "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
+    "meets", "hosted", "discussed",
+}  # fmt: skip
+MAX_TOPICS = 6
+
+
+@dataclass
+class Evidence:
+    """Where in the article a suggestion comes from."""
+
+    start: int
+    end: int
+    text: str
+    note: str = ""
+
+
+@dataclass
+class MinisterSuggestion:
+    name: str
+    country: str | None
+    post: str
+    portfolio: str | None
+    rank: str
+    role: str  # "lead" or "accompanying"
+    known: bool
+    id: int | None = None
+    slug: str = ""
+    country_reason: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """What the extractor proposes for one article. Nothing here is saved."""
+
+    language: str
+    date: datetime.date | None = None
+    date_precision: str = "day"
+    countries: list[str] = field(default_factory=list)
+    candidate_countries: list[str] = field(default_factory=list)  # most mentioned first
+    host_country: str | None = None
+    place: str | None = None  # city slug
+    place_name: str = ""
+    ministers: list[MinisterSuggestion] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    title: str = ""
+    author: str = ""
+    outlet: str = ""
+    published: datetime.date | None = None
+    url: str = ""
+    text: str = ""
+    evidence: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The documented JSON form (docs/extraction.md)."""
+        return {
+            "language": self.language,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision if self.date else None,
+            "countries": sorted(self.countries),
+            "host_country": self.host_country,
+            "place": self.place_name or None,
+            "place_slug": self.place,
+            "ministers": [
+                {
+                    "name": minister.name,
+                    "country": minister.country,
+                    "post": minister.post,
+                    "portfolio": minister.portfolio,
+                    "rank": minister.rank,
+                    "role": minister.role,
+                    "known": minister.known,
+                    "id": minister.id,
+                    "evidence": [asdict(item) for item in minister.evidence],
+                }
+                for minister in self.ministers
+            ],
+            "topics": self.topics,
+            "source": {
+                "title": self.title,
+                "author": self.author,
+                "outlet": self.outlet,
+                "published": self.published.isoformat() if self.published else None,
+                "url": self.url,
+            },
+            "evidence": {
+                key: (
+                    {k: [asdict(e) for e in v] for k, v in value.items()}
+                    if isinstance(value, dict)
+                    else [asdict(e) for e in value]
+                )
+                for key, value in self.evidence.items()
+            },
+            "warnings": self.warnings,
+        }
+
+
+class Extraction:
+    """One run of the pipeline over one article."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer):
+        self.article = article
+        self.gazetteer = gazetteer
+        self.document = Document.from_text(article.text)
+        self.words = [token.text for token in self.document.tokens]
+        self.language = article.language
+        self.draft = Draft(
+            language=self.language,
+            title=article.title,
+            author=article.author,
+            published=article.published,
+            url=article.url,
+            text=article.text,
+        )
+
+    def evidence(self, start: int, end: int, note: str = "") -> Evidence:
+        first, last = self.document.original_span(start, end)
+        return Evidence(first, last, self.document.text[first:last], note)
+
+    def run(self) -> Draft:
+        self.find_outlet()
+        self.find_date()
+        finder = PeopleFinder(self.document, self.gazetteer)
+        mentions = finder.mentions()
+        # Words of a title ("State Secretary for Asylum") are not what the meeting is about.
+        self.title_words = {
+            position
+            for mention in mentions
+            if mention.title_span
+            for position in range(*mention.title_span)
+        }
+        participants, nameless = participants_from(mentions, self.gazetteer, self.draft.date)
+        self.apply_outlet_country(participants, nameless)
+        self.find_countries(finder, participants, nameless)
+        self.complete_sides(participants)
+        self.find_place()
+        self.find_topics()
+        self.draft.ministers = [self.suggestion(p) for p in participants]
+        self.draft.ministers.sort(key=lambda m: (m.role != "lead", m.country or ""))
+        return self.draft
+
+    # 1. Outlet: given, in the HTML, or named in the byline at the top of the text.
+    def find_outlet(self) -> None:
+        outlet = self.gazetteer.outlet_named(self.article.outlet, self.article.url)
+        if outlet is None:
+            matcher = PhraseMatcher()
+            for entry in self.gazetteer.outlets:
+                for name in (entry.name, entry.name_ar):
+                    if name and len(name) > 3:
+                        matcher.add(name, entry.name)
+            top = Document.from_text(self.article.text[:400])
+            matches = matcher.find(top)
+            if matches:
+                outlet = self.gazetteer.outlet_named(matches[0].payload)
+        self.outlet_country = outlet.country if outlet else None
+        self.draft.outlet = outlet.name if outlet else self.article.outlet
+
+    # 6. Date.
+    def find_date(self) -> None:
+        published = self.article.published
+        candidates = find_dates(self.document, self.language, published)
+        chosen = choose_date(candidates, self.document, published)
+        if chosen:
+            self.draft.date, self.draft.date_precision = chosen.date, chosen.precision
+            self.draft.evidence["date"] = [self.evidence(chosen.start, chosen.end, chosen.how)]
+        elif published:
+            self.draft.date, self.draft.date_precision = published, "day"
+            self.draft.evidence["date"] = []
+            self.draft.warnings.append(
+                "No date in the text: the publication date is proposed. Check it."
+            )
+        else:
+            self.draft.warnings.append("No date found, and no publication date was given.")
+
+    # 5. An unqualified minister in a national outlet is that country's.
+    def apply_outlet_country(self, participants: list[Participant], nameless) -> None:
+        if not self.outlet_country:
+            return
+        for participant in participants:
+            described = any(mention.head for mention in participant.mentions)
+            if participant.country is None and described:
+                participant.country = self.outlet_country
+                participant.country_reason = "outlet"
+        for mention in nameless:
+            if mention.country is None and not mention.counterpart and mention.head:
+                mention.country = self.outlet_country
+                mention.country_span = mention.head
+
+    # 3. Countries: people and counterparts first, then demonyms and names.
+    def find_countries(self, finder: PeopleFinder, participants, nameless) -> None:
+        scores: Counter[str] = Counter()
+        spans: dict[str, list[Evidence]] = defaultdict(list)
+        strong: set[str] = set()
+        used_spans: set[tuple[int, int]] = set()
+        for participant in participants:
+            if not participant.country:
+                continue
+            scores[participant.country] += 3 if participant.accompanying else 6
+            strong.add(participant.country)
+            mention = participant.mentions[0]
+            span = mention.country_span or mention.name_span
+            if span:
+                spans[participant.country].append(self.evidence(*span, "person"))
+            for each in participant.mentions:
+                if each.country_span:
+                    used_spans.add(each.country_span)
+        for mention in nameless:
+            if mention.country:
+                scores[mention.country] += 4 if mention.counterpart else 3
+                strong.add(mention.country)
+                spans[mention.country].append(self.evidence(*mention.country_span, "title"))
+                used_spans.add(mention.country_span)
+        total = max(len(self.words), 1)
+        for table, weight, note in (
+            (finder.demonyms, 1.5, "demonym"),
+            (finder.country_names, 1.0, "name"),
+        ):
+            mentions_of: Counter[str] = Counter()
+            for match in table.values():
+                if (match.start, match.end) in used_spans:
+                    continue
+                if mentions_of[match.payload] >= 3:
+                    continue
+                mentions_of[match.payload] += 1
+                bonus = 0.5 if match.start < total * 0.2 else 0.0
+                scores[match.payload] += weight + bonus
+                spans[match.payload].append(self.evidence(match.start, match.end, note))
+        self.country_scores = scores
+        ranked = [code for code, _ in scores.most_common()]
+        chosen = [code for code in ranked if code in strong][:2]
+        if len(chosen) == 1:
+            others = [code for code in ranked if code not in chosen and scores[code] >= 2]
+            if others:
+                chosen.append(others[0])
+        if len(strong) >= 4 and len(chosen) == 2:
+            third = max((scores[c] for c in strong if c not in chosen), default=0)
+            if third >= 0.8 * scores[chosen[1]]:
+                self.draft.warnings.append(
+                    "More than two countries take part: this looks like a multilateral meeting."
+                )
+                chosen = []
+        self.draft.candidate_countries = ranked[:6]
+        if len(chosen) < 2:
+            chosen = []
+            self.draft.warnings.append(
+                "No bilateral meeting found: fewer than two countries could be identified."
+            )
+        elif not any(form in MEETING_WORDS for word in self.words for form, _ in word_forms(word)):
+            self.draft.warnings.append("The article does not say that a meeting took place.")
+        self.draft.countries = sorted(chosen)
+        self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    # People with no country yet: the one side that has nobody.
+    def complete_sides(self, participants: list[Participant]) -> None:
+        if len(self.draft.countries) != 2:
+            return
+        represented = {p.country for p in participants if p.country}
+        missing = [code for code in self.draft.countries if code not in represented]
+        unassigned = [p for p in participants if not p.country]
+        if len(missing) == 1 and len(unassigned) == 1:
+            unassigned[0].country = missing[0]
+            unassigned[0].country_reason = "the other side"
+
+    # 7. Place: "بالرباط", "à Rabat", "in Rabat", or a dateline "RABAT -".
+    def find_place(self) -> None:
+        best: tuple[float, Match] | None = None
+        for match in self.gazetteer.city_names.find(self.document):
+            city = self.gazetteer.city_by_slug[match.payload]
+            previous = self.words[match.start - 1] if match.start else ""
+            score = 0.0
+            if match.proclitics.endswith("ب"):
+                score += 3
+            elif previous in PLACE_PREPOSITIONS:
+                score += 3
+            if match.start <= 2 and self.followed_by_dash(match):
+                score += 5
+            if not score:
+                continue
+            if city.country in self.draft.countries:
+                score += 2
+            score -= match.start / max(len(self.words), 1)
+            if best is None or score > best[0]:
+                best = (score, match)
+        if best and best[0] >= 3:
+            match = best[1]
+            city = self.gazetteer.city_by_slug[match.payload]
+            self.draft.place = city.slug
+            self.draft.place_name = city.names.get("en") or city.slug
+            self.draft.host_country = city.country
+            self.draft.evidence["place"] = [self.evidence(match.start, match.end)]
+            return
+        if self.outlet_country and self.outlet_country in self.draft.countries:
+            # A national outlet that names no place usually reports a meeting at home.
+            capital = next(
+                (
+                    city
+                    for city in self.gazetteer.cities
+                    if city.country == self.outlet_country and city.is_capital
+                ),
+                None,
+            )
+            self.draft.host_country = self.outlet_country
+            self.draft.evidence["place"] = []
+            if capital:
+                self.draft.place = capital.slug
+                self.draft.place_name = capital.names.get("en") or capital.slug
+            self.draft.warnings.append(
+                "No place named: the outlet's country and its capital are proposed. Check them."
+            )
+
+    def followed_by_dash(self, match: Match) -> bool:
+        if match.end >= len(self.words):
+            return False
+        start = self.document.origins[self.document.tokens[match.end - 1].end - 1] + 1
+        end = self.document.origins[self.document.tokens[match.end].start]
+        gap = self.document.text[start:end]
+        return bool(BOUNDARY.search(gap)) and any(mark in gap for mark in "-–—(")
+
+    # 8. Topics: keywords on normalised text.
+    def find_topics(self) -> None:
+        counts: Counter[str] = Counter()
+        spans: dict[str, list[Evidence]] = defaultdict(list)
+        for match in self.gazetteer.topic_keywords.find(self.document):
+            if match.start in self.title_words:
+                continue
+            counts[match.payload] += 1
+            if len(spans[match.payload]) < 3:
+                spans[match.payload].append(self.evidence(match.start, match.end))
+        chosen = [slug for slug, _ in counts.most_common(MAX_TOPICS)]
+        self.draft.topics = chosen
+        self.draft.evidence["topics"] = {slug: spans[slug] for slug in chosen}
+
+    def suggestion(self, participant: Participant) -> MinisterSuggestion:
+        evidence = []
+        post = ""
+        for mention in participant.mentions[:3]:
+            if mention.name_span:
+                evidence.append(self.evidence(*mention.name_span, "name"))
+            if mention.title_span:
+                evidence.append(self.evidence(*mention.title_span, "title"))
+                if not post:
+                    end = mention.title_span[1]
+                    if mention.country_span and mention.country_span[1] == end:
+                        end = mention.country_span[0]  # the post without the demonym
+                    post = self.document.original(
+                        mention.title_span[0], max(end, mention.title_span[0] + 1)
+                    )
+        person = self.gazetteer.person_by_id.get(participant.person_id)
+        if person:
+            mandate = person.mandate_on(self.draft.date)
+            if mandate:
+                language = self.language if self.language in mandate.post_titles else "en"
+                post = mandate.post_titles.get(language) or mandate.post_titles.get("en") or post
+        return MinisterSuggestion(
+            name=participant.name,
+            country=participant.country,
+            post=post.strip(" ،,"),
+            portfolio=participant.portfolio,
+            rank=participant.rank,
+            role="accompanying" if participant.accompanying else "lead",
+            known=person is not None,
+            id=person.id if person else None,
+            slug=person.slug if person else "",
+            country_reason=participant.country_reason,
+            evidence=evidence,
+        )
+
+
+def extract(article: Article, gazetteer: Gazetteer) -> Draft:
+    """Propose a meeting from an article. Saves nothing."""
+    return Extraction(article, gazetteer).run()
