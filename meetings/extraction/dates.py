@@ -61,7 +61,7 @@ NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d)\b|\b(20\d\d)-
 # Words near which the meeting's own date is usually given.
 MEETING_CUES = {
     "مباحثات", "محادثات", "اجتماع", "لقاء", "استقبل", "استقبلت", "التقي", "التقت", "اجري",
-    "اجرت", "يبحث", "تبحث", "بحث", "تباحث", "مباحثات", "جلسة", "زيارة",
+    "اجرت", "يبحث", "تبحث", "بحث", "تباحث", "جلسة", "زيارة", "عقد", "عقدت", "عقدا",
     "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
     "entretiens", "discussions", "s'est", "visite", "talks", "met", "meeting", "received",
     "held", "meets", "hosted", "visit",
@@ -206,6 +206,17 @@ def find_dates(
     return sorted(found, key=lambda candidate: candidate.start)
 
 
+DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]\s")
+
+
+def dateline_tokens(document: Document) -> int:
+    """How many tokens the dateline at the top of the article takes (0 if none)."""
+    match = DATELINE.match(document.text)
+    if not match:
+        return 0
+    return sum(1 for token in document.tokens if document.origins[token.start] < match.end())
+
+
 def token_at(document: Document, character: int) -> int:
     for index, token in enumerate(document.tokens):
         if token.end > character:
@@ -227,8 +238,16 @@ def choose_date(
     ]
     total = max(len(words), 1)
 
+    # A bare "today" is weaker than a date or a weekday: "اليوم" also means "nowadays".
+    weights = {"explicit": 3.0, "numeric": 3.0, "weekday": 3.0, "relative": 1.5, "month": 1.0}
+
+    # "ROME, Nov 22 (Reuters) -": a dateline gives the publication date, not the meeting's.
+    dateline_end = dateline_tokens(document)
+
     def score(candidate: DateCandidate) -> float:
-        value = 3.0 if candidate.precision == "day" else 1.0
+        value = weights[candidate.how]
+        if candidate.end <= dateline_end:
+            value -= 4.0
         if candidate.start < total * 0.3:
             value += 2.0
         value -= candidate.start / total  # earlier is better

@@ -32,6 +32,8 @@ HEADS = {
     "state secretary": "secretary_of_state", "prime minister": "head_of_government",
     "home secretary": "minister", "foreign secretary": "minister",
     "european commissioner": "official", "commissioner": "official",
+    "رئيس الدبلوماسية": "minister", "chef de la diplomatie": "minister",
+    "top diplomat": "minister", "chief diplomat": "minister",
 }  # fmt: skip
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
 HONORIFICS = {"السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame"}
@@ -42,6 +44,25 @@ TITLE_WORDS = {
     "والتعاون", "التعاون", "الافريقي", "بالخارج", "المقيمين", "المغاربة", "ب", "و", "ل",
     "de", "des", "du", "la", "le", "l", "et", "charge", "chargee", "aupres", "d", "etat",
     "of", "the", "and", "for", "state", "affairs", "cooperation", "federal", "federale",
+    # Words of ministers' titles in French and English that are capitalised in titles.
+    "rural", "development", "maritime", "forests", "forets", "water", "eau", "sustainable",
+    "durable", "digital", "numerique", "transition", "solidarity", "solidarite", "reforms",
+    "reform", "reformes", "institutional", "institutionnelles", "democratic", "renewal",
+    "renouveau", "democratique", "overseas", "outre", "mer", "territories", "territoriales",
+    "collectivites", "relations", "security", "securite", "migration", "asylum", "asile",
+    "integration", "housing", "logement", "labour", "labor", "employment", "emploi", "travail",
+    "environment", "environnement", "climate", "climat", "culture", "youth", "jeunesse",
+    "sports", "sport", "tourism", "tourisme", "transport", "transports", "equipment",
+    "equipement", "logistics", "logistique", "planning", "amenagement", "social", "sociale",
+    "protection", "health", "sante", "family", "famille", "european", "europeennes", "europe",
+    "international", "internationale", "trade", "commerce", "industry", "industrie", "economy",
+    "economie", "finance", "finances", "budget", "public", "publique", "services", "innovation",
+    "research", "recherche", "higher", "superieur", "education", "nationale", "national",
+    "defence", "defense", "armed", "forces", "armees", "home", "interior", "interieur",
+    "foreign", "justice", "energy", "energie", "mines", "mining", "agriculture", "fisheries",
+    "peche", "food", "alimentaire", "sovereignty", "souverainete", "vice", "deputy", "first",
+    "premier", "delegate", "delegue", "deleguee", "minister", "ministre", "secretary",
+    "secretaire", "general", "generale", "chief", "top", "diplomat", "s",
 }  # fmt: skip
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
@@ -52,8 +73,12 @@ NAME_STOPS = {
     "ترؤس", "دعا", "جدد", "عبر", "نوه", "يبحث", "تبحث", "اجرت", "استقبلت", "التقت", "يستقبل",
     "تستقبل", "يلتقي", "تلتقي", "اشاد", "اشادت", "كانت", "كان", "مرفوقا", "مرفوقة", "برفقة",
     "رفقة", "وفد", "الوفد", "المغربي", "بالمغرب", "رفقته", "لها", "له", "عدد", "وزير",
-    "وزيرة", "الوزير", "الوزيرة", "نظيره", "نظيرته",
+    "وزيرة", "الوزير", "الوزيرة", "نظيره", "نظيرته", "تم", "بان", "لان", "انها", "كي", "حتي",
+    "ديال", "خلاله", "خلالها", "عليه", "اليه", "منه", "فيه", "فيها", "بلاده", "بلادها", "ايضا",
+    "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "الذي", "وقد", "فقد", "اما",
 }  # fmt: skip
+# An Arabic word with a preposition glued to the article (بالدور, للجالية) is never a name.
+NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
 LATIN_PARTICLES = {"de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la",
                    "el", "al", "ben", "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter"}  # fmt: skip
 TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for"}
@@ -129,7 +154,8 @@ class PeopleFinder:
         self.known = self.by_start(gazetteer.person_names.find(document))
         self.demonyms = self.by_start(gazetteer.demonyms.find(document))
         self.country_names = self.by_start(gazetteer.country_names.find(document))
-        self.portfolios = self.by_start(gazetteer.portfolio_keywords.find(document))
+        # Portfolio phrases overlap titles ("وزير الداخلية", "foreign minister"): keep them all.
+        self.portfolios = self.longest_by_start(gazetteer.portfolio_keywords.find_all(document))
         self.cities = self.by_start(gazetteer.city_names.find(document))
         self.heads = self.by_start(_HEADS.find(document))
         self.title_vocabulary = self.build_title_vocabulary()
@@ -137,6 +163,21 @@ class PeopleFinder:
     @staticmethod
     def by_start(matches: list[Match]) -> dict[int, Match]:
         return {match.start: match for match in matches}
+
+    @staticmethod
+    def longest_by_start(matches: list[Match]) -> dict[int, Match]:
+        longest: dict[int, Match] = {}
+        for match in matches:
+            if match.start not in longest or match.length > longest[match.start].length:
+                longest[match.start] = match
+        return longest
+
+    def portfolio_around(self, start: int, end: int) -> Match | None:
+        """A portfolio phrase that includes tokens [start, end) ("foreign minister")."""
+        for match in self.portfolios.values():
+            if match.start <= start and end <= match.end:
+                return match
+        return None
 
     def build_title_vocabulary(self) -> set[str]:
         vocabulary = set(TITLE_WORDS)
@@ -154,7 +195,9 @@ class PeopleFinder:
         tokens = self.document.tokens
         start = self.document.origins[tokens[left].end - 1] + 1
         end = self.document.origins[tokens[right].start]
-        return bool(BOUNDARY.search(self.document.text[start:end]))
+        gap = self.document.text[start:end]
+        # A hyphen inside a word joins it: Grande-Marlaska, Pannier-Runacher.
+        return gap not in ("-", "'", "’") and bool(BOUNDARY.search(gap))
 
     def sentence_ends_before(self, position: int) -> bool:
         """True when a full stop or a line break comes just before token ``position``."""
@@ -212,6 +255,8 @@ class PeopleFinder:
             if end > position and end in self.known:
                 ended = True
                 break
+            if NOT_A_NAME_WORD.match(word):
+                return None
             if arabic and (not self.is_arabic(end) or (end == position and word.startswith("ال"))):
                 ended = end > position
                 break
@@ -260,14 +305,13 @@ class PeopleFinder:
 
     def read_title(self, mention: Mention, position: int) -> int:
         """Read portfolio, demonym and title words after a head; return where the name may start."""
-        limit = min(position + 14, len(self.words))
-        crossed_comma = False
+        limit = min(position + 16, len(self.words))
         while position < limit:
             if position > 0 and self.boundary_between(position - 1, position):
-                # "وزير الداخلية، عبد الوافي لفتيت": the name may follow one comma.
-                if crossed_comma or position in self.known or not self.title_continues(position):
+                # After a comma the title may go on ("Agriculture, Maritime Fisheries"),
+                # or a name may start ("وزير الداخلية، عبد الوافي لفتيت").
+                if position in self.known or not self.title_continues(position):
                     break
-                crossed_comma = True
             if position in self.known:
                 break
             if position in self.portfolios:
@@ -302,8 +346,12 @@ class PeopleFinder:
         if word in self.title_vocabulary:
             return True
         if self.is_arabic(position):
-            # Names do not start with the article; titles are made of nouns that do.
-            return word.startswith("ال")
+            # Names do not start with the article; titles are made of nouns that do,
+            # or of "و" + a noun in construct: وزير البيئة وأمن الطاقة.
+            if word.startswith("ال"):
+                return True
+            following = self.words[position + 1] if position + 1 < len(self.words) else ""
+            return word.startswith("و") and following.startswith("ال")
         # "ministre de l'Outre-mer", "Minister of the Interior": a word after a particle.
         previous = self.words[position - 1] if position else ""
         return previous in TITLE_PARTICLES
@@ -315,15 +363,21 @@ class PeopleFinder:
             or self.words[position] in self.title_vocabulary
         )
 
+    def portfolio_before(self, position: int, head_start: int) -> Match | None:
+        """A portfolio phrase ending at ``position``, or at the head one running into it."""
+        for match in self.portfolios.values():
+            if match.start >= position:
+                continue
+            if match.end == position or (position == head_start and match.end > position):
+                return match
+        return None
+
     def read_before_head(self, mention: Mention, head_start: int) -> int:
         """English puts the title before: "Italian Interior Minister", "Italy's interior minister"."""
         position = head_start
         while position > 0:
             previous = position - 1
-            portfolio = next(
-                (m for m in self.portfolios.values() if m.end == position and m.start < position),
-                None,
-            )
+            portfolio = self.portfolio_before(position, head_start)
             demonym = next((m for m in self.demonyms.values() if m.end == position), None)
             if portfolio and not self.boundary_between(previous, position):
                 mention.portfolio = mention.portfolio or portfolio.payload
@@ -366,6 +420,9 @@ class PeopleFinder:
                 rank=head.payload if head else "minister",
                 counterpart=counterpart,
             )
+            around = self.portfolio_around(position, end)
+            if around:
+                mention.portfolio = around.payload
             title_start = self.read_before_head(mention, position)
             name_start = self.read_title(mention, end)
             name = None

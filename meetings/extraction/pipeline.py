@@ -17,14 +17,33 @@ from meetings.extraction.document import Document, Match, PhraseMatcher, word_fo
 from meetings.extraction.gazetteer import Gazetteer
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 
-PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "de"}
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at"}
+FUTURE_WORDS = {"المقبل", "المقبلة", "القادم", "القادمة", "سيعقد", "ستعقد", "prochain", "prochaine",
+                "next", "upcoming", "will"}  # fmt: skip
 MEETING_WORDS = {
     "مباحثات", "محادثات", "اجتماع", "اجتماعا", "لقاء", "استقبل", "استقبلت", "التقي", "التقت",
     "اجري", "اجرت", "يبحث", "تبحث", "بحث", "بحثا", "تباحث", "جلسة", "مباحثاتهما",
     "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
-    "meets", "hosted", "discussed",
+    "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
 }  # fmt: skip
+# Phrases that say two sides met, as opposed to many.
+BILATERAL = PhraseMatcher()
+for _phrase in (
+    "ثنائي", "ثنائيا", "الثنائي", "الثنائية", "البلدين", "الجانبين", "الطرفين", "الوزيرين",
+    "bilateral", "bilaterale", "bilaterales", "bilateraux", "les deux pays", "les deux ministres",
+    "les deux parties", "both countries", "two countries", "both sides", "the two sides",
+    "the two ministers",
+):  # fmt: skip
+    BILATERAL.add(_phrase, True)
+# Words of gatherings of many countries.
+MULTILATERAL = PhraseMatcher()
+for _phrase in (
+    "مؤتمر", "قمة", "منتدي", "conference", "sommet", "forum", "summit", "ministerial meeting",
+    "reunion ministerielle", "اجتماع وزاري",
+):  # fmt: skip
+    MULTILATERAL.add(_phrase, True)
+MANY_COUNTRIES = 6
 MAX_TOPICS = 6
 
 
@@ -213,6 +232,11 @@ class Extraction:
 
     # 3. Countries: people and counterparts first, then demonyms and names.
     def find_countries(self, finder: PeopleFinder, participants, nameless) -> None:
+        # A counterpart with a nationality or a name ("نظيره الإيطالي"), not "their counterparts".
+        self.counterpart_relation = any(
+            mention.counterpart and (mention.country or mention.name)
+            for mention in [*nameless, *(m for p in participants for m in p.mentions)]
+        )
         scores: Counter[str] = Counter()
         spans: dict[str, list[Evidence]] = defaultdict(list)
         strong: set[str] = set()
@@ -250,20 +274,25 @@ class Extraction:
                 bonus = 0.5 if match.start < total * 0.2 else 0.0
                 scores[match.payload] += weight + bonus
                 spans[match.payload].append(self.evidence(match.start, match.end, note))
+        # A capital named outside a place phrase stands for its country: "Rabat and Madrid agreed".
+        for match in self.gazetteer.city_names.find(self.document):
+            city = self.gazetteer.city_by_slug[match.payload]
+            if city.is_capital and not self.is_place_phrase(match):
+                scores[city.country] += 0.75
         self.country_scores = scores
         ranked = [code for code, _ in scores.most_common()]
         chosen = [code for code in ranked if code in strong][:2]
         if len(chosen) == 1:
-            others = [code for code in ranked if code not in chosen and scores[code] >= 2]
+            # "X and his Spanish counterpart": the other side need only be named once.
+            needed = 1.0 if self.counterpart_relation else 2.0
+            others = [code for code in ranked if code not in chosen and scores[code] >= needed]
             if others:
                 chosen.append(others[0])
-        if len(strong) >= 4 and len(chosen) == 2:
-            third = max((scores[c] for c in strong if c not in chosen), default=0)
-            if third >= 0.8 * scores[chosen[1]]:
-                self.draft.warnings.append(
-                    "More than two countries take part: this looks like a multilateral meeting."
-                )
-                chosen = []
+        if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
+            self.draft.warnings.append(
+                "More than two countries take part: this looks like a multilateral meeting."
+            )
+            chosen = []
         self.draft.candidate_countries = ranked[:6]
         if len(chosen) < 2:
             chosen = []
@@ -274,6 +303,17 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def looks_multilateral(self, strong, scores, chosen) -> bool:
+        """Many countries, and nothing that says two of them met on their own."""
+        third = max((scores[code] for code in strong if code not in chosen), default=0)
+        if len(strong) >= 4 and third >= 0.8 * scores[chosen[1]]:
+            return True
+        if self.counterpart_relation or BILATERAL.find(self.document):
+            return False
+        named = sum(1 for score in scores.values() if score > 0)
+        gathering = bool(MULTILATERAL.find(self.document))
+        return named >= MANY_COUNTRIES or (gathering and named >= 4)
 
     # People with no country yet: the one side that has nobody.
     def complete_sides(self, participants: list[Participant]) -> None:
@@ -287,23 +327,33 @@ class Extraction:
             unassigned[0].country_reason = "the other side"
 
     # 7. Place: "بالرباط", "à Rabat", "in Rabat", or a dateline "RABAT -".
+    def is_place_phrase(self, match: Match) -> bool:
+        previous = self.words[match.start - 1] if match.start else ""
+        return match.proclitics.endswith("ب") or previous in PLACE_PREPOSITIONS
+
     def find_place(self) -> None:
         best: tuple[float, Match] | None = None
+        cues = [
+            index
+            for index, word in enumerate(self.words)
+            if any(form in MEETING_WORDS for form, _ in word_forms(word))
+        ]
+        total = max(len(self.words), 1)
         for match in self.gazetteer.city_names.find(self.document):
             city = self.gazetteer.city_by_slug[match.payload]
-            previous = self.words[match.start - 1] if match.start else ""
-            score = 0.0
-            if match.proclitics.endswith("ب"):
-                score += 3
-            elif previous in PLACE_PREPOSITIONS:
-                score += 3
+            score = 3.0 if self.is_place_phrase(match) else 0.0
             if match.start <= 2 and self.followed_by_dash(match):
-                score += 5
+                score += 5  # a dateline
             if not score:
                 continue
             if city.country in self.draft.countries:
+                score += 1
+            if any(abs(match.start - cue) <= 15 for cue in cues):
                 score += 2
-            score -= match.start / max(len(self.words), 1)
+            nearby = self.words[max(match.start - 6, 0) : match.end + 3]
+            if FUTURE_WORDS.intersection(nearby):
+                score -= 4  # "next month in Rome": another, later meeting
+            score += 1 - match.start / total  # earlier is better
             if best is None or score > best[0]:
                 best = (score, match)
         if best and best[0] >= 3:
@@ -352,6 +402,13 @@ class Extraction:
             if len(spans[match.payload]) < 3:
                 spans[match.payload].append(self.evidence(match.start, match.end))
         chosen = [slug for slug, _ in counts.most_common(MAX_TOPICS)]
+        # The most specific topics: a parent stays only when discussed more than its children.
+        parents = {topic.slug: topic.parent for topic in self.gazetteer.topics}
+        children_hits: Counter[str] = Counter()
+        for slug in chosen:
+            if parents.get(slug):
+                children_hits[parents[slug]] += counts[slug]
+        chosen = [s for s in chosen if not children_hits[s] or counts[s] > children_hits[s]]
         self.draft.topics = chosen
         self.draft.evidence["topics"] = {slug: spans[slug] for slug in chosen}
 
