@@ -11,7 +11,7 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run serve test lint check migrations-check pytest seed messages eval bench clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench-extraction clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
@@ -36,10 +36,13 @@ install: $(VENV)/.installed
 messages: install
 	$(PY) scripts/compile_messages.py
 
-run: install messages
+# The local database, migrated and holding the reference data.
+db: install messages
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py load_reference_data
+
+run: db
+	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py setup_local_editor
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
@@ -58,6 +61,15 @@ pytest: install messages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint check migrations-check pytest
+
+# Per-field precision and recall of the article extractor: the development
+# corpus, then the held-out one nobody tunes on.
+eval: db
+	$(PY) manage.py evaluate_extraction eval/corpus
+	@if [ -d eval/heldout ]; then $(PY) manage.py evaluate_extraction eval/heldout; fi
+
+bench-extraction: db
+	$(PY) bench/extraction.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -9,3 +9,5 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
 )
+
+handler400 = "meetings.views.bad_request"

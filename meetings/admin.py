@@ -4,8 +4,10 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin_views import meeting_from_article
 from meetings.models import (
     City,
     Country,
@@ -120,6 +122,15 @@ class MeetingAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_urls(self):
+        from_article = self.admin_site.admin_view(
+            lambda request: meeting_from_article(request, self)
+        )
+        return [
+            path("from-article/", from_article, name="meetings_meeting_from_article"),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
         if not change:

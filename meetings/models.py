@@ -324,7 +324,7 @@ class Post(models.Model):
     rank = models.CharField(_("rank"), max_length=30, choices=Rank, default=Rank.MINISTER)
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
 
     objects = PostManager()
 
@@ -333,7 +333,14 @@ class Post(models.Model):
         verbose_name_plural = _("posts")
         ordering = ["country", "title_en"]
         constraints = [
-            models.UniqueConstraint(fields=["country", "slug"], name="post_slug_unique_per_country")
+            models.UniqueConstraint(
+                fields=["country", "slug"], name="post_slug_unique_per_country"
+            ),
+            models.CheckConstraint(
+                condition=~Q(title_en="") | ~Q(title_fr="") | ~Q(title_ar=""),
+                name="post_has_a_title",
+                violation_error_message=_("Give the post's title in at least one language."),
+            ),
         ]
 
     def __str__(self):
@@ -357,9 +364,10 @@ class MinisterManager(models.Manager):
 class Minister(models.Model):
     """A person who takes part in meetings: a minister or an official with them."""
 
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    # Unicode slugs: a person known only by an Arabic-script name still gets an id.
+    slug = models.SlugField(_("slug"), max_length=150, unique=True, allow_unicode=True)
     name_ar = models.CharField(_("name in Arabic script"), max_length=200, blank=True)
-    name_latin = models.CharField(_("name in Latin script"), max_length=200)
+    name_latin = models.CharField(_("name in Latin script"), max_length=200, blank=True)
     aliases = names_field(
         _("aliases"), help_text=_("Short forms and other spellings: لفتيت, Laftit.")
     )
@@ -375,7 +383,14 @@ class Minister(models.Model):
     class Meta:
         verbose_name = _("minister")
         verbose_name_plural = _("ministers")
-        ordering = ["name_latin"]
+        ordering = ["name_latin", "name_ar"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_latin="") | ~Q(name_ar=""),
+                name="minister_has_a_name",
+                violation_error_message=_("Give the person's name in at least one script."),
+            ),
+        ]
         indexes = [
             GinIndex(
                 name="minister_name_latin_trgm", fields=["name_latin"], opclasses=["gin_trgm_ops"]

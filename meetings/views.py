@@ -1,6 +1,9 @@
 """Public pages. Each view is a filterset, a queryset and a template."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -47,3 +50,16 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         return Meeting.objects.published().with_related().prefetch_related("sources__outlet")
+
+
+def bad_request(request, exception):
+    """400 page that says what was wrong when Django knows (a request too large, mostly)."""
+    message = ""
+    if isinstance(exception, RequestDataTooBig):
+        message = _(
+            "What was sent is too large (more than %(size)d MB). "
+            "An article is much smaller: paste the article alone."
+        ) % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1_000_000}
+    elif isinstance(exception, TooManyFieldsSent):
+        message = _("The form sent too many fields.")
+    return render(request, "400.html", {"message": message}, status=400)

@@ -68,7 +68,9 @@ def test_maghreb_levantine_and_standard_month_names(gazetteer, written, expected
     ],
 )
 def test_bare_weekdays_resolve_against_the_publication_date(gazetteer, words, expected):
-    text = f"استقبل عبد الوافي لفتيت، وزير الداخلية، {words} بالرباط، نظيره الإيطالي ماتيو بيانتيدوزي."
+    text = (
+        f"استقبل عبد الوافي لفتيت، وزير الداخلية، {words} بالرباط، نظيره الإيطالي ماتيو بيانتيدوزي."
+    )
     draft = draft_of(text, gazetteer, published=THURSDAY)
     assert draft.date == expected
 
@@ -89,11 +91,26 @@ def test_a_month_without_a_day_gives_a_month_precision(gazetteer):
 @pytest.mark.parametrize(
     ("text", "countries"),
     [
-        ("بحث وزير الداخلية عبد الوافي لفتيت مع نظيرته البلجيكية أنيليس فيرليندن قضايا الهجرة.", ["BE", "MA"]),
-        ("استقبلت وزيرة الخارجية الفرنسية كاثرين كولونا بباريس نظيرها المغربي ناصر بوريطة.", ["FR", "MA"]),
-        ("التقى وزير العدل الإسباني فيليكس بولانيوس نظيره مغربي الجنسية عبد اللطيف وهبي بمدريد لبحث التعاون القضائي بين إسبانيا والمغرب.", ["ES", "MA"]),
-        ("Le ministre belge de l'Intérieur a reçu à Bruxelles son homologue marocain Abdelouafi Laftit.", ["BE", "MA"]),
-        ("Italy's interior minister Matteo Piantedosi hosted his Tunisian counterpart Khaled Nouri in Rome to discuss migration.", ["IT", "TN"]),
+        (
+            "بحث وزير الداخلية عبد الوافي لفتيت مع نظيرته البلجيكية أنيليس فيرليندن قضايا الهجرة.",
+            ["BE", "MA"],
+        ),
+        (
+            "استقبلت وزيرة الخارجية الفرنسية كاثرين كولونا بباريس نظيرها المغربي ناصر بوريطة.",
+            ["FR", "MA"],
+        ),
+        (
+            "التقى وزير العدل الإسباني فيليكس بولانيوس نظيره مغربي الجنسية عبد اللطيف وهبي بمدريد لبحث التعاون القضائي بين إسبانيا والمغرب.",
+            ["ES", "MA"],
+        ),
+        (
+            "Le ministre belge de l'Intérieur a reçu à Bruxelles son homologue marocain Abdelouafi Laftit.",
+            ["BE", "MA"],
+        ),
+        (
+            "Italy's interior minister Matteo Piantedosi hosted his Tunisian counterpart Khaled Nouri in Rome to discuss migration.",
+            ["IT", "TN"],
+        ),
     ],
 )
 def test_demonyms_with_and_without_the_article_and_in_the_feminine(gazetteer, text, countries):
@@ -217,7 +234,13 @@ SEEDS = {
         "countries": ["IT", "MA"],
         "place": "rabat",
         "people": {"abdelouafi-laftit": ("MA", "lead"), "matteo-piantedosi": ("IT", "lead")},
-        "topics": {"migration", "counter-terrorism", "organised-crime", "border-control", "diaspora"},
+        "topics": {
+            "migration",
+            "counter-terrorism",
+            "organised-crime",
+            "border-control",
+            "diaspora",
+        },
     },
 }
 
@@ -262,7 +285,11 @@ def test_an_article_about_no_meeting_says_so(gazetteer):
 
 
 def test_a_long_article_is_handled(gazetteer):
-    paragraph = MEETING.format(date="12 ماي 2023") + " " + "وتم التأكيد على أهمية الشراكة الاستراتيجية بين البلدين في مختلف المجالات. " * 20
+    paragraph = (
+        MEETING.format(date="12 ماي 2023")
+        + " "
+        + "وتم التأكيد على أهمية الشراكة الاستراتيجية بين البلدين في مختلف المجالات. " * 20
+    )
     draft = draft_of(paragraph * 20, gazetteer)
     assert draft.countries == ["ES", "MA"]
 

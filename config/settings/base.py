@@ -106,6 +106,9 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Pasted articles are sent as form data (Arabic text percent-encodes to six
+# bytes a letter): allow 10 MB; larger requests get a 400 saying so.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000_000
 
 # The articles the project started from. Tests and the seed loader read them
 # from here; the repository never holds their text.

@@ -112,9 +112,10 @@ class Report:
                 f"{tally.right}/{tally.given}/{tally.expected}"
             )
         lines.append("-" * 62)
+        share = self.countries_and_date_right / max(self.meetings, 1)
         lines.append(
             f"countries and date both right: {self.countries_and_date_right} of "
-            f"{self.meetings} meetings ({percent(self.countries_and_date_right / max(self.meetings, 1))})"
+            f"{self.meetings} meetings ({percent(share)})"
         )
         return "\n".join(lines)
 

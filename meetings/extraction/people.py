@@ -75,12 +75,14 @@ NAME_STOPS = {
     "رفقة", "وفد", "الوفد", "المغربي", "بالمغرب", "رفقته", "لها", "له", "عدد", "وزير",
     "وزيرة", "الوزير", "الوزيرة", "نظيره", "نظيرته", "تم", "بان", "لان", "انها", "كي", "حتي",
     "ديال", "خلاله", "خلالها", "عليه", "اليه", "منه", "فيه", "فيها", "بلاده", "بلادها", "ايضا",
-    "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "الذي", "وقد", "فقد", "اما",
+    "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
 }  # fmt: skip
 # An Arabic word with a preposition glued to the article (بالدور, للجالية) is never a name.
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
-LATIN_PARTICLES = {"de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la",
-                   "el", "al", "ben", "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter"}  # fmt: skip
+LATIN_PARTICLES = {
+    "de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben",
+    "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter",
+}  # fmt: skip
 TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for"}
 ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
@@ -260,10 +262,10 @@ class PeopleFinder:
             if arabic and (not self.is_arabic(end) or (end == position and word.startswith("ال"))):
                 ended = end > position
                 break
-            if not arabic and not self.is_capitalised(end):
-                if not (word in LATIN_PARTICLES and end > position):
-                    ended = True
-                    break
+            particle = word in LATIN_PARTICLES and end > position
+            if not arabic and not self.is_capitalised(end) and not particle:
+                ended = True
+                break
             if end - position == MAX_NAME_WORDS:
                 break
             end += 1
@@ -291,9 +293,9 @@ class PeopleFinder:
                 break
             if self.is_arabic(candidate) != self.is_arabic(end - 1):
                 break
-            if not self.is_arabic(candidate) and not self.is_capitalised(candidate):
-                if word not in LATIN_PARTICLES:
-                    break
+            latin = not self.is_arabic(candidate)
+            if latin and not self.is_capitalised(candidate) and word not in LATIN_PARTICLES:
+                break
             start = candidate
         while start < end and self.words[start] in LATIN_PARTICLES:
             start += 1
@@ -307,12 +309,12 @@ class PeopleFinder:
         """Read portfolio, demonym and title words after a head; return where the name may start."""
         limit = min(position + 16, len(self.words))
         while position < limit:
-            if position > 0 and self.boundary_between(position - 1, position):
-                # After a comma the title may go on ("Agriculture, Maritime Fisheries"),
-                # or a name may start ("وزير الداخلية، عبد الوافي لفتيت").
-                if position in self.known or not self.title_continues(position):
-                    break
             if position in self.known:
+                break
+            # After a comma the title may go on ("Agriculture, Maritime Fisheries"),
+            # or a name may start ("وزير الداخلية، عبد الوافي لفتيت").
+            comma = position > 0 and self.boundary_between(position - 1, position)
+            if comma and not self.title_continues(position):
                 break
             if position in self.portfolios:
                 match = self.portfolios[position]
@@ -373,7 +375,7 @@ class PeopleFinder:
         return None
 
     def read_before_head(self, mention: Mention, head_start: int) -> int:
-        """English puts the title before: "Italian Interior Minister", "Italy's interior minister"."""
+        """English titles come first: "Italian Interior Minister", "Italy's interior minister"."""
         position = head_start
         while position > 0:
             previous = position - 1
@@ -428,13 +430,10 @@ class PeopleFinder:
             name = None
             if name_start < len(self.words) and not self.sentence_ends_before(name_start):
                 name = self.name_forward(name_start)
-            if name is None and not self.is_arabic(position) and title_start > 0:
-                # "Matteo Piantedosi, Italy's interior minister"
-                if self.boundary_between(title_start - 1, title_start):
-                    name = self.name_backward(title_start)
-            if name is None and self.is_arabic(position) and position > 0:
-                if self.boundary_between(position - 1, position):
-                    name = self.name_backward(position)
+            # "Matteo Piantedosi, Italy's interior minister"; "عبد الوافي لفتيت، وزير الداخلية".
+            before = position if self.is_arabic(position) else title_start
+            if name is None and before > 0 and self.boundary_between(before - 1, before):
+                name = self.name_backward(before)
             if name:
                 self.set_name(mention, name)
                 covered.update(range(*name))

@@ -1,0 +1,33 @@
+"""Fetch an article's page, briefly: editors can always paste it instead."""
+
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from meetings.extraction.article import MAX_INPUT_CHARACTERS, ExtractionError
+
+TIMEOUT_SECONDS = 6
+USER_AGENT = "Mozilla/5.0 (compatible; ministerial-meetings-archive/1.0)"
+
+
+def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
+    """The page at ``url``; ExtractionError with a message for the editor when it cannot be had."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise ExtractionError("Only http and https links can be fetched.")
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            content = response.read(MAX_INPUT_CHARACTERS * 2 + 1)
+    except urllib.error.HTTPError as error:
+        raise ExtractionError(
+            f"The site answered {error.code} for this URL. Paste the article's text instead."
+        ) from error
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise ExtractionError(
+            f"The article could not be fetched ({reason}): the network may be unreachable. "
+            "Paste the article's HTML or text instead."
+        ) from error
+    if len(content) > MAX_INPUT_CHARACTERS * 2:
+        raise ExtractionError("This page is too large to be one article. Paste the article alone.")
+    return content
