@@ -8,34 +8,13 @@ import re
 
 import django_filters
 from django import forms
-from django.core.cache import cache
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import City, Country, Meeting, Minister, Topic
+from meetings.models import City, Country, Meeting, Minister, Portfolio, Topic
+from meetings.reference import cached_choices
 
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
-CHOICES_CACHE_SECONDS = 600
-
-
-def cached_choices(model, label=lambda obj: obj.name, key_attr="pk"):
-    """(key, name) pairs for a reference table, sorted by name in the active language.
-
-    Reference tables change rarely; caching their choices keeps the number of
-    queries per page constant and small. Saving a row clears the cache
-    (meetings.signals).
-    """
-    language = (get_language() or "en")[:2]
-    key = f"choices:{model._meta.label_lower}:{language}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = sorted(
-            ((getattr(obj, key_attr), label(obj)) for obj in model.objects.all()),
-            key=lambda pair: pair[1].casefold(),
-        )
-        cache.set(key, choices, CHOICES_CACHE_SECONDS)
-    return choices
 
 
 class KeyedChoiceMixin:
@@ -104,6 +83,10 @@ class MeetingFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["portfolio"].widget.choices = [
+            ("", _("Any portfolio")),
+            *cached_choices(Portfolio, key_attr="slug"),
+        ]
         countries = [("", _("Any country")), *cached_choices(Country)]
         for name in ("country", "counterpart", "host"):
             self.fields[name].widget.choices = countries
@@ -152,6 +135,13 @@ class MeetingFilter(django_filters.FilterSet):
         method="filter_minister",
         widget=forms.TextInput(attrs={"placeholder": _("minister's id, e.g. abdelouafi-laftit")}),
         error_messages={"invalid_choice": _("Unknown minister “%(value)s”.")},
+    )
+    portfolio = SlugFilter(
+        label=_("Portfolio"),
+        queryset=Portfolio.objects.all(),
+        to_field_name="slug",
+        method="filter_portfolio",
+        error_messages={"invalid_choice": _("Unknown portfolio “%(value)s”.")},
     )
     topic = TopicsFilter(
         label=_("Topics"),
@@ -210,6 +200,9 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_noop(self, queryset, name, value):
         # Handled together in filter_queryset, where related parameters meet.
         return queryset
+
+    def filter_portfolio(self, queryset, name, value):
+        return queryset.with_portfolio(value)
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)

@@ -18,8 +18,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Value
+from django.db import connections, models
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -104,7 +104,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:list") + f"?country={self.code}"
+        return reverse("meetings:country", kwargs={"code": self.code.lower()})
 
     def natural_key(self):
         return (self.code,)
@@ -197,7 +197,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:list") + f"?topic={self.slug}"
+        return reverse("meetings:topic", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -402,7 +402,7 @@ class Minister(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:list") + f"?minister={self.slug}"
+        return reverse("meetings:minister", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -536,6 +536,16 @@ class MeetingQuerySet(models.QuerySet):
             Exists(Participation.objects.filter(meeting_id=OuterRef("pk"), minister=minister))
         )
 
+    def with_portfolio(self, portfolio):
+        """Meetings in which someone took part in a post of ``portfolio`` (interior...)."""
+        return self.filter(
+            Exists(
+                Participation.objects.filter(
+                    meeting_id=OuterRef("pk"), mandate__post__portfolio=portfolio
+                )
+            )
+        )
+
     def search(self, query: str):
         """Full-text search over titles, summaries, names and places, in three languages."""
         terms = normalize(query)
@@ -549,15 +559,77 @@ class MeetingQuerySet(models.QuerySet):
             rank=SearchRank(F("search_vector"), search_query)
         )
 
-    def totals(self):
-        """How many meetings, countries and people these meetings involve."""
-        countries = self.values("country_a_id").union(self.values("country_b_id"))
-        people = Participation.objects.filter(meeting__in=self).values("minister_id").distinct()
-        return {
-            "meetings": self.count(),
-            "countries": countries.count(),
-            "people": people.count(),
+    def people_count(self) -> int:
+        """How many different people took part in these meetings."""
+        meetings = self.order_by().values("pk")
+        return (
+            Participation.objects.filter(meeting__in=meetings).values("minister").distinct().count()
+        )
+
+    def facet_counts(self) -> dict:
+        """Meetings per country, year, topic, topic group and portfolio, and the total.
+
+        One statement: the filtered meetings are a CTE that each facet groups
+        (see docs/decisions/0006-facets-in-one-query.md). Returns
+        {"total": n, "country": {code: n}, "year": {year: n}, "topic": {id: n},
+        "topic_group": {top-level id: n}, "portfolio": {id: n}}.
+        """
+        meetings = self.order_by().values("id", "date", "country_a_id", "country_b_id")
+        sql, params = meetings.query.sql_with_params()
+        statement = f"""
+            WITH m AS ({sql})
+            SELECT 'total', '', count(*) FROM m
+            UNION ALL
+            SELECT 'country', code, count(*) FROM (
+                SELECT country_a_id AS code FROM m UNION ALL SELECT country_b_id FROM m
+            ) sides GROUP BY code
+            UNION ALL
+            SELECT 'year', extract(year FROM date)::int::text, count(*) FROM m GROUP BY 2
+            UNION ALL
+            SELECT 'topic', mt.topic_id::text, count(*)
+              FROM meetings_meeting_topics mt JOIN m ON m.id = mt.meeting_id GROUP BY 2
+            UNION ALL
+            SELECT 'topic_group', coalesce(t.parent_id, t.id)::text, count(DISTINCT mt.meeting_id)
+              FROM meetings_meeting_topics mt JOIN m ON m.id = mt.meeting_id
+              JOIN meetings_topic t ON t.id = mt.topic_id GROUP BY 2
+            UNION ALL
+            SELECT 'portfolio', po.portfolio_id::text, count(DISTINCT p.meeting_id)
+              FROM meetings_participation p JOIN m ON m.id = p.meeting_id
+              JOIN meetings_mandate ma ON ma.id = p.mandate_id
+              JOIN meetings_post po ON po.id = ma.post_id
+             WHERE po.portfolio_id IS NOT NULL GROUP BY 2
+        """  # noqa: S608 - the only interpolation is Django's own compiled SQL
+        counts = {
+            "total": 0,
+            "country": {},
+            "year": {},
+            "topic": {},
+            "topic_group": {},
+            "portfolio": {},
         }
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(statement, params)
+            for facet, key, number in cursor.fetchall():
+                if facet == "total":
+                    counts["total"] = number
+                elif facet == "country":
+                    counts["country"][key] = number
+                else:
+                    counts[facet][int(key)] = number
+        return counts
+
+    def counterparts_of(self, country):
+        """(code, meetings) of the countries ``country`` met, most met first."""
+        code = getattr(country, "code", country)
+        other = Case(When(country_a_id=code, then=F("country_b_id")), default=F("country_a_id"))
+        return list(
+            self.involving(code)
+            .order_by()
+            .annotate(other=other)
+            .values_list("other")
+            .annotate(meetings=Count("id"))
+            .order_by("-meetings", "other")
+        )
 
     def with_related(self):
         """Everything a list or a page shows, in a fixed number of queries."""

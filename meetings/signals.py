@@ -1,19 +1,18 @@
 """Keep caches in step with the reference data they are built from."""
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from meetings.models import City, Country, Topic
+from meetings.models import City, Country, Portfolio, Topic
+from meetings.reference import cache_key
 
 
-def clear_choices(sender, **kwargs):
-    cache.delete_many(
-        [f"choices:{sender._meta.label_lower}:{code}" for code, _name in settings.LANGUAGES]
-    )
+def clear_reference_cache(sender, **kwargs):
+    cache.delete(cache_key(sender))
 
 
 def connect():
-    for model in (Country, Topic, City):
-        post_save.connect(clear_choices, sender=model, dispatch_uid=f"clear-choices-{model}")
-        post_delete.connect(clear_choices, sender=model, dispatch_uid=f"clear-choices-del-{model}")
+    for model in (Country, Topic, City, Portfolio):
+        uid = f"clear-reference-cache-{model._meta.label_lower}"
+        post_save.connect(clear_reference_cache, sender=model, dispatch_uid=uid)
+        post_delete.connect(clear_reference_cache, sender=model, dispatch_uid=uid)

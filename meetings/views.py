@@ -1,45 +1,324 @@
-"""Public pages. Each view is a filterset, a queryset and a template."""
+"""Public pages. Each view is a filterset, a queryset and a template.
+
+Every page that lists meetings is a ``MeetingListView``: the same filters,
+facets and pagination, with some filters fixed by the URL (a country, a pair,
+a person, a topic).
+"""
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from meetings import citation
+from meetings.charts import per_year_chart
+from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
-from meetings.models import Meeting
+from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
+from meetings.reference import cached_objects
 
 
 class HomeView(TemplateView):
-    """Latest meetings and the archive's totals."""
+    """Latest meetings, the archive's totals and the countries to start from."""
 
     template_name = "meetings/home.html"
 
     def get_context_data(self, **kwargs):
         published = Meeting.objects.published()
+        counts = published.facet_counts()
+        countries = cached_objects(Country)
         return super().get_context_data(
             latest=published.with_related()[:8],
-            totals=published.totals(),
+            totals={
+                "meetings": counts["total"],
+                "countries": len(counts["country"]),
+                "people": published.people_count(),
+            },
+            countries=[
+                (countries[code], number)
+                for code, number in sorted(counts["country"].items(), key=lambda i: -i[1])[:24]
+            ],
             **kwargs,
         )
 
 
+class CountedPaginator(Paginator):
+    """A paginator told the total, which the facet query has already counted."""
+
+    def __init__(self, *args, total: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._total = total
+
+    @cached_property
+    def count(self):
+        return self._total
+
+
 class MeetingListView(FilterView):
-    """Published meetings, filtered by any of MeetingFilter's parameters."""
+    """Published meetings, filtered by any of MeetingFilter's parameters, with facets."""
 
     filterset_class = MeetingFilter
     template_name = "meetings/meeting_list.html"
     paginate_by = settings.MEETINGS_PER_PAGE
 
+    def fixed_filters(self) -> dict:
+        """Filters the URL sets on this page (none on the plain list)."""
+        return {}
+
     def get_queryset(self):
         return Meeting.objects.published().with_related()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        fixed = self.fixed_filters()
+        if fixed:
+            data = self.request.GET.copy()
+            for name, value in fixed.items():
+                data.setlist(name, value if isinstance(value, list) else [value])
+            kwargs["data"] = data
+        return kwargs
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.filterset.is_bound and not self.filterset.is_valid():
             response.status_code = 400
         return response
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(queryset, per_page, total=self.counts["total"], **kwargs)
+
+    def get_context_data(self, **kwargs):
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        self.counts = (
+            self.object_list.facet_counts()
+            if valid
+            else {
+                "total": 0,
+                "country": {},
+                "year": {},
+                "topic": {},
+                "topic_group": {},
+                "portfolio": {},
+            }
+        )
+        cleaned = getattr(self.filterset.form, "cleaned_data", {}) if valid else {}
+        context = super().get_context_data(**kwargs)
+        fixed = self.fixed_filters()
+        context.update(
+            facets=build_facets(self.counts, self.request.GET, cleaned),
+            chart=per_year_chart(
+                self.counts["year"],
+                title=_("Meetings per year"),
+                description=_("Number of meetings per year for the meetings listed here."),
+            ),
+            fixed_filters=fixed,
+            full_list_url=self.full_list_url(),
+            feed_query=self.request.GET.urlencode(),
+        )
+        return context
+
+    def full_list_url(self) -> str:
+        """This page's meetings as the general list, with every filter in the query string."""
+        data = self.request.GET.copy()
+        data.pop("page", None)
+        for name, value in self.fixed_filters().items():
+            data.setlist(name, value if isinstance(value, list) else [value])
+        query = data.urlencode()
+        return reverse("meetings:list") + (f"?{query}" if query else "")
+
+
+class CountryView(MeetingListView):
+    """A country: its meetings, counterparts, meetings per year, topics and ministers."""
+
+    template_name = "meetings/country.html"
+
+    @cached_property
+    def country(self):
+        return country_from_url(self.kwargs["code"])
+
+    def fixed_filters(self):
+        return {"country": self.country.code}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = cached_objects(Country)
+        context.update(
+            country=self.country,
+            counterparts=[
+                (countries[code], number)
+                for code, number in sorted(self.counts["country"].items(), key=lambda i: -i[1])
+                if code != self.country.code
+            ],
+            mandates=Mandate.objects.filter(post__country=self.country)
+            .select_related("minister", "post__portfolio")
+            .order_by("-start")[:60],
+        )
+        return context
+
+
+class PairView(MeetingListView):
+    """Two countries' meetings, whichever order the URL gives them in."""
+
+    template_name = "meetings/pair.html"
+
+    @cached_property
+    def countries(self):
+        first = country_from_url(self.kwargs["code"])
+        second = country_from_url(self.kwargs["other"])
+        if first == second:
+            raise Http404(_("A pair is two different countries."))
+        return sorted([first, second], key=lambda country: country.code)
+
+    def fixed_filters(self):
+        return {"country": self.countries[0].code, "counterpart": self.countries[1].code}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        people = (
+            Participation.objects.filter(meeting__in=self.object_list.order_by().values("pk"))
+            .values("minister", "country")
+            .annotate(meetings=Count("meeting"))
+            .order_by("-meetings")
+        )
+        ministers = Minister.objects.in_bulk([row["minister"] for row in people])
+        sides = {country.code: [] for country in self.countries}
+        for row in people:
+            sides.setdefault(row["country"], []).append(
+                (ministers[row["minister"]], row["meetings"])
+            )
+        context.update(
+            countries=self.countries,
+            sides=[(country, sides[country.code]) for country in self.countries],
+            canonical_url=reverse(
+                "meetings:pair",
+                kwargs={
+                    "code": self.countries[0].code.lower(),
+                    "other": self.countries[1].code.lower(),
+                },
+            ),
+        )
+        return context
+
+
+class MinisterView(MeetingListView):
+    """A person: mandates over time, meetings and the people they met."""
+
+    template_name = "meetings/minister.html"
+
+    @cached_property
+    def minister(self):
+        return get_object_or_404(
+            Minister.objects.prefetch_related("mandates__post__country"), slug=self.kwargs["slug"]
+        )
+
+    def fixed_filters(self):
+        return {"minister": self.minister.slug}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        met = (
+            Participation.objects.filter(meeting__in=self.object_list.order_by().values("pk"))
+            .exclude(minister=self.minister)
+            .values("minister", "country")
+            .annotate(meetings=Count("meeting"))
+            .order_by("-meetings")[:30]
+        )
+        ministers = Minister.objects.in_bulk([row["minister"] for row in met])
+        countries = cached_objects(Country)
+        context.update(
+            minister=self.minister,
+            mandates=sorted(self.minister.mandates.all(), key=lambda m: m.start, reverse=True),
+            counterparts=[
+                (ministers[row["minister"]], countries[row["country"]], row["meetings"])
+                for row in met
+            ],
+        )
+        return context
+
+
+class TopicView(MeetingListView):
+    """A topic: subtopics, meetings, the countries most active on it, meetings per year."""
+
+    template_name = "meetings/topic.html"
+
+    @cached_property
+    def topic(self):
+        for topic in cached_objects(Topic).values():
+            if topic.slug == self.kwargs["slug"]:
+                return topic
+        raise Http404(_("No such topic."))
+
+    def fixed_filters(self):
+        return {"topic": [self.topic.slug]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topics = cached_objects(Topic)
+        countries = cached_objects(Country)
+        context.update(
+            topic=self.topic,
+            parent=topics.get(self.topic.parent_id),
+            subtopics=sorted(
+                (t for t in topics.values() if t.parent_id == self.topic.pk), key=lambda t: t.name
+            ),
+            active_countries=[
+                (countries[code], number)
+                for code, number in sorted(self.counts["country"].items(), key=lambda i: -i[1])[:15]
+            ],
+        )
+        return context
+
+
+class CountryIndexView(TemplateView):
+    """Every country with published meetings, most active first."""
+
+    template_name = "meetings/country_index.html"
+
+    def get_context_data(self, **kwargs):
+        counts = Meeting.objects.published().facet_counts()["country"]
+        countries = cached_objects(Country)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], countries[item[0]].name))
+        return super().get_context_data(
+            countries=[(countries[code], number) for code, number in ranked], **kwargs
+        )
+
+
+class TopicIndexView(TemplateView):
+    """The topic taxonomy with the number of published meetings on each topic."""
+
+    template_name = "meetings/topic_index.html"
+
+    def get_context_data(self, **kwargs):
+        counts = Meeting.objects.published().facet_counts()
+        topics = cached_objects(Topic)
+        tree = [
+            (
+                topic,
+                counts["topic_group"].get(topic.pk, 0),
+                [
+                    (child, counts["topic"].get(child.pk, 0))
+                    for child in sorted(topics.values(), key=lambda t: t.name)
+                    if child.parent_id == topic.pk
+                ],
+            )
+            for topic in sorted(topics.values(), key=lambda t: t.name)
+            if topic.parent_id is None
+        ]
+        return super().get_context_data(tree=tree, **kwargs)
+
+
+def country_from_url(code: str) -> Country:
+    country = cached_objects(Country).get(code.upper()) if len(code) == 2 else None
+    if country is None:
+        raise Http404(_("No such country."))
+    return country
 
 
 class MeetingDetailView(DetailView):
@@ -49,7 +328,23 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.published().with_related().prefetch_related("sources__outlet")
+        return (
+            Meeting.objects.published()
+            .with_related()
+            .select_related("city__country")
+            .prefetch_related("sources__outlet")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context.update(
+            canonical_url=url,
+            citation=citation.plain_citation(self.object, url),
+            bibtex=citation.bibtex(self.object, url),
+            jsonld=citation.jsonld(self.object, url),
+        )
+        return context
 
 
 def bad_request(request, exception):

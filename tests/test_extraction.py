@@ -333,3 +333,18 @@ def test_the_command_refuses_bad_input_with_a_message(tmp_path):
         call_command("extract_meeting", str(tmp_path / "missing.txt"))
     with pytest.raises(CommandError, match="not a date"):
         call_command("extract_meeting", str(empty), "--published", "2024-02-30")
+
+
+def test_a_phone_call_is_not_a_meeting(gazetteer):
+    text = "أجرى وزير الخارجية ناصر بوريطة، اليوم الخميس، اتصالا هاتفيا مع نظيره الإسباني خوسيه مانويل ألباريس، تناول العلاقات الثنائية."
+    draft = draft_of(text, gazetteer, outlet="Hespress")
+    assert draft.countries == []
+    assert "This reports a phone call, not a meeting." in draft.warnings
+
+
+def test_last_week_gives_no_day_rather_than_a_guess(gazetteer):
+    text = "Italy's interior minister Matteo Piantedosi met his Tunisian counterpart Khaled Nouri in Rome last week to discuss migration."
+    draft = draft_of(text, gazetteer)
+    assert draft.countries == ["IT", "TN"]
+    assert draft.date is None
+    assert draft.evidence["date"][0].text == "last week"

@@ -44,6 +44,22 @@ for _phrase in (
 ):  # fmt: skip
     MULTILATERAL.add(_phrase, True)
 MANY_COUNTRIES = 6
+# Times that name no day: the date is left for the editor rather than guessed.
+VAGUE_TIME = PhraseMatcher()
+for _phrase in (
+    "الاسبوع الماضي", "الاسبوع المنصرم", "الاسبوع الجاري", "هذا الاسبوع", "مطلع الاسبوع",
+    "la semaine derniere", "cette semaine", "en debut de semaine", "last week", "this week",
+    "earlier this week", "earlier this month",
+):  # fmt: skip
+    VAGUE_TIME.add(_phrase, True)
+# A call is not a meeting.
+PHONE = PhraseMatcher()
+for _phrase in (
+    "اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "مباحثات هاتفية", "هاتفيا",
+    "par telephone", "entretien telephonique", "appel telephonique", "phone call",
+    "telephone call", "by phone", "by telephone", "phone conversation",
+):  # fmt: skip
+    PHONE.add(_phrase, True)
 MAX_TOPICS = 6
 
 
@@ -204,9 +220,14 @@ class Extraction:
         published = self.article.published
         candidates = find_dates(self.document, self.language, published)
         chosen = choose_date(candidates, self.document, published)
-        if chosen:
+        vague = VAGUE_TIME.find(self.document)
+        if chosen and not (vague and chosen.how == "relative"):
             self.draft.date, self.draft.date_precision = chosen.date, chosen.precision
             self.draft.evidence["date"] = [self.evidence(chosen.start, chosen.end, chosen.how)]
+        elif vague:
+            # "last week": no day can be given, and guessing one would mislead.
+            self.draft.evidence["date"] = [self.evidence(vague[0].start, vague[0].end, "vague")]
+            self.draft.warnings.append("The article does not say on which day the meeting was.")
         elif published:
             self.draft.date, self.draft.date_precision = published, "day"
             self.draft.evidence["date"] = []
@@ -294,7 +315,10 @@ class Extraction:
             )
             chosen = []
         self.draft.candidate_countries = ranked[:6]
-        if len(chosen) < 2:
+        if len(chosen) == 2 and self.is_phone_call():
+            self.draft.warnings.append("This reports a phone call, not a meeting.")
+            chosen = []
+        elif len(chosen) < 2:
             chosen = []
             self.draft.warnings.append(
                 "No bilateral meeting found: fewer than two countries could be identified."
@@ -303,6 +327,11 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def is_phone_call(self) -> bool:
+        """A call mentioned at the top of the article is what the article reports."""
+        calls = PHONE.find(self.document)
+        return bool(calls) and calls[0].start < max(60, len(self.words) // 4)
 
     def looks_multilateral(self, strong, scores, chosen) -> bool:
         """Many countries, and nothing that says two of them met on their own."""

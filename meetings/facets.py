@@ -1,0 +1,115 @@
+"""Facet counts beside a list of meetings, each a link that adds its filter.
+
+The counts come from ``MeetingQuerySet.facet_counts()`` on the filtered
+meetings, so they always reflect the filters already applied.
+"""
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from meetings.models import Country, Portfolio, Topic
+from meetings.reference import cached_objects
+
+MAX_COUNTRIES = 15
+
+
+@dataclass
+class FacetItem:
+    label: str
+    count: int
+    url: str
+    active: bool = False
+    children: list["FacetItem"] = field(default_factory=list)
+
+
+def link(params: QueryDict, name: str, value: str, *, append: bool = False) -> str:
+    """The current query string with ``name=value`` set (or added), back on page one."""
+    query = params.copy()
+    query.pop("page", None)
+    if append:
+        values = query.getlist(name)
+        if value not in values:
+            query.setlist(name, [*values, value])
+    else:
+        query[name] = value
+    return "?" + query.urlencode()
+
+
+def build_facets(counts: dict, params: QueryDict, cleaned: dict) -> dict[str, list[FacetItem]]:
+    """Facet lists for countries, years, topics and portfolios."""
+    return {
+        "countries": country_facet(counts["country"], params, cleaned),
+        "years": year_facet(counts["year"], params, cleaned),
+        "topics": topic_facet(counts, params, cleaned),
+        "portfolios": portfolio_facet(counts["portfolio"], params, cleaned),
+    }
+
+
+def country_facet(counts, params, cleaned):
+    chosen = {c.code for c in (cleaned.get("country"), cleaned.get("counterpart")) if c}
+    if len(chosen) == 2:
+        return []  # a pair is chosen: every meeting has the same two countries
+    name = "counterpart" if chosen else "country"
+    countries = cached_objects(Country)
+    ranked = sorted(
+        ((code, number) for code, number in counts.items() if code not in chosen),
+        key=lambda item: (-item[1], countries[item[0]].name),
+    )
+    return [
+        FacetItem(countries[code].name, number, link(params, name, code))
+        for code, number in ranked[:MAX_COUNTRIES]
+    ]
+
+
+def year_facet(counts, params, cleaned):
+    selected = cleaned.get("year")
+    return [
+        FacetItem(str(year), number, link(params, "year", str(year)), active=year == selected)
+        for year, number in sorted(counts.items(), reverse=True)
+    ]
+
+
+def topic_facet(counts, params, cleaned):
+    topics = cached_objects(Topic)
+    selected = {topic.pk for topic in cleaned.get("topic") or ()}
+    groups = []
+    for topic_id, number in sorted(
+        counts["topic_group"].items(), key=lambda item: (-item[1], topics[item[0]].name)
+    ):
+        topic = topics[topic_id]
+        item = FacetItem(
+            topic.name,
+            number,
+            link(params, "topic", topic.slug, append=True),
+            active=topic_id in selected,
+        )
+        for child_id, child_number in sorted(
+            counts["topic"].items(), key=lambda pair: (-pair[1], topics[pair[0]].name)
+        ):
+            child = topics[child_id]
+            if child.parent_id == topic_id:
+                item.children.append(
+                    FacetItem(
+                        child.name,
+                        child_number,
+                        link(params, "topic", child.slug, append=True),
+                        active=child_id in selected,
+                    )
+                )
+        groups.append(item)
+    return groups
+
+
+def portfolio_facet(counts, params, cleaned):
+    portfolios = cached_objects(Portfolio)
+    selected = cleaned.get("portfolio")
+    return [
+        FacetItem(
+            portfolios[pk].name,
+            number,
+            link(params, "portfolio", portfolios[pk].slug),
+            active=selected is not None and selected.pk == pk,
+        )
+        for pk, number in sorted(counts.items(), key=lambda item: -item[1])
+    ]
