@@ -1,4 +1,4 @@
-"""How a meeting is cited and described to machines: a plain citation, BibTeX, schema.org JSON-LD."""
+"""How a meeting is cited and described to machines: plain text, BibTeX, schema.org JSON-LD."""
 
 import json
 

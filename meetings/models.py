@@ -19,7 +19,19 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import Case, Count, Exists, F, Func, OuterRef, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -498,6 +510,10 @@ class Mandate(models.Model):
 # ---------------------------------------------------------------------------
 
 
+# Participants are listed lead first, then those accompanying them.
+LEAD_FIRST = Case(When(role="lead", then=Value(0)), default=Value(1))
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings the public may see."""
@@ -618,17 +634,14 @@ class MeetingQuerySet(models.QuerySet):
                     counts[facet][int(key)] = number
         return counts
 
-    def counterparts_of(self, country):
-        """(code, meetings) of the countries ``country`` met, most met first."""
-        code = getattr(country, "code", country)
-        other = Case(When(country_a_id=code, then=F("country_b_id")), default=F("country_a_id"))
-        return list(
-            self.involving(code)
-            .order_by()
-            .annotate(other=other)
-            .values_list("other")
-            .annotate(meetings=Count("id"))
-            .order_by("-meetings", "other")
+    def participants(self):
+        """The people of these meetings, each with ``meetings`` (how many) and
+        ``country_code`` (whom they represented), most present first."""
+        meetings = self.order_by().values("pk")
+        return (
+            Minister.objects.filter(participations__meeting__in=meetings)
+            .annotate(meetings=Count("participations"), country_code=Max("participations__country"))
+            .order_by("-meetings", "name_latin")
         )
 
     def with_related(self):
@@ -640,7 +653,7 @@ class MeetingQuerySet(models.QuerySet):
                 "participations",
                 queryset=Participation.objects.select_related(
                     "minister", "country", "mandate__post"
-                ).order_by("role", "order", "pk"),
+                ).order_by(LEAD_FIRST, "order", "pk"),
             ),
             Prefetch("topics", queryset=Topic.objects.order_by("slug")),
         )

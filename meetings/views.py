@@ -8,7 +8,7 @@ a person, a topic).
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -21,7 +21,7 @@ from meetings import citation
 from meetings.charts import per_year_chart
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
-from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
+from meetings.models import Country, Mandate, Meeting, Minister, Topic
 from meetings.reference import cached_objects
 
 
@@ -181,18 +181,9 @@ class PairView(MeetingListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        people = (
-            Participation.objects.filter(meeting__in=self.object_list.order_by().values("pk"))
-            .values("minister", "country")
-            .annotate(meetings=Count("meeting"))
-            .order_by("-meetings")
-        )
-        ministers = Minister.objects.in_bulk([row["minister"] for row in people])
         sides = {country.code: [] for country in self.countries}
-        for row in people:
-            sides.setdefault(row["country"], []).append(
-                (ministers[row["minister"]], row["meetings"])
-            )
+        for person in self.object_list.participants():
+            sides.setdefault(person.country_code, []).append((person, person.meetings))
         context.update(
             countries=self.countries,
             sides=[(country, sides[country.code]) for country in self.countries],
@@ -214,8 +205,10 @@ class MinisterView(MeetingListView):
 
     @cached_property
     def minister(self):
+        mandates = Mandate.objects.select_related("post__country")
         return get_object_or_404(
-            Minister.objects.prefetch_related("mandates__post__country"), slug=self.kwargs["slug"]
+            Minister.objects.prefetch_related(Prefetch("mandates", queryset=mandates)),
+            slug=self.kwargs["slug"],
         )
 
     def fixed_filters(self):
@@ -223,21 +216,13 @@ class MinisterView(MeetingListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        met = (
-            Participation.objects.filter(meeting__in=self.object_list.order_by().values("pk"))
-            .exclude(minister=self.minister)
-            .values("minister", "country")
-            .annotate(meetings=Count("meeting"))
-            .order_by("-meetings")[:30]
-        )
-        ministers = Minister.objects.in_bulk([row["minister"] for row in met])
         countries = cached_objects(Country)
+        met = self.object_list.participants().exclude(pk=self.minister.pk)[:30]
         context.update(
             minister=self.minister,
             mandates=sorted(self.minister.mandates.all(), key=lambda m: m.start, reverse=True),
             counterparts=[
-                (ministers[row["minister"]], countries[row["country"]], row["meetings"])
-                for row in met
+                (person, countries[person.country_code], person.meetings) for person in met
             ],
         )
         return context
