@@ -11,6 +11,7 @@ from meetings.admin_views import meeting_from_article
 from meetings.models import (
     City,
     Country,
+    CountryGroup,
     Mandate,
     Meeting,
     Minister,
@@ -204,6 +205,13 @@ class CountryAdmin(admin.ModelAdmin):
                 Q(aliases__contains=[term]) | Q(demonyms__contains=[term])
             )
         return queryset, may_have_duplicates
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name_en", "name_fr", "name_ar"]
+    search_fields = ["slug", "name_en", "name_fr", "name_ar"]
+    filter_horizontal = ["members"]
 
 
 @admin.register(City)

@@ -10,7 +10,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import City, Country, Meeting, Minister, Portfolio, Topic
+from meetings.models import City, Country, CountryGroup, Meeting, Minister, Portfolio, Topic
 from meetings.reference import cached_choices
 
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
@@ -83,6 +83,10 @@ class MeetingFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["group"].widget.choices = [
+            ("", _("Any group")),
+            *cached_choices(CountryGroup, key_attr="slug"),
+        ]
         self.fields["portfolio"].widget.choices = [
             ("", _("Any portfolio")),
             *cached_choices(Portfolio, key_attr="slug"),
@@ -127,6 +131,14 @@ class MeetingFilter(django_filters.FilterSet):
     )
     country = CountryFilter(label=_("Country"), method="filter_noop")
     counterpart = CountryFilter(label=_("Met with"), method="filter_noop")
+    group = SlugFilter(
+        label=_("Group of countries"),
+        queryset=CountryGroup.objects.all(),
+        to_field_name="slug",
+        method="filter_noop",
+        help_text=_("With a country: meetings of that country with any member of the group."),
+        error_messages={"invalid_choice": _("Unknown group of countries “%(value)s”.")},
+    )
     minister = SlugFilter(
         label=_("Minister"),
         queryset=Minister.objects.all(),
@@ -218,6 +230,8 @@ class MeetingFilter(django_filters.FilterSet):
             queryset = queryset.between(country, counterpart)
         elif country or counterpart:
             queryset = queryset.involving(country or counterpart)
+        if data.get("group"):
+            queryset = queryset.with_group(data["group"], country=country or counterpart)
         if data.get("topic"):
             queryset = queryset.about(data["topic"], match=data.get("topic_match") or "any")
         return queryset.order_by(*self.ordering(data))

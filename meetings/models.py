@@ -126,6 +126,40 @@ class Country(models.Model):
         return localized(self, "name")
 
 
+class CountryGroupManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class CountryGroup(models.Model):
+    """A group of countries researchers filter by: the EU, the Maghreb, the Arab League..."""
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    members = models.ManyToManyField(
+        Country, related_name="groups", blank=True, verbose_name=_("members")
+    )
+
+    objects = CountryGroupManager()
+
+    class Meta:
+        verbose_name = _("country group")
+        verbose_name_plural = _("country groups")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
 class CityManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -552,6 +586,17 @@ class MeetingQuerySet(models.QuerySet):
             Exists(Participation.objects.filter(meeting_id=OuterRef("pk"), minister=minister))
         )
 
+    def with_group(self, group, country=None):
+        """Meetings with a member of ``group`` on a side; with ``country``, on the other side."""
+        members = group.members.values("code")
+        if country is None:
+            return self.filter(Q(country_a__in=members) | Q(country_b__in=members))
+        code = getattr(country, "code", country)
+        return self.filter(
+            Q(country_a_id=code, country_b__in=members)
+            | Q(country_b_id=code, country_a__in=members)
+        )
+
     def with_portfolio(self, portfolio):
         """Meetings in which someone took part in a post of ``portfolio`` (interior...)."""
         return self.filter(
@@ -643,6 +688,22 @@ class MeetingQuerySet(models.QuerySet):
             .annotate(meetings=Count("participations"), country_code=Max("participations__country"))
             .order_by("-meetings", "name_latin")
         )
+
+    def refresh_search_documents(self, batch_size: int = 1000) -> int:
+        """Rebuild the search document of each meeting here, in batches; return how many."""
+        done = 0
+        batch = []
+        for meeting in self.with_related().order_by("pk").iterator(chunk_size=batch_size):
+            meeting.search_document = meeting.build_search_document()
+            batch.append(meeting)
+            if len(batch) == batch_size:
+                Meeting.objects.bulk_update(batch, ["search_document"])
+                done += len(batch)
+                batch = []
+        if batch:
+            Meeting.objects.bulk_update(batch, ["search_document"])
+            done += len(batch)
+        return done
 
     def with_related(self):
         """Everything a list or a page shows, in a fixed number of queries."""

@@ -15,6 +15,7 @@ GROUP_PERMISSIONS = {
         "city": ("view", "add", "change"),
         "outlet": ("view", "add", "change"),
         "country": ("view",),
+        "countrygroup": ("view",),
         "topic": ("view",),
         "portfolio": ("view",),
     },

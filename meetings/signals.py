@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from meetings.models import City, Country, Portfolio, Topic
+from meetings.models import City, Country, CountryGroup, Portfolio, Topic
 from meetings.reference import cache_key
 
 
@@ -12,7 +12,7 @@ def clear_reference_cache(sender, **kwargs):
 
 
 def connect():
-    for model in (Country, Topic, City, Portfolio):
+    for model in (Country, CountryGroup, Topic, City, Portfolio):
         uid = f"clear-reference-cache-{model._meta.label_lower}"
         post_save.connect(clear_reference_cache, sender=model, dispatch_uid=uid)
         post_delete.connect(clear_reference_cache, sender=model, dispatch_uid=uid)

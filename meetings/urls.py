@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views
+from meetings import feeds, views
 
 app_name = "meetings"
 
@@ -8,10 +8,19 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("meetings/", views.MeetingListView.as_view(), name="list"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="detail"),
+    path("meetings/export.csv", views.meetings_csv, name="export-csv"),
+    path("meetings/export.json", views.meetings_json, name="export-json"),
+    path("meetings/dyad-years.csv", views.dyad_years_csv, name="dyad-years"),
+    path("meetings/feed/rss/", feeds.MeetingFeed(), name="feed-rss"),
+    path("meetings/feed/atom/", feeds.AtomMeetingFeed(), name="feed-atom"),
     path("countries/", views.CountryIndexView.as_view(), name="countries"),
     path("countries/<str:code>/", views.CountryView.as_view(), name="country"),
     path("countries/<str:code>/<str:other>/", views.PairView.as_view(), name="pair"),
     path("people/<str:slug>/", views.MinisterView.as_view(), name="minister"),
     path("topics/", views.TopicIndexView.as_view(), name="topics"),
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
+    path("data/", views.DataView.as_view(), name="data"),
+    path("data/codebook/", views.CodebookView.as_view(), name="codebook"),
+    path("data/releases/latest/", views.latest_release, name="latest-release"),
+    path("data/popolo.json", views.popolo_json, name="popolo"),
 ]

@@ -9,19 +9,21 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from meetings import citation
+from meetings import citation, dataset, exports
 from meetings.charts import per_year_chart
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
 from meetings.models import Country, Mandate, Meeting, Minister, Topic
+from meetings.popolo import popolo
 from meetings.reference import cached_objects
 
 
@@ -86,6 +88,9 @@ class MeetingListView(FilterView):
         return kwargs
 
     def get(self, request, *args, **kwargs):
+        export = {"csv": meetings_csv, "json": meetings_json}.get(request.GET.get("format", ""))
+        if export and not self.fixed_filters():
+            return export(request)
         response = super().get(request, *args, **kwargs)
         if self.filterset.is_bound and not self.filterset.is_valid():
             response.status_code = 400
@@ -120,17 +125,22 @@ class MeetingListView(FilterView):
             ),
             fixed_filters=fixed,
             full_list_url=self.full_list_url(),
-            feed_query=self.request.GET.urlencode(),
+            list_query=self.list_query(),
         )
         return context
 
-    def full_list_url(self) -> str:
-        """This page's meetings as the general list, with every filter in the query string."""
+    def list_query(self) -> str:
+        """This page's filters, fixed ones included, as a query string (no page number)."""
         data = self.request.GET.copy()
         data.pop("page", None)
+        data.pop("format", None)
         for name, value in self.fixed_filters().items():
             data.setlist(name, value if isinstance(value, list) else [value])
-        query = data.urlencode()
+        return data.urlencode()
+
+    def full_list_url(self) -> str:
+        """This page's meetings as the general list, with every filter in the query string."""
+        query = self.list_query()
         return reverse("meetings:list") + (f"?{query}" if query else "")
 
 
@@ -343,3 +353,114 @@ def bad_request(request, exception):
     elif isinstance(exception, TooManyFieldsSent):
         message = _("The form sent too many fields.")
     return render(request, "400.html", {"message": message}, status=400)
+
+
+# -- open data: the same filters, other formats --------------------------------------
+
+
+def filtered_or_400(request):
+    """(filterset, None) with valid filters, or (None, a 400 naming the parameters)."""
+    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.published())
+    if filterset.is_bound and not filterset.is_valid():
+        errors = "\n".join(
+            f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
+        )
+        return None, HttpResponse(
+            errors + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    return filterset, None
+
+
+def export_filename(request, extension: str) -> str:
+    return f"meetings-{timezone.now():%Y-%m-%d}.{extension}"
+
+
+def meetings_csv(request):
+    """The filtered list as CSV, streamed (see the codebook for the columns)."""
+    filterset, error = filtered_or_400(request)
+    if error:
+        return error
+    page_url = absolute_meeting_url(request)
+    response = StreamingHttpResponse(
+        exports.meetings_csv(filterset.qs, page_url), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(request, "csv")}"'
+    return response
+
+
+def meetings_json(request):
+    """The filtered list as one JSON document, streamed."""
+    filterset, error = filtered_or_400(request)
+    if error:
+        return error
+    meta = {
+        "source": request.build_absolute_uri(reverse("meetings:list")),
+        "query": request.GET.urlencode(),
+        "generated": timezone.now().isoformat(),
+        "codebook": request.build_absolute_uri(reverse("meetings:codebook")),
+    }
+    response = StreamingHttpResponse(
+        exports.meetings_json(filterset.qs, absolute_meeting_url(request), meta),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{export_filename(request, "json")}"'
+    return response
+
+
+def dyad_years_csv(request):
+    """Meetings per pair of countries and year, overall and per top-level topic."""
+    filterset, error = filtered_or_400(request)
+    if error:
+        return error
+    header, rows = exports.dyad_years(filterset.qs)
+    response = StreamingHttpResponse(
+        exports.csv_lines(rows, header), content_type="text/csv; charset=utf-8"
+    )
+    name = f"dyad-years-{timezone.now():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def absolute_meeting_url(request):
+    base = request.build_absolute_uri("/").rstrip("/")
+    return lambda pk: base + reverse("meetings:detail", kwargs={"pk": pk})
+
+
+class CodebookView(TemplateView):
+    """Every column of the CSV and JSON exports and of the dyad-year table."""
+
+    template_name = "meetings/codebook.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            columns=exports.COLUMNS, dyad_columns=exports.DYAD_COLUMNS, **kwargs
+        )
+
+
+class DataView(TemplateView):
+    """How to take the data away: exports, API, feeds, releases, Popolo."""
+
+    template_name = "meetings/data.html"
+
+    def get_context_data(self, **kwargs):
+        release = dataset.latest_release()
+        checksum = release.with_suffix(".zip.sha256") if release else None
+        return super().get_context_data(
+            release=release,
+            release_size=release.stat().st_size if release else 0,
+            release_checksum=(
+                checksum.read_text().split()[0] if checksum and checksum.exists() else ""
+            ),
+            **kwargs,
+        )
+
+
+def latest_release(request):
+    release = dataset.latest_release()
+    if release is None:
+        raise Http404(_("No dataset has been released yet."))
+    return FileResponse(release.open("rb"), as_attachment=True, filename=release.name)
+
+
+def popolo_json(request):
+    return JsonResponse(popolo(), json_dumps_params={"ensure_ascii": False, "indent": 1})

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "meetings",
 ]
 
@@ -115,8 +118,37 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000_000
 # from here; the repository never holds their text.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR") or BASE_DIR.parent / "shared" / "seeds")
 
+# The public address of the site, for links in files that leave it (dataset releases).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where dataset releases are written and served from.
+DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / ".data" / "datasets")
+
 # Public lists show this many meetings per page.
 MEETINGS_PER_PAGE = 20
+
+# The read-only API (meetings/api/): anonymous clients are throttled, with a 429
+# that says when to come back.
+REST_FRAMEWORK = {
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ministerial meetings archive API",
+    "DESCRIPTION": "Read-only access to the published meetings, with the same filters as the site.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

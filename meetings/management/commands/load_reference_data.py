@@ -30,6 +30,7 @@ FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 # In dependency order: each file refers only to rows of the files before it.
 REFERENCE_FIXTURES = [
     "countries.json",
+    "country_groups.json",
     "portfolios.json",
     "topics.json",
     "cities.json",

@@ -1,0 +1,89 @@
+"""Atom and RSS feeds of any filtered list: a country, a pair, a person, a topic, a search.
+
+The feed takes the list's query string, so "subscribe" on any page gives the
+meetings that page lists, newest records first.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from meetings.filters import MeetingFilter
+from meetings.models import Meeting
+
+FEED_SIZE = 50
+
+
+class MeetingFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.filterset = MeetingFilter(
+            request.GET or None, queryset=Meeting.objects.published().with_related()
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            errors = "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in self.filterset.errors.items()
+            )
+            return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+        self.query = request.GET.urlencode()
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        described = describe(self.filterset)
+        archive = _("Ministerial meetings archive")
+        return f"{described} · {archive}" if described else archive
+
+    def link(self):
+        return reverse("meetings:list") + (f"?{self.query}" if self.query else "")
+
+    def description(self):
+        return _("Meetings newly published in the archive, with the filters of the list.")
+
+    def items(self):
+        # Newest records first, whatever the list's own order: subscribers want additions.
+        return self.filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, meeting):
+        return f"{meeting.title} ({meeting.date_display})"
+
+    def item_description(self, meeting):
+        people = ", ".join(
+            f"{p.minister.name} ({p.country_id})" for p in meeting.participations.all()
+        )
+        return " — ".join(part for part in (meeting.summary, people) if part)
+
+    def item_pubdate(self, meeting):
+        return meeting.published_at
+
+    def item_updateddate(self, meeting):
+        return meeting.updated_at
+
+    def item_categories(self, meeting):
+        return [topic.name for topic in meeting.topics.all()]
+
+
+class AtomMeetingFeed(MeetingFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+
+def describe(filterset) -> str:
+    """The filters in words, for a feed's title: "Morocco – Belgium, Migration"."""
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    parts = []
+    countries = [c.name for c in (data.get("country"), data.get("counterpart")) if c]
+    if countries:
+        parts.append(" – ".join(countries))
+    if data.get("group"):
+        parts.append(data["group"].name)
+    if data.get("minister"):
+        parts.append(data["minister"].name)
+    parts += [topic.name for topic in data.get("topic") or ()]
+    if data.get("q"):
+        parts.append(f"“{data['q']}”")
+    return ", ".join(parts)
