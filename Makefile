@@ -11,7 +11,7 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench-extraction clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench-extraction backup restore clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
@@ -67,6 +67,15 @@ test: lint check migrations-check pytest
 eval: db
 	$(PY) manage.py evaluate_extraction eval/corpus
 	@if [ -d eval/heldout ]; then $(PY) manage.py evaluate_extraction eval/heldout; fi
+
+# A pg_dump archive of the whole database in .data/backups/ (OUTPUT=path to
+# choose), and its restore, which replaces every row: make restore FILE=path.
+backup: install
+	$(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+restore: install
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=.data/backups/archive-YYYY-MM-DDTHHMMSS.dump" >&2; exit 1; fi
+	$(PY) manage.py restore "$(FILE)"
 
 bench-extraction: db
 	$(PY) bench/extraction.py

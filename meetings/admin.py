@@ -5,15 +5,23 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.urls import path
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from reversion_compare.admin import CompareVersionAdmin
 
+from meetings import admin_workflow as workflow
 from meetings.admin_views import meeting_from_article
+from meetings.admin_workflow import MeetingAdminForm
 from meetings.models import (
     City,
+    CorrectionRequest,
     Country,
     CountryGroup,
     Mandate,
     Meeting,
+    MeetingCorrection,
     Minister,
     Outlet,
     Participation,
@@ -61,7 +69,15 @@ class SourceInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(CompareVersionAdmin):
+    """Meetings, with their participants and sources inline, under the editorial workflow.
+
+    Every save is a revision (django-reversion) holding the meeting with its
+    participants and sources: the history shows who changed what, compares any
+    two versions, reverts, and recovers deleted meetings.
+    """
+
+    form = MeetingAdminForm
     list_display = [
         "date",
         "date_precision",
@@ -70,6 +86,7 @@ class MeetingAdmin(admin.ModelAdmin):
         "country_b",
         "city",
         "status",
+        "updated_at",
     ]
     list_display_links = ["date", "title_en"]
     list_filter = ["status", EitherSideCountryFilter, "date_precision", "topics"]
@@ -91,8 +108,16 @@ class MeetingAdmin(admin.ModelAdmin):
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})},
     }
-    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "published_at"]
+    readonly_fields = [
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "published_at",
+        "withdrawn_at",
+    ]
     inlines = [ParticipationInline, SourceInline]
+    actions = [workflow.send_to_review, workflow.publish, workflow.withdraw]
     fieldsets = [
         (_("Who and when"), {"fields": [("country_a", "country_b"), ("date", "date_precision")]}),
         (_("Where"), {"fields": [("city", "host_country")]}),
@@ -110,7 +135,10 @@ class MeetingAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["status"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "withdrawal_note", "public_note", "seen_version"]},
+        ),
         (
             _("Record"),
             {
@@ -118,7 +146,7 @@ class MeetingAdmin(admin.ModelAdmin):
                 "fields": [
                     ("created_at", "created_by"),
                     ("updated_at", "updated_by"),
-                    "published_at",
+                    ("published_at", "withdrawn_at"),
                 ],
             },
         ),
@@ -133,11 +161,29 @@ class MeetingAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # the statuses offered depend on who edits
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("meetings.review_meeting")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("meetings.publish_meeting")
+
+    def has_withdraw_permission(self, request):
+        return request.user.has_perm("meetings.withdraw_meeting")
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        workflow.add_public_correction(request, obj, form.cleaned_data.get("public_note"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -152,7 +198,7 @@ class MandateInline(admin.TabularInline):
 
 
 @admin.register(Minister)
-class MinisterAdmin(admin.ModelAdmin):
+class MinisterAdmin(CompareVersionAdmin):
     list_display = ["name_latin", "name_ar", "wikidata_id"]
     search_fields = ["name_latin", "name_ar", "slug"]
     prepopulated_fields = {"slug": ["name_latin"]}
@@ -167,7 +213,7 @@ class MinisterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(admin.ModelAdmin):
+class MandateAdmin(CompareVersionAdmin):
     list_display = ["minister", "post", "start", "end"]
     list_select_related = ["minister", "post__country"]
     list_filter = ["post__country", "post__portfolio"]
@@ -182,7 +228,7 @@ class MandateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(CompareVersionAdmin):
     list_display = ["title_en", "country", "portfolio", "rank"]
     list_select_related = ["country", "portfolio"]
     list_filter = ["rank", "portfolio"]
@@ -192,7 +238,7 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(CompareVersionAdmin):
     list_display = ["code", "name_en", "name_fr", "name_ar"]
     search_fields = ["code", "name_en", "name_fr", "name_ar"]
 
@@ -208,14 +254,14 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(CountryGroup)
-class CountryGroupAdmin(admin.ModelAdmin):
+class CountryGroupAdmin(CompareVersionAdmin):
     list_display = ["slug", "name_en", "name_fr", "name_ar"]
     search_fields = ["slug", "name_en", "name_fr", "name_ar"]
     filter_horizontal = ["members"]
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(CompareVersionAdmin):
     list_display = ["name_en", "name_fr", "name_ar", "country", "is_capital"]
     list_select_related = ["country"]
     list_filter = ["is_capital"]
@@ -225,7 +271,7 @@ class CityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(CompareVersionAdmin):
     list_display = ["slug", "name_en", "name_fr", "name_ar", "parent"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.EmptyFieldListFilter)]
@@ -234,13 +280,13 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Portfolio)
-class PortfolioAdmin(admin.ModelAdmin):
+class PortfolioAdmin(CompareVersionAdmin):
     list_display = ["slug", "name_en", "name_fr", "name_ar"]
     search_fields = ["slug", "name_en", "name_fr", "name_ar"]
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(CompareVersionAdmin):
     list_display = ["name", "name_ar", "domain", "country"]
     list_select_related = ["country"]
     search_fields = ["name", "name_ar", "domain"]
@@ -248,10 +294,110 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(CompareVersionAdmin):
     list_display = ["__str__", "outlet", "published_on", "language", "meeting"]
     list_select_related = ["outlet", "meeting__country_a", "meeting__country_b"]
     list_filter = ["language"]
     search_fields = ["url", "headline", "author", "outlet__name"]
     autocomplete_fields = ["meeting", "outlet"]
     date_hierarchy = "published_on"
+
+
+@admin.register(CorrectionRequest)
+class CorrectionRequestAdmin(admin.ModelAdmin):
+    """The queue of readers' messages. What the reader sent is read-only; editors set the state."""
+
+    list_display = ["created_at", "kind", "state", "meeting", "short_message"]
+    list_display_links = ["created_at", "short_message"]
+    list_filter = ["state", "kind"]
+    list_select_related = ["meeting"]
+    search_fields = ["message", "name", "email", "page"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "kind",
+        "meeting",
+        "page",
+        "message",
+        "source_url",
+        "name",
+        "email",
+        "sender",
+        "created_at",
+        "handled_by",
+        "handled_at",
+    ]
+    fieldsets = [
+        (
+            _("What the reader sent"),
+            {
+                "fields": [
+                    ("kind", "created_at"),
+                    "meeting",
+                    "page",
+                    "message",
+                    "source_url",
+                    ("name", "email"),
+                    "sender",
+                ]
+            },
+        ),
+        (_("Handling"), {"fields": ["state", "editor_note", ("handled_by", "handled_at")]}),
+    ]
+    actions = ["mark_accepted", "mark_dismissed"]
+
+    @admin.display(description=_("message"))
+    def short_message(self, obj):
+        return Truncator(obj.message).chars(80)
+
+    def has_add_permission(self, request):
+        # Requests come from readers, through the public form.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change and "state" in form.changed_data:
+            obj.handled_by = request.user
+            obj.handled_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def mark(self, request, queryset, state):
+        count = queryset.exclude(state=state).update(
+            state=state, handled_by=request.user, handled_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d request marked “%(state)s”.",
+                "%(count)d requests marked “%(state)s”.",
+                count,
+            )
+            % {"count": count, "state": CorrectionRequest.State(state).label},
+        )
+
+    @admin.action(description=_("Mark accepted"), permissions=["change"])
+    def mark_accepted(self, request, queryset):
+        self.mark(request, queryset, CorrectionRequest.State.ACCEPTED)
+
+    @admin.action(description=_("Mark dismissed"), permissions=["change"])
+    def mark_dismissed(self, request, queryset):
+        self.mark(request, queryset, CorrectionRequest.State.DISMISSED)
+
+
+@admin.register(MeetingCorrection)
+class MeetingCorrectionAdmin(admin.ModelAdmin):
+    """Public notes that a published meeting was corrected, shown on the meeting's page."""
+
+    list_display = ["created_at", "meeting", "short_note", "created_by"]
+    list_select_related = ["meeting", "created_by"]
+    search_fields = ["note"]
+    autocomplete_fields = ["meeting"]
+    readonly_fields = ["created_at", "created_by"]
+    fields = ["meeting", "note", "created_at", "created_by"]
+
+    @admin.display(description=_("what was corrected"))
+    def short_note(self, obj):
+        return Truncator(obj.note).chars(80)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

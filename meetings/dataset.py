@@ -38,6 +38,7 @@ from meetings.models import (
     CountryGroup,
     Mandate,
     Meeting,
+    MeetingCorrection,
     Minister,
     Outlet,
     Participation,
@@ -51,8 +52,9 @@ from meetings.popolo import popolo
 PREFIX = "meetings-archive-"
 # Derived or private: rebuilt or left empty on import.
 EXCLUDED_FIELDS = {
-    Meeting: {"created_by", "updated_by", "search_document", "search_vector"},
+    Meeting: {"created_by", "updated_by", "search_document", "search_vector", "version"},
     Source: {"text"},
+    MeetingCorrection: {"created_by"},
 }
 
 
@@ -249,7 +251,7 @@ def import_release(path: Path) -> dict[str, int]:
     for deserialized in deferred:  # references to rows that came later in the file
         deserialized.save_deferred_fields()
     models = [Country, CountryGroup, Portfolio, Topic, City, Outlet, Post, Minister, Mandate,
-              Meeting, Participation, Source]  # fmt: skip
+              Meeting, Participation, Source, MeetingCorrection]  # fmt: skip
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)

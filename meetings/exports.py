@@ -218,7 +218,14 @@ def csv_row(record: dict) -> list:
         "source_urls": "; ".join(s["url"] for s in record["sources"] if s["url"]),
         "outlets": "; ".join(dict.fromkeys(s["outlet"] for s in record["sources"] if s["outlet"])),
     }
-    return [flat[column.name] for column in COLUMNS]
+    return [spreadsheet_safe(flat[column.name]) for column in COLUMNS]
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 class Echo:

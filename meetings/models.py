@@ -11,6 +11,8 @@ read through ``localized()``, which falls back to another language when the
 active one is empty (see docs/decisions/0003-multilingual-columns.md).
 """
 
+import time
+
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
@@ -789,6 +791,17 @@ class Meeting(models.Model):
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    withdrawal_note = models.TextField(
+        _("public note on the withdrawal"),
+        blank=True,
+        help_text=_("Shown on the meeting's page when a published meeting is withdrawn: why."),
+    )
+    # Grows on every change to the meeting or its participants and sources, so that
+    # an editor saving over someone else's newer changes is stopped. It is a clock
+    # (microseconds) rather than a counter so that it keeps growing even after a
+    # revert restores an old row.
+    version = models.PositiveBigIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     created_by = models.ForeignKey(
@@ -830,6 +843,11 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-pk"]
         get_latest_by = "date"
+        permissions = [
+            ("review_meeting", _("Can send meetings to review")),
+            ("publish_meeting", _("Can publish meetings")),
+            ("withdraw_meeting", _("Can withdraw published meetings")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(country_a__lt=F("country_b")),
@@ -851,6 +869,10 @@ class Meeting(models.Model):
         self.sort_countries()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.status == self.Status.WITHDRAWN and self.withdrawn_at is None:
+            self.withdrawn_at = timezone.now()
+        if self.pk and not kwargs.get("update_fields"):
+            self.version = max(self.version + 1, time.time_ns() // 1000)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -1092,3 +1114,86 @@ class Source(models.Model):
         return (
             self.headline or self.url or f"{self.outlet or _('source')} {self.published_on or ''}"
         )
+
+
+class MeetingCorrection(models.Model):
+    """A public note that a published meeting was corrected, and how."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("meeting")
+    )
+    note = models.TextField(_("what was corrected"), max_length=2000)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        verbose_name = _("public correction")
+        verbose_name_plural = _("public corrections")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.note[:60]}"
+
+
+class CorrectionRequest(models.Model):
+    """A reader's suggested correction, or a meeting they say is missing. Never public."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        MISSING = "missing", _("Missing meeting")
+
+    class State(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.CORRECTION)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="correction_requests",
+        verbose_name=_("meeting"),
+    )
+    page = models.CharField(_("page"), max_length=500, blank=True)
+    message = models.TextField(_("message"), max_length=5000)
+    source_url = models.URLField(_("source URL"), max_length=2000, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    sender = models.CharField(
+        _("sender fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A keyed hash of the sender's address: enough to spot abuse, not to locate."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.NEW)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    editor_note = models.TextField(_("editors' note"), blank=True)
+
+    class Meta:
+        verbose_name = _("correction request")
+        verbose_name_plural = _("correction requests")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "-created_at"], name="correction_request_queue")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}: {self.message[:60]}"

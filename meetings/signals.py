@@ -1,9 +1,19 @@
 """Keep caches in step with the reference data they are built from."""
 
 from django.core.cache import cache
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from meetings.models import City, Country, CountryGroup, Portfolio, Topic
+from meetings.models import (
+    City,
+    Country,
+    CountryGroup,
+    Meeting,
+    Participation,
+    Portfolio,
+    Source,
+    Topic,
+)
 from meetings.reference import cache_key
 
 
@@ -11,8 +21,19 @@ def clear_reference_cache(sender, **kwargs):
     cache.delete(cache_key(sender))
 
 
+def bump_meeting_version(sender, instance, raw=False, **kwargs):
+    """A change to a participant or a source is a change to its meeting."""
+    if raw:
+        return  # loading a fixture or a release: rows arrive as they were
+    Meeting.objects.filter(pk=instance.meeting_id).update(version=F("version") + 1)
+
+
 def connect():
     for model in (Country, CountryGroup, Topic, City, Portfolio):
         uid = f"clear-reference-cache-{model._meta.label_lower}"
         post_save.connect(clear_reference_cache, sender=model, dispatch_uid=uid)
         post_delete.connect(clear_reference_cache, sender=model, dispatch_uid=uid)
+    for model in (Participation, Source):
+        uid = f"bump-meeting-version-{model._meta.label_lower}"
+        post_save.connect(bump_meeting_version, sender=model, dispatch_uid=uid)
+        post_delete.connect(bump_meeting_version, sender=model, dispatch_uid=uid)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import feeds, views
+from meetings import corrections, feeds, views
 
 app_name = "meetings"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     path("data/codebook/", views.CodebookView.as_view(), name="codebook"),
     path("data/releases/latest/", views.latest_release, name="latest-release"),
     path("data/popolo.json", views.popolo_json, name="popolo"),
+    path("corrections/new/", corrections.suggest_correction, name="suggest-correction"),
+    path("corrections/thanks/", corrections.correction_thanks, name="correction-thanks"),
 ]

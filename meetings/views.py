@@ -317,18 +317,27 @@ def country_from_url(code: str) -> Country:
 
 
 class MeetingDetailView(DetailView):
-    """One meeting with its participants, topics, outcomes and sources."""
+    """One meeting with its participants, topics, outcomes, sources and public corrections.
+
+    A withdrawn meeting answers 410 Gone with the editors' note on why.
+    """
 
     template_name = "meetings/meeting_detail.html"
     context_object_name = "meeting"
 
     def get_queryset(self):
         return (
-            Meeting.objects.published()
+            Meeting.objects.filter(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.WITHDRAWN])
             .with_related()
             .select_related("city__country")
-            .prefetch_related("sources__outlet")
+            .prefetch_related("sources__outlet", "corrections")
         )
+
+    def render_to_response(self, context, **kwargs):
+        if self.object.status == Meeting.Status.WITHDRAWN:
+            template = "meetings/meeting_withdrawn.html"
+            return render(self.request, template, {"meeting": self.object}, status=410)
+        return super().render_to_response(context, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -115,3 +115,12 @@ class SourceFactory(factory.django.DjangoModelFactory):
 
 def city(slug):
     return City.objects.get(slug=slug)
+
+
+class ChiefEditorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def chief_editors_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name="Chief editors"))

@@ -25,17 +25,21 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM} (set CHROMIUM_PATH)"
 )
-# Playwright's sync API runs an event loop; Django's ORM calls here are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop in this thread for the rest of the session;
+    # Django's ORM calls made here afterwards are still synchronous ones.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -117,3 +121,47 @@ def test_a_journalist_gets_to_a_pair_on_a_topic_since_a_date(archive, page):
     assert page.locator(".meeting-card").count() == 1
     assert "date_from=2024-01-01" in page.url and "topic=migration" in page.url
     screenshot(page, "journey-pair-topic-since-ar")
+
+
+def test_no_page_breaks_the_content_security_policy(archive, page, django_user_model):
+    """Public pages, the admin, the API docs: nothing inline that the policy refuses."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append((page.url, message.text))
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    django_user_model.objects.create_superuser("csp-admin", password="Correct-horse-battery-9")
+    page.goto(f"{archive}/en/admin/login/")
+    page.fill("#id_username", "csp-admin")
+    page.fill("#id_password", "Correct-horse-battery-9")
+    page.click("input[type=submit]")
+    for path in (
+        "/en/",
+        "/ar/countries/ma/",
+        "/en/meetings/?topic=migration",
+        "/en/meetings/1/",
+        "/en/data/",
+        "/en/corrections/new/?meeting=1",
+        "/api/docs/",
+        "/api/meetings/",
+        "/en/admin/meetings/meeting/",
+        "/en/admin/meetings/meeting/1/change/",
+        "/en/admin/meetings/meeting/1/history/",
+        "/en/admin/meetings/meeting/from-article/",
+    ):
+        page.goto(archive + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(f"{archive}/en/admin/meetings/meeting/from-article/")
+    page.fill(
+        "#id_content",
+        "أجرى عبد الوافي لفتيت، وزير الداخلية، اليوم الثلاثاء بالرباط، مباحثات مع نظيره الإيطالي ماتيو بيانتيدوزي حول الهجرة.",
+    )
+    page.fill("#id_published", "2024-06-11")
+    page.click("input[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".evidence mark").count() > 0
+    assert violations == []

@@ -20,6 +20,7 @@ from meetings.models import (
     CountryGroup,
     Mandate,
     Meeting,
+    MeetingCorrection,
     Minister,
     Outlet,
     Participation,
@@ -248,6 +249,7 @@ def test_a_release_round_trip_loses_nothing(tmp_path, archive):
         role="accompanying",
     )
     SourceFactory(meeting=meeting, text="Texte de l'article", author="A. Author")
+    MeetingCorrection.objects.create(meeting=meeting, note="The month was corrected.")
     before = snapshot()
     release = dataset.write_release(tmp_path, with_article_text=True)
 

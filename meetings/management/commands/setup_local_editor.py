@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if password_file.exists():
             password = password_file.read_text().strip()
             self.stdout.write(
-                f"Editors log in at http://127.0.0.1:{port}/admin/ as '{USERNAME}' "
+                f"Editors log in at http://127.0.0.1:{port}/{settings.ADMIN_URL} as '{USERNAME}' "
                 f"with the password in {password_file} ({password})."
             )
         else:

@@ -1,0 +1,205 @@
+"""The editorial workflow in the admin: who may set which status, and no lost edits.
+
+    draft ──(editors)──▶ review ──(chief editors)──▶ published ──(chief editors)──▶ withdrawn
+
+Editors create and edit drafts and send them to review; chief editors publish,
+withdraw (with a public note) and delete. Every save checks the meeting's
+``version``: an editor who saves over someone else's newer changes is refused,
+told what changed meanwhile, and keeps what they typed.
+"""
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from reversion.models import Version
+
+from meetings.models import Meeting, MeetingCorrection
+
+Status = Meeting.Status
+
+# The statuses a user may give a meeting, by permission.
+STATUS_PERMISSIONS = {
+    Status.DRAFT: "meetings.change_meeting",
+    Status.REVIEW: "meetings.review_meeting",
+    Status.PUBLISHED: "meetings.publish_meeting",
+    Status.WITHDRAWN: "meetings.withdraw_meeting",
+}
+
+
+def allowed_statuses(user, current=None) -> list[str]:
+    allowed = [
+        status for status, permission in STATUS_PERMISSIONS.items() if user.has_perm(permission)
+    ]
+    if current and current not in allowed:
+        allowed.append(current)  # what the meeting is now can always be kept
+    return allowed
+
+
+def may_edit(user, meeting) -> bool:
+    """Published and withdrawn meetings are the chief editors' to change."""
+    if meeting is None or meeting.status in (Status.DRAFT, Status.REVIEW):
+        return user.has_perm("meetings.change_meeting")
+    return user.has_perm("meetings.publish_meeting")
+
+
+class MeetingAdminForm(forms.ModelForm):
+    """The meeting form, with its version for conflict detection and a public correction note."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    public_note = forms.CharField(
+        label=gettext_lazy("Public note on this correction"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text=gettext_lazy(
+            "For a published meeting: what was corrected, shown on its public page."
+        ),
+    )
+
+    class Meta:
+        model = Meeting
+        # The admin gives the full list of fields from MeetingAdmin.fieldsets.
+        fields = ["status", "withdrawal_note"]
+
+    user = None  # set by MeetingAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+        if "status" in self.fields and self.user is not None:
+            allowed = allowed_statuses(
+                self.user, self.instance.status if self.instance.pk else None
+            )
+            self.fields["status"].choices = [
+                (value, label) for value, label in Status.choices if value in allowed
+            ]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            self.check_version(data.get("seen_version"))
+        status = data.get("status")
+        if status == Status.WITHDRAWN and not data.get("withdrawal_note"):
+            self.add_error("withdrawal_note", _("Say publicly why the meeting is withdrawn."))
+        return data
+
+    def check_version(self, submitted):
+        # Lock the row until this save commits, so two saves cannot both pass.
+        current = Meeting.objects.select_for_update().get(pk=self.instance.pk)
+        if submitted is not None and submitted != current.version:
+            raise ValidationError(conflict_message(current, submitted), code="conflict")
+
+
+def conflict_message(current: Meeting, seen_version: int) -> str:
+    """Who changed the meeting since the editor opened it, and which fields."""
+    versions = Version.objects.get_for_object(current).select_related("revision__user")
+    seen = next((v for v in versions if v.field_dict.get("version") == seen_version), None)
+    latest = versions.first()
+    changed = []
+    if seen is not None and latest is not None:
+        before, after = seen.field_dict, latest.field_dict
+        changed = [
+            str(Meeting._meta.get_field(name).verbose_name)
+            for name in after
+            if name not in ("version", "updated_at", "updated_by", "search_document")
+            and before.get(name) != after.get(name)
+        ]
+    who = latest.revision.user if latest and latest.revision.user else None
+    when = latest.revision.date_created if latest else current.updated_at
+    message = _(
+        "Someone else saved this meeting while you were editing it (%(who)s, %(when)s). "
+        "Your changes were not saved; they are still in the form below. "
+    ) % {"who": who or _("unknown"), "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M")}
+    if changed:
+        message += _("Changed meanwhile: %(fields)s. ") % {"fields": ", ".join(changed)}
+    return message + _("Open the meeting again in another tab to see the current version.")
+
+
+def record(modeladmin, request, meetings, comment):
+    """Save status changes as one revision each, and in the admin's log."""
+    for meeting in meetings:
+        with reversion.create_revision():
+            meeting.updated_by = request.user
+            meeting.save()
+            reversion.set_user(request.user)
+            reversion.set_comment(comment)
+        modeladmin.log_change(request, meeting, comment)
+
+
+@admin.action(description=gettext_lazy("Send to review"), permissions=["review"])
+def send_to_review(modeladmin, request, queryset):
+    meetings = list(queryset.filter(status=Status.DRAFT))
+    for meeting in meetings:
+        meeting.status = Status.REVIEW
+    record(modeladmin, request, meetings, _("Sent to review"))
+    modeladmin.message_user(
+        request,
+        ngettext("%d meeting sent to review.", "%d meetings sent to review.", len(meetings))
+        % len(meetings),
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=gettext_lazy("Publish"), permissions=["publish"])
+def publish(modeladmin, request, queryset):
+    meetings = list(queryset.filter(status__in=[Status.DRAFT, Status.REVIEW]))
+    for meeting in meetings:
+        meeting.status = Status.PUBLISHED
+    record(modeladmin, request, meetings, _("Published"))
+    modeladmin.message_user(
+        request,
+        ngettext("%d meeting published.", "%d meetings published.", len(meetings)) % len(meetings),
+        messages.SUCCESS,
+    )
+
+
+class WithdrawalForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Public note: why these meetings are withdrawn"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+    )
+
+
+@admin.action(description=gettext_lazy("Withdraw (with a public note)"), permissions=["withdraw"])
+def withdraw(modeladmin, request, queryset):
+    meetings = list(queryset.filter(status=Status.PUBLISHED))
+    form = WithdrawalForm(request.POST if "note" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        for meeting in meetings:
+            meeting.status = Status.WITHDRAWN
+            meeting.withdrawal_note = form.cleaned_data["note"]
+        note = form.cleaned_data["note"]
+        record(modeladmin, request, meetings, _("Withdrawn: %(note)s") % {"note": note})
+        modeladmin.message_user(
+            request,
+            ngettext("%d meeting withdrawn.", "%d meetings withdrawn.", len(meetings))
+            % len(meetings),
+            messages.SUCCESS,
+        )
+        return None
+    return render(
+        request,
+        "admin/meetings/meeting/withdraw.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "opts": Meeting._meta,
+            "title": _("Withdraw meetings"),
+            "form": form,
+            "meetings": meetings,
+            "queryset": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def add_public_correction(request, meeting, note):
+    if note and meeting.status == Status.PUBLISHED:
+        MeetingCorrection.objects.create(meeting=meeting, note=note, created_by=request.user)

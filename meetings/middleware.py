@@ -1,0 +1,15 @@
+"""Response headers Django has no setting for."""
+
+from django.conf import settings
+
+
+class PermissionsPolicyMiddleware:
+    """Tell browsers the site uses no camera, microphone, location and the like."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
