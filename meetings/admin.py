@@ -188,7 +188,7 @@ class MeetingAdmin(CompareVersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Participants and topics are saved now; the search document needs them.
-        form.instance.update_search_document()
+        form.instance.update_derived_fields()
 
 
 class MandateInline(admin.TabularInline):
@@ -209,7 +209,7 @@ class MinisterAdmin(CompareVersionAdmin):
         # A renamed person must still be found in the meetings they attended.
         if change and {"name_latin", "name_ar", "aliases"} & set(form.changed_data):
             for meeting in Meeting.objects.filter(participations__minister=form.instance):
-                meeting.update_search_document()
+                meeting.update_derived_fields()
 
 
 @admin.register(Mandate)

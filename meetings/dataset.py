@@ -32,6 +32,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 
 from meetings import exports
+from meetings.facet_totals import refresh_facet_totals
 from meetings.models import (
     City,
     Country,
@@ -52,7 +53,17 @@ from meetings.popolo import popolo
 PREFIX = "meetings-archive-"
 # Derived or private: rebuilt or left empty on import.
 EXCLUDED_FIELDS = {
-    Meeting: {"created_by", "updated_by", "search_document", "search_vector", "version"},
+    Meeting: {
+        "created_by",
+        "updated_by",
+        "search_document",
+        "search_vector",
+        "version",
+        "topic_ids",
+        "topic_group_ids",
+        "portfolio_ids",
+        "person_ids",
+    },
     Source: {"text"},
     MeetingCorrection: {"created_by"},
 }
@@ -255,5 +266,6 @@ def import_release(path: Path) -> dict[str, int]:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
-    Meeting.objects.all().refresh_search_documents()
+    Meeting.objects.all().refresh_derived_fields()
+    refresh_facet_totals()
     return counts

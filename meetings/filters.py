@@ -217,7 +217,8 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.with_portfolio(value)
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        # A relevance rank costs a computation per match: only when ordering by it.
+        return queryset.search(value, rank=self.form.cleaned_data.get("order") == "relevance")
 
     def filter_minister(self, queryset, name, value):
         return queryset.with_participant(value)

@@ -24,11 +24,9 @@ from django.db import connections, models
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     Func,
     Max,
-    OuterRef,
     Prefetch,
     Q,
     Value,
@@ -546,8 +544,47 @@ class Mandate(models.Model):
 # ---------------------------------------------------------------------------
 
 
+# The sections of a meeting's search document and the configuration that indexes each.
+SEARCH_SECTIONS = (("arabic", 1), ("french", 2), ("english", 3), ("simple", 4))
+SECTION_BREAK = "\f"
+
+
+def search_document(arabic, french, english, names) -> str:
+    """Join the normalised sections of a search document (see Meeting.search_vector)."""
+    return SECTION_BREAK.join(
+        normalize(" \n".join(part for part in parts if part))
+        for parts in (arabic, french, english, names)
+    )
+
+
+def search_section(number):
+    return Func(
+        F("search_document"),
+        Value(SECTION_BREAK),
+        Value(number),
+        function="split_part",
+        output_field=models.TextField(),
+    )
+
+
+PUBLISHED = Q(status="published")
+
 # Participants are listed lead first, then those accompanying them.
 LEAD_FIRST = Case(When(role="lead", then=Value(0)), default=Value(1))
+
+
+def facet_dict(rows) -> dict:
+    """(facet, key, number) rows as {"total": n, "country": {code: n}, "year": {year: n}...}."""
+    counts = {"total": 0, "country": {}, "year": {}, "topic": {}, "topic_group": {},
+              "portfolio": {}, "person": {}}  # fmt: skip
+    for facet, key, number in rows:
+        if facet == "total":
+            counts["total"] = number
+        elif facet == "country":
+            counts["country"][key] = number
+        else:
+            counts[facet][int(key)] = number
+    return counts
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -569,11 +606,9 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings on ``topics``, each including its subtopics: any of them, or all of them."""
 
         def on(some_topics):
-            return Exists(
-                Meeting.topics.through.objects.filter(meeting_id=OuterRef("pk")).filter(
-                    Q(topic__in=some_topics) | Q(topic__parent__in=some_topics)
-                )
-            )
+            groups = [topic.pk for topic in some_topics if topic.parent_id is None]
+            subtopics = [topic.pk for topic in some_topics if topic.parent_id is not None]
+            return Q(topic_group_ids__overlap=groups) | Q(topic_ids__overlap=subtopics)
 
         if match == "all":
             queryset = self
@@ -584,9 +619,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_participant(self, minister):
         """Meetings in which ``minister`` took part."""
-        return self.filter(
-            Exists(Participation.objects.filter(meeting_id=OuterRef("pk"), minister=minister))
-        )
+        return self.filter(person_ids__contains=[getattr(minister, "pk", minister)])
 
     def with_group(self, group, country=None):
         """Meetings with a member of ``group`` on a side; with ``country``, on the other side."""
@@ -601,16 +634,14 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_portfolio(self, portfolio):
         """Meetings in which someone took part in a post of ``portfolio`` (interior...)."""
-        return self.filter(
-            Exists(
-                Participation.objects.filter(
-                    meeting_id=OuterRef("pk"), mandate__post__portfolio=portfolio
-                )
-            )
-        )
+        return self.filter(portfolio_ids__contains=[getattr(portfolio, "pk", portfolio)])
 
-    def search(self, query: str):
-        """Full-text search over titles, summaries, names and places, in three languages."""
+    def search(self, query: str, rank: bool = False):
+        """Full-text search over titles, summaries, names and places, in three languages.
+
+        With ``rank``, each meeting gets a ``rank`` for ordering by relevance (it costs
+        a computation per matching meeting, so only then).
+        """
         terms = normalize(query)
         if not terms:
             return self
@@ -618,67 +649,47 @@ class MeetingQuerySet(models.QuerySet):
         for config in SEARCH_CONFIGS:
             part = SearchQuery(terms, config=config, search_type="websearch")
             search_query = part if search_query is None else search_query | part
-        return self.filter(search_vector=search_query).annotate(
-            rank=SearchRank(F("search_vector"), search_query)
-        )
+        matching = self.filter(search_vector=search_query)
+        if rank:
+            matching = matching.annotate(rank=SearchRank(F("search_vector"), search_query))
+        return matching
 
-    def people_count(self) -> int:
-        """How many different people took part in these meetings."""
-        meetings = self.order_by().values("pk")
-        return (
-            Participation.objects.filter(meeting__in=meetings).values("minister").distinct().count()
-        )
-
-    def facet_counts(self) -> dict:
+    def facet_counts(self, cap: int | None = None) -> dict:
         """Meetings per country, year, topic, topic group and portfolio, and the total.
 
-        One statement: the filtered meetings are a CTE that each facet groups
-        (see docs/decisions/0006-facets-in-one-query.md). Returns
-        {"total": n, "country": {code: n}, "year": {year: n}, "topic": {id: n},
-        "topic_group": {top-level id: n}, "portfolio": {id: n}}.
+        One statement over the meetings' own columns (the derived id arrays: no
+        join). With ``cap``, only the ``cap`` newest meetings are counted, and
+        ``capped`` says whether there were more (see docs/decisions/0008).
+        Returns {"total": n, "capped": bool, "country": {code: n}, "year": {year: n},
+        "topic": {id: n}, "topic_group": {id: n}, "portfolio": {id: n}}.
         """
-        meetings = self.order_by().values("id", "date", "country_a_id", "country_b_id")
+        meetings = self.order_by("-date", "-id").values(
+            "id", "date", "country_a_id", "country_b_id", "topic_ids", "topic_group_ids",
+            "portfolio_ids",
+        )  # fmt: skip
+        if cap is not None:
+            meetings = meetings[: cap + 1]
         sql, params = meetings.query.sql_with_params()
         statement = f"""
-            WITH m AS ({sql})
+            WITH m AS MATERIALIZED ({sql})
             SELECT 'total', '', count(*) FROM m
             UNION ALL
-            SELECT 'country', code, count(*) FROM (
-                SELECT country_a_id AS code FROM m UNION ALL SELECT country_b_id FROM m
-            ) sides GROUP BY code
+            SELECT 'country', side, count(*) FROM m,
+                unnest(ARRAY[m.country_a_id, m.country_b_id]) AS side GROUP BY side
             UNION ALL
-            SELECT 'year', extract(year FROM date)::int::text, count(*) FROM m GROUP BY 2
+            SELECT 'year', extract(year FROM m.date)::int::text, count(*) FROM m GROUP BY 2
             UNION ALL
-            SELECT 'topic', mt.topic_id::text, count(*)
-              FROM meetings_meeting_topics mt JOIN m ON m.id = mt.meeting_id GROUP BY 2
+            SELECT 'topic', t::text, count(*) FROM m, unnest(m.topic_ids) AS t GROUP BY t
             UNION ALL
-            SELECT 'topic_group', coalesce(t.parent_id, t.id)::text, count(DISTINCT mt.meeting_id)
-              FROM meetings_meeting_topics mt JOIN m ON m.id = mt.meeting_id
-              JOIN meetings_topic t ON t.id = mt.topic_id GROUP BY 2
+            SELECT 'topic_group', t::text, count(*)
+              FROM m, unnest(m.topic_group_ids) AS t GROUP BY t
             UNION ALL
-            SELECT 'portfolio', po.portfolio_id::text, count(DISTINCT p.meeting_id)
-              FROM meetings_participation p JOIN m ON m.id = p.meeting_id
-              JOIN meetings_mandate ma ON ma.id = p.mandate_id
-              JOIN meetings_post po ON po.id = ma.post_id
-             WHERE po.portfolio_id IS NOT NULL GROUP BY 2
+            SELECT 'portfolio', p::text, count(*) FROM m, unnest(m.portfolio_ids) AS p GROUP BY p
         """  # noqa: S608 - the only interpolation is Django's own compiled SQL
-        counts = {
-            "total": 0,
-            "country": {},
-            "year": {},
-            "topic": {},
-            "topic_group": {},
-            "portfolio": {},
-        }
         with connections[self.db].cursor() as cursor:
             cursor.execute(statement, params)
-            for facet, key, number in cursor.fetchall():
-                if facet == "total":
-                    counts["total"] = number
-                elif facet == "country":
-                    counts["country"][key] = number
-                else:
-                    counts[facet][int(key)] = number
+            counts = facet_dict(cursor.fetchall())
+        counts["capped"] = cap is not None and counts["total"] > cap
         return counts
 
     def participants(self):
@@ -691,19 +702,21 @@ class MeetingQuerySet(models.QuerySet):
             .order_by("-meetings", "name_latin")
         )
 
-    def refresh_search_documents(self, batch_size: int = 1000) -> int:
-        """Rebuild the search document of each meeting here, in batches; return how many."""
+    def refresh_derived_fields(self, batch_size: int = 1000) -> int:
+        """Rebuild the derived fields of each meeting here, in batches; return how many."""
+        fields = ["search_document", "topic_ids", "topic_group_ids", "portfolio_ids", "person_ids"]
         done = 0
         batch = []
         for meeting in self.with_related().order_by("pk").iterator(chunk_size=batch_size):
-            meeting.search_document = meeting.build_search_document()
+            for name, value in meeting.derived_fields().items():
+                setattr(meeting, name, value)
             batch.append(meeting)
             if len(batch) == batch_size:
-                Meeting.objects.bulk_update(batch, ["search_document"])
+                Meeting.objects.bulk_update(batch, fields)
                 done += len(batch)
                 batch = []
         if batch:
-            Meeting.objects.bulk_update(batch, ["search_document"])
+            Meeting.objects.bulk_update(batch, fields)
             done += len(batch)
         return done
 
@@ -822,19 +835,29 @@ class Meeting(models.Model):
         related_name="meetings_updated",
         verbose_name=_("last changed by"),
     )
-    # Normalised text of everything searchable (see meetings.text.normalize),
-    # rebuilt by update_search_document(); the database derives the vector.
+    # Normalised text of everything searchable (see meetings.text.normalize), in
+    # four sections: Arabic, French and English text, and names. Rebuilt by
+    # update_derived_fields(); the database derives the vector, each section
+    # with its own configuration, so no text is stemmed by a foreign language.
     search_document = models.TextField(editable=False, default="")
     search_vector = models.GeneratedField(
         expression=(
-            SearchVector("search_document", config="arabic")
-            + SearchVector("search_document", config="french")
-            + SearchVector("search_document", config="english")
-            + SearchVector("search_document", config="simple")
+            SearchVector(search_section(1), config="arabic")
+            + SearchVector(search_section(2), config="french")
+            + SearchVector(search_section(3), config="english")
+            + SearchVector(search_section(4), config="simple")
         ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
+
+    # Derived from the topics and participants by update_derived_fields(), so that
+    # filters and facet counts need no join: topics, their top-level topics (a
+    # top-level topic stands for itself), the participants' portfolios and people.
+    topic_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    topic_group_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    portfolio_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    person_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -855,11 +878,32 @@ class Meeting(models.Model):
                 violation_error_message=_("A meeting is between two different countries."),
             ),
         ]
+        # Public pages read published meetings only, newest first: partial indexes in
+        # that order let them stop after one page (see docs/decisions/0008).
         indexes = [
-            models.Index(F("date").desc(), F("id").desc(), name="meeting_date_id"),
+            models.Index(
+                F("date").desc(), F("id").desc(), name="meeting_published_date", condition=PUBLISHED
+            ),
+            models.Index(
+                "country_a",
+                F("date").desc(),
+                F("id").desc(),
+                name="meeting_published_a_date",
+                condition=PUBLISHED,
+            ),
+            models.Index(
+                "country_b",
+                F("date").desc(),
+                F("id").desc(),
+                name="meeting_published_b_date",
+                condition=PUBLISHED,
+            ),
             models.Index(fields=["country_a", "country_b", "date"], name="meeting_pair_date"),
-            models.Index(fields=["country_b", "date"], name="meeting_country_b_date"),
             GinIndex(fields=["search_vector"], name="meeting_search_vector"),
+            GinIndex(fields=["topic_ids"], name="meeting_topic_ids", condition=PUBLISHED),
+            GinIndex(fields=["topic_group_ids"], name="meeting_topic_groups", condition=PUBLISHED),
+            GinIndex(fields=["portfolio_ids"], name="meeting_portfolio_ids", condition=PUBLISHED),
+            GinIndex(fields=["person_ids"], name="meeting_person_ids", condition=PUBLISHED),
         ]
 
     def __str__(self):
@@ -937,29 +981,56 @@ class Meeting(models.Model):
             raise ValidationError(errors)
 
     def build_search_document(self) -> str:
-        """Everything a reader may search the meeting by, normalised."""
-        parts = []
-        for field in ("title", "summary", "outcomes"):
-            parts += [getattr(self, f"{field}_{code}") for code in LANGUAGE_CODES]
-        for country in (self.country_a, self.country_b):
-            parts += [country.name_ar, country.name_fr, country.name_en]
-        if self.city_id:
-            parts += [self.city.name_ar, self.city.name_fr, self.city.name_en]
+        """Everything a reader may search the meeting by, normalised, in four sections.
+
+        Arabic, French and English text, then names; each section is indexed with
+        its own text search configuration (see ``search_vector``).
+        """
+        sections = {code: [] for code in LANGUAGE_CODES}
+        names = []
+        for code in LANGUAGE_CODES:
+            text = sections[code]
+            text += [getattr(self, f"{field}_{code}") for field in ("title", "summary", "outcomes")]
+            text += [
+                getattr(country, f"name_{code}") for country in (self.country_a, self.country_b)
+            ]
+            if self.city_id:
+                text.append(getattr(self.city, f"name_{code}"))
+            text += [getattr(topic, f"name_{code}") for topic in self.topics.all()]
         for participation in self.participations.all():
             minister = participation.minister
-            parts += [minister.name_ar, minister.name_latin, *minister.aliases]
+            names += [minister.name_ar, minister.name_latin, *minister.aliases]
             if participation.mandate_id:
                 post = participation.mandate.post
-                parts += [post.title_ar, post.title_fr, post.title_en]
-        for topic in self.topics.all():
-            parts += [topic.name_ar, topic.name_fr, topic.name_en]
-        return normalize(" \n".join(part for part in parts if part))
+                for code in LANGUAGE_CODES:
+                    sections[code].append(getattr(post, f"title_{code}"))
+        return search_document(sections["ar"], sections["fr"], sections["en"], names)
 
-    def update_search_document(self):
-        """Rebuild the search document from the meeting and its related rows."""
+    def derived_fields(self) -> dict:
+        """The search document and the id arrays, from the (prefetched) related rows."""
+        topics = list(self.topics.all())
+        people = list(self.participations.all())
+        return {
+            "search_document": self.build_search_document(),
+            "topic_ids": sorted(topic.pk for topic in topics),
+            "topic_group_ids": sorted({topic.parent_id or topic.pk for topic in topics}),
+            "portfolio_ids": sorted(
+                {
+                    p.mandate.post.portfolio_id
+                    for p in people
+                    if p.mandate_id and p.mandate.post.portfolio_id
+                }
+            ),
+            "person_ids": sorted({p.minister_id for p in people}),
+        }
+
+    def update_derived_fields(self):
+        """Rebuild the search document and id arrays after the meeting or its relations changed."""
         meeting = Meeting.objects.with_related().get(pk=self.pk)
-        self.search_document = meeting.build_search_document()
-        Meeting.objects.filter(pk=self.pk).update(search_document=self.search_document)
+        values = meeting.derived_fields()
+        for name, value in values.items():
+            setattr(self, name, value)
+        Meeting.objects.filter(pk=self.pk).update(**values)
 
 
 class Participation(models.Model):
@@ -1197,3 +1268,26 @@ class CorrectionRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}: {self.message[:60]}"
+
+
+class FacetTotal(models.Model):
+    """How many published meetings each country, year, topic, portfolio and person has.
+
+    For all published meetings (``scope`` "") and for each country's ("country:MA"),
+    so that unfiltered and country pages never count the meetings table. A
+    database trigger keeps the counts in step with every change to a meeting
+    (migration 0010); meetings.facet_totals recounts everything after bulk loads.
+    """
+
+    scope = models.CharField(max_length=20, default="", blank=True)
+    facet = models.CharField(max_length=20)
+    key = models.CharField(max_length=20)
+    meetings = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "facet", "key"], name="facet_total_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.scope or 'all'} {self.facet} {self.key}: {self.meetings}"

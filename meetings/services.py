@@ -83,7 +83,7 @@ def create_meeting(
     source.meeting = meeting
     source.full_clean()
     source.save()
-    meeting.update_search_document()
+    meeting.update_derived_fields()
     return meeting
 
 

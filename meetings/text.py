@@ -24,7 +24,8 @@ import regex
 
 ARABIC_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 LATIN_ACCENTS = re.compile("[\u0300-\u036f]")
-ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "’": "'", "ʼ": "'"})
+# Replaced one by one with str.replace, which is much faster than str.translate.
+CHARACTER_MAP = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("’", "'"), ("ʼ", "'"))
 # و glued to the article ال at the start of a word: والهجرة -> و الهجرة.
 WAW_AL = re.compile(r"(?<!\w)و(?=ال\w)")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -50,7 +51,8 @@ def normalize_chars(text: str) -> str:
     # NFKC first: Arabic presentation forms (ﻻ, ﺍ...) become plain letters.
     text = unicodedata.normalize("NFKC", text)
     text = ARABIC_DIACRITICS.sub("", text)
-    text = text.translate(ALEF_FORMS)
+    for character, replacement in CHARACTER_MAP:
+        text = text.replace(character, replacement)
     return strip_latin_accents(text).casefold()
 
 

@@ -7,7 +7,6 @@ a person, a topic).
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -20,11 +19,16 @@ from django_filters.views import FilterView
 
 from meetings import citation, dataset, exports
 from meetings.charts import per_year_chart
+from meetings.facet_totals import facet_totals, people_total
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
 from meetings.models import Country, Mandate, Meeting, Minister, Topic
+from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
 from meetings.popolo import popolo
 from meetings.reference import cached_objects
+
+EMPTY_COUNTS = {"total": 0, "country": {}, "year": {}, "topic": {}, "topic_group": {},
+                "portfolio": {}}  # fmt: skip
 
 
 class HomeView(TemplateView):
@@ -33,15 +37,14 @@ class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Meeting.objects.published()
-        counts = published.facet_counts()
+        counts = facet_totals("")
         countries = cached_objects(Country)
         return super().get_context_data(
-            latest=published.with_related()[:8],
+            latest=Meeting.objects.published().with_related()[:8],
             totals={
                 "meetings": counts["total"],
                 "countries": len(counts["country"]),
-                "people": published.people_count(),
+                "people": people_total(),
             },
             countries=[
                 (countries[code], number)
@@ -51,24 +54,18 @@ class HomeView(TemplateView):
         )
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the total, which the facet query has already counted."""
-
-    def __init__(self, *args, total: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._total = total
-
-    @cached_property
-    def count(self):
-        return self._total
-
-
 class MeetingListView(FilterView):
-    """Published meetings, filtered by any of MeetingFilter's parameters, with facets."""
+    """Published meetings, filtered by any of MeetingFilter's parameters, with facets.
+
+    Counts come from the precomputed totals when the list is unfiltered or
+    filtered by one country, otherwise from the newest FACET_CAP matching
+    meetings (the page says when a count is only a lower bound). Pages are
+    keyset pages (meetings.pagination).
+    """
 
     filterset_class = MeetingFilter
     template_name = "meetings/meeting_list.html"
-    paginate_by = settings.MEETINGS_PER_PAGE
+    page_size = settings.MEETINGS_PER_PAGE
 
     def fixed_filters(self) -> dict:
         """Filters the URL sets on this page (none on the plain list)."""
@@ -91,33 +88,64 @@ class MeetingListView(FilterView):
         export = {"csv": meetings_csv, "json": meetings_json}.get(request.GET.get("format", ""))
         if export and not self.fixed_filters():
             return export(request)
-        response = super().get(request, *args, **kwargs)
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.valid = not self.filterset.is_bound or self.filterset.is_valid()
+        self.cleaned = (
+            self.filterset.form.cleaned_data if self.filterset.is_bound and self.valid else {}
+        )
+        self.object_list = self.filterset.qs if self.valid else Meeting.objects.none()
+        try:
+            self.page = self.get_page()
+        except BadCursor as error:
+            self.filterset.form.add_error(None, str(error))
+            self.valid = False
+            self.page = Page(items=[])
+        context = self.get_context_data(filter=self.filterset, object_list=self.page.items)
+        response = self.render_to_response(context)
+        if not self.valid:
             response.status_code = 400
         return response
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return CountedPaginator(queryset, per_page, total=self.counts["total"], **kwargs)
+    def get_page(self) -> Page:
+        if not self.valid:
+            return Page(items=[])
+        order = self.cleaned.get("order") or "-date"
+        if order == "relevance" and self.cleaned.get("q"):
+            return numbered_page(self.object_list, self.page_size, self.request.GET.get("page"))
+        return keyset_page(
+            self.object_list,
+            order if order in KEYSET_ORDERS else "-date",
+            self.page_size,
+            after=self.request.GET.get("after", ""),
+            before=self.request.GET.get("before", ""),
+        )
+
+    def get_counts(self) -> dict:
+        """Facet counts and the total: precomputed when they can be, else capped."""
+        if not self.valid:
+            return {**EMPTY_COUNTS, "capped": False}
+        active = {
+            name
+            for name, value in self.cleaned.items()
+            if value not in (None, "", [], ()) and name not in ("order", "topic_match")
+        }
+        if not active:
+            return facet_totals("")
+        if len(active) == 1 and active <= {"country", "counterpart"}:
+            country = self.cleaned.get("country") or self.cleaned.get("counterpart")
+            return facet_totals(f"country:{country.code}")
+        return self.object_list.facet_counts(cap=settings.FACET_CAP)
 
     def get_context_data(self, **kwargs):
-        valid = not self.filterset.is_bound or self.filterset.is_valid()
-        self.counts = (
-            self.object_list.facet_counts()
-            if valid
-            else {
-                "total": 0,
-                "country": {},
-                "year": {},
-                "topic": {},
-                "topic_group": {},
-                "portfolio": {},
-            }
-        )
-        cleaned = getattr(self.filterset.form, "cleaned_data", {}) if valid else {}
+        self.counts = self.get_counts()
         context = super().get_context_data(**kwargs)
         fixed = self.fixed_filters()
         context.update(
-            facets=build_facets(self.counts, self.request.GET, cleaned),
+            page=self.page,
+            result_count=self.counts["total"],
+            count_capped=self.counts["capped"],
+            facet_cap=settings.FACET_CAP,
+            facets=build_facets(self.counts, self.request.GET, self.cleaned),
             chart=per_year_chart(
                 self.counts["year"],
                 title=_("Meetings per year"),
@@ -132,8 +160,8 @@ class MeetingListView(FilterView):
     def list_query(self) -> str:
         """This page's filters, fixed ones included, as a query string (no page number)."""
         data = self.request.GET.copy()
-        data.pop("page", None)
-        data.pop("format", None)
+        for name in ("page", "after", "before", "format"):
+            data.pop(name, None)
         for name, value in self.fixed_filters().items():
             data.setlist(name, value if isinstance(value, list) else [value])
         return data.urlencode()
@@ -277,7 +305,7 @@ class CountryIndexView(TemplateView):
     template_name = "meetings/country_index.html"
 
     def get_context_data(self, **kwargs):
-        counts = Meeting.objects.published().facet_counts()["country"]
+        counts = facet_totals("")["country"]
         countries = cached_objects(Country)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], countries[item[0]].name))
         return super().get_context_data(
@@ -291,7 +319,7 @@ class TopicIndexView(TemplateView):
     template_name = "meetings/topic_index.html"
 
     def get_context_data(self, **kwargs):
-        counts = Meeting.objects.published().facet_counts()
+        counts = facet_totals("")
         topics = cached_objects(Topic)
         tree = [
             (

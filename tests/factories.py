@@ -90,7 +90,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     def index(self, create, extracted, **kwargs):
         # Keep the search document in step, as the admin does on save.
         if create:
-            self.update_search_document()
+            self.update_derived_fields()
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):

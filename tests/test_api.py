@@ -58,15 +58,16 @@ def api_ids(client, params=None, page_size=None):
 
 
 def html_ids(client, params=None):
-    """The meetings of the site's list, over all its pages."""
-    ids, number = [], 1
+    """The meetings of the site's list, over all its pages (following the Older links)."""
+    ids, position = [], {}
     while True:
-        response = client.get(HTML_LIST, {**(params or {}), "page": number})
+        response = client.get(HTML_LIST, {**(params or {}), **position})
         assert response.status_code == 200
         ids += [meeting.pk for meeting in response.context["object_list"]]
-        if not response.context["page_obj"].has_next():
+        page = response.context["page"]
+        if not page.has_next:
             return ids
-        number += 1
+        position = {"page": page.number + 1} if page.number else {"after": page.next_cursor}
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from meetings.filters import MeetingFilter
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/en/meetings/"
-PARAMETERS = [*MeetingFilter.base_filters, "page"]
+PARAMETERS = [*MeetingFilter.base_filters, "page", "after", "before"]
 
 # Values a careless or hostile client sends: fragments of SQL and HTML,
 # control characters, huge numbers, odd dates, very long strings.
@@ -113,9 +113,17 @@ def test_html_in_a_parameter_is_escaped_back(client):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_page_numbers_out_of_range_or_not_numbers_answer_404(client, seed_meetings):
-    for page in ("999999999999999999999", "0", "-3", "abc"):
-        assert client.get(LIST_URL, {"page": page}).status_code == 404
+def test_bad_page_positions_answer_400_naming_the_parameter(client, seed_meetings):
+    for name, value in (
+        ("after", "abc"),
+        ("before", "2024-13-01_3"),
+        ("after", "2024-01-01_-5"),
+        ("after", "2024-01-01_99999999999999999999999"),
+    ):
+        response = client.get(LIST_URL, {name: value})
+        assert response.status_code == 400, (name, value)
+        assert f"“{name}” is not a position in this list." in response.content.decode()
+    assert client.get(LIST_URL, {"page": "abc"}).status_code == 200  # ignored unless by relevance
 
 
 def test_repeated_parameters_use_the_last_single_value(client, seed_meetings):

@@ -67,7 +67,7 @@ def hostile(db):
         outlet=outlet,
         url="https://news.example/a?x=<script>",
     )
-    meeting.update_search_document()
+    meeting.update_derived_fields()
     return meeting
 
 

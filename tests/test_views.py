@@ -1,6 +1,7 @@
 """The public pages: home, the filtered list of meetings and a meeting's page."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -147,15 +148,28 @@ def test_drafts_never_appear_in_lists_or_pages(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_pagination_keeps_every_filter(client, settings):
+def test_pagination_keeps_every_filter_and_walks_the_whole_list(client, settings):
     for day in range(1, 25):
         MeetingFactory(date=datetime.date(2022, 1, day), topics=["energy"])
     response = client.get(LIST_URL, {"topic": "energy", "year": "2022", "order": "date"})
     content = response.content.decode()
     assert "24 meetings" in content
-    assert "?topic=energy&amp;year=2022&amp;order=date&amp;page=2" in content
-    page_two = client.get(LIST_URL, {"topic": "energy", "year": "2022", "order": "date", "page": 2})
+    older = re.search(r'<a rel="next" href="([^"]+)"', content).group(1).replace("&amp;", "&")
+    assert older.startswith("?topic=energy&year=2022&order=date&after=2022-01-20_")
+    page_two = client.get(LIST_URL + older)
     assert len(listed_ids(page_two)) == 24 - settings.MEETINGS_PER_PAGE
+    assert [m.date.day for m in page_two.context["object_list"]] == [21, 22, 23, 24]
+    newer = re.search(r'<a rel="prev" href="([^"]+)"', page_two.content.decode()).group(1)
+    back = client.get(LIST_URL + newer.replace("&amp;", "&"))
+    assert listed_ids(back) == listed_ids(response)
+
+
+def test_relevance_keeps_page_numbers_up_to_a_limit(client, seed_meetings):
+    response = client.get(LIST_URL, {"q": "Laftit", "order": "relevance", "page": "1"})
+    assert response.status_code == 200
+    assert (
+        client.get(LIST_URL, {"q": "Laftit", "order": "relevance", "page": "51"}).status_code == 400
+    )
 
 
 def test_the_meeting_page_shows_who_what_where_and_the_sources(client, seed_meetings):

@@ -172,6 +172,10 @@ DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / ".data" / "datase
 
 # Public lists show this many meetings per page.
 MEETINGS_PER_PAGE = 20
+# Counts and facets of a filtered list are taken from at most this many of its newest
+# meetings; beyond, the page says "more than". Unfiltered and single-country lists
+# use precomputed totals and are always exact.
+FACET_CAP = int(os.environ.get("FACET_CAP", "20000"))
 
 # The read-only API (meetings/api/): anonymous clients are throttled, with a 429
 # that says when to come back.
