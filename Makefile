@@ -11,7 +11,7 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench-extraction backup restore clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench bench-extraction backup restore clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
@@ -79,6 +79,12 @@ restore: install
 
 bench-extraction: db
 	$(PY) bench/extraction.py
+
+# The full benchmark (bench/run.py) on its own data set of MEETINGS demo meetings.
+MEETINGS ?= 100000
+bench: install messages
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) bench/run.py --meetings $(MEETINGS)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -7,9 +7,10 @@ two countries on its day, with 0 to 4 accompanying officials, 1 to 4 topics,
 a source, and a title and summary in three languages. About 8% of meetings
 are not published. The same ``seed`` always gives the same data.
 
-Rows are streamed to PostgreSQL with COPY. The participant-country trigger is
-switched off during the load (every row is valid by construction) and the
-same rule is then checked once, in one statement, for the whole load.
+Rows are streamed to PostgreSQL with COPY inside meetings.bulk.bulk_load: no
+per-row triggers (every row is valid by construction; the participant-country
+rule is checked once, in one statement, for the whole load), and indexes
+rebuilt at the end of a large load.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection, transaction
 from django.utils import timezone
 
+from meetings.bulk import bulk_load
 from meetings.models import (
     City,
     Country,
@@ -418,12 +419,7 @@ def generate(count: int, seed: int, progress: Callable[[int], None] = lambda n: 
     first_id = (Meeting.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     now = timezone.now()
     columns = [*MEETING_COLUMNS, *DEFAULTS, "created_at", "updated_at"]
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Per-row triggers (participant countries, facet totals) are off for the load;
-        # their rules are applied once at the end, for all rows together.
-        cursor.execute("ALTER TABLE meetings_participation DISABLE TRIGGER USER")
-        cursor.execute("ALTER TABLE meetings_meeting DISABLE TRIGGER USER")
-        raw = cursor.connection  # psycopg's connection, for COPY
+    with bulk_load(count) as raw:
         topics, participations, sources = [], [], []
         with raw.cursor().copy(f"COPY meetings_meeting ({', '.join(columns)}) FROM STDIN") as copy:
             for done, (meeting, topic_ids, people, source) in enumerate(
@@ -469,15 +465,13 @@ def generate(count: int, seed: int, progress: Callable[[int], None] = lambda n: 
             ],
             ((*row, "", "", "", now) for row in sources),
         )
-        # Run the queued foreign-key checks now: a table with pending events cannot be altered.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("ALTER TABLE meetings_participation ENABLE TRIGGER USER")
-        cursor.execute("ALTER TABLE meetings_meeting ENABLE TRIGGER USER")
-        check_participant_countries(cursor, first_id)
-        cursor.execute(
-            "SELECT setval(pg_get_serial_sequence('meetings_meeting', 'id'), "
-            "(SELECT max(id) FROM meetings_meeting))"
-        )
+        with raw.cursor() as cursor:
+            # The rule the participant-country trigger would have checked row by row.
+            check_participant_countries(cursor, first_id)
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence('meetings_meeting', 'id'), "
+                "(SELECT max(id) FROM meetings_meeting))"
+            )
     return first_id
 
 

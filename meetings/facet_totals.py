@@ -6,17 +6,18 @@ function, after bulk loads that switch the trigger off. Pages with no filter
 read scope ""; pages filtered only by a country read scope "country:XX".
 """
 
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from meetings.models import FacetTotal, facet_dict
 
 
 def refresh_facet_totals() -> None:
-    """Recount everything published; concurrent recounts queue behind each other."""
+    """Recount everything published, in one statement; concurrent recounts queue up."""
     table = FacetTotal._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
-        cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        # TRUNCATE leaves no dead rows behind (readers wait for the recount to commit).
+        cursor.execute(f"TRUNCATE {table}")
         cursor.execute(
             f"""
             INSERT INTO {table} (scope, facet, key, meetings)
@@ -24,13 +25,20 @@ def refresh_facet_totals() -> None:
             FROM meetings_meeting m, meetings_facet_keys(m) AS k
             WHERE m.status = 'published'
             GROUP BY 1, 2, 3
-            """  # noqa: S608
+            """  # noqa: S608 - our table name
         )
+        cursor.execute(f"ANALYZE {table}")
 
 
 def facet_totals(scope: str = "") -> dict:
-    """The stored counts for ``scope``, in the shape of MeetingQuerySet.facet_counts()."""
-    rows = FacetTotal.objects.filter(scope=scope, meetings__gt=0).values_list(
+    """The stored counts for ``scope``, in the shape of MeetingQuerySet.facet_counts().
+
+    People are listed for a pair only; over the whole archive they are only counted.
+    """
+    facets = ["total", "country", "year", "topic", "topic_group", "portfolio"]
+    if scope.startswith("pair:"):
+        facets.append("person")
+    rows = FacetTotal.objects.filter(scope=scope, facet__in=facets, meetings__gt=0).values_list(
         "facet", "key", "meetings"
     )
     counts = facet_dict(rows)
@@ -39,5 +47,9 @@ def facet_totals(scope: str = "") -> dict:
 
 
 def people_total() -> int:
-    """How many people took part in published meetings."""
-    return FacetTotal.objects.filter(scope="", facet="person", meetings__gt=0).count()
+    """How many people took part in published meetings (a home-page figure, cached briefly)."""
+    return cache.get_or_set(
+        "people-total",
+        lambda: FacetTotal.objects.filter(scope="", facet="person", meetings__gt=0).count(),
+        timeout=300,
+    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import City, Country, CountryGroup, Meeting, Minister, Portfolio, Topic
 from meetings.reference import cached_choices
+from meetings.widgets import FastSelect, FastSelectMultiple
 
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
@@ -60,6 +61,7 @@ class CountryFilter(django_filters.ModelChoiceFilter):
     field_class = KeyedModelChoiceField
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FastSelect)
         kwargs.setdefault("queryset", Country.objects.all())
         kwargs.setdefault("to_field_name", "code")
         kwargs.setdefault("key_pattern", COUNTRY_CODE)
@@ -72,6 +74,10 @@ class CountryFilter(django_filters.ModelChoiceFilter):
 
 class SlugFilter(django_filters.ModelChoiceFilter):
     field_class = KeyedModelChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(*args, **kwargs)
 
 
 class TopicsFilter(django_filters.ModelMultipleChoiceFilter):
@@ -160,10 +166,11 @@ class MeetingFilter(django_filters.FilterSet):
         queryset=Topic.objects.all(),
         to_field_name="slug",
         method="filter_noop",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=FastSelectMultiple(attrs={"size": 6}),
         error_messages={"invalid_choice": _("Unknown topic “%(value)s”.")},
     )
     topic_match = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Topics to match"),
         choices=[("any", _("any of them")), ("all", _("all of them"))],
         method="filter_noop",
@@ -193,6 +200,7 @@ class MeetingFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": _("Unknown place “%(value)s”.")},
     )
     order = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Order"),
         choices=[
             ("-date", _("newest first")),

@@ -11,6 +11,7 @@ read through ``localized()``, which falls back to another language when the
 active one is empty (see docs/decisions/0003-multilingual-columns.md).
 """
 
+import json
 import time
 
 from django.conf import settings
@@ -608,7 +609,12 @@ class MeetingQuerySet(models.QuerySet):
         def on(some_topics):
             groups = [topic.pk for topic in some_topics if topic.parent_id is None]
             subtopics = [topic.pk for topic in some_topics if topic.parent_id is not None]
-            return Q(topic_group_ids__overlap=groups) | Q(topic_ids__overlap=subtopics)
+            condition = Q()
+            if groups:
+                condition |= Q(topic_group_ids__overlap=groups)
+            if subtopics:
+                condition |= Q(topic_ids__overlap=subtopics)
+            return condition
 
         if match == "all":
             queryset = self
@@ -654,6 +660,16 @@ class MeetingQuerySet(models.QuerySet):
             matching = matching.annotate(rank=SearchRank(F("search_vector"), search_query))
         return matching
 
+    def estimated_count(self) -> int:
+        """PostgreSQL's estimate of how many meetings these are, without counting them."""
+        sql, params = self.order_by().values("id").query.sql_with_params()
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
+
     def facet_counts(self, cap: int | None = None) -> dict:
         """Meetings per country, year, topic, topic group and portfolio, and the total.
 
@@ -665,7 +681,7 @@ class MeetingQuerySet(models.QuerySet):
         """
         meetings = self.order_by("-date", "-id").values(
             "id", "date", "country_a_id", "country_b_id", "topic_ids", "topic_group_ids",
-            "portfolio_ids",
+            "portfolio_ids", "person_ids",
         )  # fmt: skip
         if cap is not None:
             meetings = meetings[: cap + 1]
@@ -685,6 +701,8 @@ class MeetingQuerySet(models.QuerySet):
               FROM m, unnest(m.topic_group_ids) AS t GROUP BY t
             UNION ALL
             SELECT 'portfolio', p::text, count(*) FROM m, unnest(m.portfolio_ids) AS p GROUP BY p
+            UNION ALL
+            SELECT 'person', p::text, count(*) FROM m, unnest(m.person_ids) AS p GROUP BY p
         """  # noqa: S608 - the only interpolation is Django's own compiled SQL
         with connections[self.db].cursor() as cursor:
             cursor.execute(statement, params)
@@ -898,7 +916,14 @@ class Meeting(models.Model):
                 name="meeting_published_b_date",
                 condition=PUBLISHED,
             ),
-            models.Index(fields=["country_a", "country_b", "date"], name="meeting_pair_date"),
+            models.Index(
+                "country_a",
+                "country_b",
+                F("date").desc(),
+                F("id").desc(),
+                name="meeting_published_pair_date",
+                condition=PUBLISHED,
+            ),
             GinIndex(fields=["search_vector"], name="meeting_search_vector"),
             GinIndex(fields=["topic_ids"], name="meeting_topic_ids", condition=PUBLISHED),
             GinIndex(fields=["topic_group_ids"], name="meeting_topic_groups", condition=PUBLISHED),
@@ -1273,8 +1298,9 @@ class CorrectionRequest(models.Model):
 class FacetTotal(models.Model):
     """How many published meetings each country, year, topic, portfolio and person has.
 
-    For all published meetings (``scope`` "") and for each country's ("country:MA"),
-    so that unfiltered and country pages never count the meetings table. A
+    For all published meetings (``scope`` ""), each country's ("country:MA") and each
+    pair's ("pair:BE-MA"), so that unfiltered, country and pair pages never count the
+    meetings table. A
     database trigger keeps the counts in step with every change to a meeting
     (migration 0010); meetings.facet_totals recounts everything after bulk loads.
     """

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 # order parameter -> (field, descending)
@@ -60,6 +61,17 @@ def parse_cursor(text: str, name: str, parameter: str):
     return parsed, pk
 
 
+def position(name: str, operator: str, value, pk: int) -> RawSQL:
+    """(name, id) before or after a position, as one row comparison: PostgreSQL then
+    reads the (name desc, id desc) index from that point instead of filtering rows."""
+    column = f'"meetings_meeting"."{name}"'
+    return RawSQL(  # noqa: S611 - column names are fixed here; values are parameters
+        f'({column}, "meetings_meeting"."id") {operator} (%s, %s)',
+        (value, pk),
+        output_field=BooleanField(),
+    )
+
+
 def keyset_page(queryset, order: str, size: int, after: str = "", before: str = "") -> Page:
     """The page of ``queryset`` after or before a cursor, in the ``order`` of the list."""
     name, descending = KEYSET_ORDERS[order]
@@ -67,18 +79,18 @@ def keyset_page(queryset, order: str, size: int, after: str = "", before: str = 
     backward = (name if descending else "-" + name), ("id" if descending else "-id")
     if before:
         value, pk = parse_cursor(before, name, "before")
-        newer = Q(**{f"{name}__gt" if descending else f"{name}__lt": value})
-        newer |= Q(**{name: value, "id__gt" if descending else "id__lt": pk})
-        rows = list(queryset.filter(newer).order_by(*backward)[: size + 1])
+        rows = list(
+            queryset.filter(position(name, ">" if descending else "<", value, pk)).order_by(
+                *backward
+            )[: size + 1]
+        )
         has_previous = len(rows) > size
         items = list(reversed(rows[:size]))
         has_next = True
     else:
         if after:
             value, pk = parse_cursor(after, name, "after")
-            older = Q(**{f"{name}__lt" if descending else f"{name}__gt": value})
-            older |= Q(**{name: value, "id__lt" if descending else "id__gt": pk})
-            queryset = queryset.filter(older)
+            queryset = queryset.filter(position(name, "<" if descending else ">", value, pk))
         rows = list(queryset.order_by(*forward)[: size + 1])
         items = rows[:size]
         has_next = len(rows) > size

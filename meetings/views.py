@@ -7,7 +7,8 @@ a person, a topic).
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -22,7 +23,7 @@ from meetings.charts import per_year_chart
 from meetings.facet_totals import facet_totals, people_total
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
-from meetings.models import Country, Mandate, Meeting, Minister, Topic
+from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
 from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
 from meetings.popolo import popolo
 from meetings.reference import cached_objects
@@ -127,14 +128,27 @@ class MeetingListView(FilterView):
         active = {
             name
             for name, value in self.cleaned.items()
-            if value not in (None, "", [], ()) and name not in ("order", "topic_match")
+            if name not in ("order", "topic_match")
+            and value not in (None, "")
+            and (
+                # An empty topic choice is an empty queryset: evaluated once, then cached.
+                not isinstance(value, QuerySet) or value
+            )
         }
         if not active:
             return facet_totals("")
         if len(active) == 1 and active <= {"country", "counterpart"}:
             country = self.cleaned.get("country") or self.cleaned.get("counterpart")
             return facet_totals(f"country:{country.code}")
-        return self.object_list.facet_counts(cap=settings.FACET_CAP)
+        if active == {"country", "counterpart"}:
+            a, b = sorted([self.cleaned["country"].code, self.cleaned["counterpart"].code])
+            return facet_totals(f"pair:{a}-{b}")
+        # A search reads each candidate's text: it samples fewer meetings for its facets.
+        cap = settings.SEARCH_FACET_CAP if "q" in active else settings.FACET_CAP
+        counts = self.object_list.facet_counts(cap=cap)
+        if counts["capped"]:
+            counts["estimate"] = max(self.object_list.estimated_count(), cap + 1)
+        return counts
 
     def get_context_data(self, **kwargs):
         self.counts = self.get_counts()
@@ -144,7 +158,8 @@ class MeetingListView(FilterView):
             page=self.page,
             result_count=self.counts["total"],
             count_capped=self.counts["capped"],
-            facet_cap=settings.FACET_CAP,
+            count_estimate=self.counts.get("estimate"),
+            facet_sample=self.counts["total"] - 1 if self.counts["capped"] else None,
             facets=build_facets(self.counts, self.request.GET, self.cleaned),
             chart=per_year_chart(
                 self.counts["year"],
@@ -220,7 +235,7 @@ class PairView(MeetingListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sides = {country.code: [] for country in self.countries}
-        for person in self.object_list.participants():
+        for person in people_with_counts(self.counts.get("person", {}), limit=40):
             sides.setdefault(person.country_code, []).append((person, person.meetings))
         context.update(
             countries=self.countries,
@@ -255,7 +270,10 @@ class MinisterView(MeetingListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         countries = cached_objects(Country)
-        met = self.object_list.participants().exclude(pk=self.minister.pk)[:30]
+        people = {
+            pk: n for pk, n in self.counts.get("person", {}).items() if pk != self.minister.pk
+        }
+        met = people_with_counts(people, limit=30)
         context.update(
             minister=self.minister,
             mandates=sorted(self.minister.mandates.all(), key=lambda m: m.start, reverse=True),
@@ -335,6 +353,24 @@ class TopicIndexView(TemplateView):
             if topic.parent_id is None
         ]
         return super().get_context_data(tree=tree, **kwargs)
+
+
+def people_with_counts(counts: dict[int, int], limit: int) -> list[Minister]:
+    """The ``limit`` people with the most meetings in ``counts``, each with ``meetings``
+    (their count) and ``country_code`` (the country they represent), in one query."""
+    top = sorted(counts, key=lambda pk: -counts[pk])[:limit]
+    # Whom a person represents: their latest post's country, else any participation's.
+    latest_post = Mandate.objects.filter(minister=OuterRef("pk")).order_by("-start")
+    any_participation = Participation.objects.filter(minister=OuterRef("pk")).order_by()
+    people = Minister.objects.filter(pk__in=top).annotate(
+        country_code=Coalesce(
+            Subquery(latest_post.values("post__country")[:1]),
+            Subquery(any_participation.values("country")[:1]),
+        )
+    )
+    for person in people:
+        person.meetings = counts[person.pk]
+    return sorted(people, key=lambda person: (-person.meetings, person.name))
 
 
 def country_from_url(code: str) -> Country:

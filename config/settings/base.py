@@ -2,7 +2,8 @@
 
 Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
-DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL.
+DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, REDIS_URL,
+FACET_CAP, SEARCH_FACET_CAP.
 """
 
 import os
@@ -126,6 +127,17 @@ TEMPLATES = [
 ]
 
 CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
+
+# Redis when REDIS_URL is set (shared by every worker and machine), else each
+# process's memory. Cached: reference tables, throttling and rate-limit counters.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 DATABASES = {"default": database_settings(BASE_DIR, conn_max_age=CONN_MAX_AGE)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -173,9 +185,10 @@ DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / ".data" / "datase
 # Public lists show this many meetings per page.
 MEETINGS_PER_PAGE = 20
 # Counts and facets of a filtered list are taken from at most this many of its newest
-# meetings; beyond, the page says "more than". Unfiltered and single-country lists
-# use precomputed totals and are always exact.
-FACET_CAP = int(os.environ.get("FACET_CAP", "20000"))
+# meetings; beyond, the page gives PostgreSQL's estimate of the total and says so.
+# Unfiltered, single-country and pair lists use precomputed totals: always exact.
+FACET_CAP = int(os.environ.get("FACET_CAP", "2000"))
+SEARCH_FACET_CAP = int(os.environ.get("SEARCH_FACET_CAP", "500"))
 
 # The read-only API (meetings/api/): anonymous clients are throttled, with a 429
 # that says when to come back.

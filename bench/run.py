@@ -1,0 +1,492 @@
+"""The archive's benchmark: `make bench MEETINGS=N` (default 100,000).
+
+Builds (once) a data set of N demo meetings in its own embedded PostgreSQL
+under bench/data/, then measures, on this machine:
+
+1. server time per page (p50/p95/p99) and queries per page, in-process;
+2. throughput with gunicorn and wrk on loopback, at fixed concurrency, and the
+   same for Datasette serving the same data from SQLite, side by side;
+3. CSV export: rows per second and peak memory, at 100k and (with N ≥ 1M) 1M rows;
+4. generation and import rates.
+
+Writes bench/results/latest.json and bench/results/latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+DATASETTE_VENV = DATA / "datasette-venv"
+CONCURRENCY = 16
+LOAD_SECONDS = 20
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def environment(meetings: int) -> dict:
+    return {
+        **os.environ,
+        "EMBEDDED_POSTGRES_DIR": str(DATA / f"postgres-{meetings}"),
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+        "SECRET_KEY": "bench-only-not-secret-" + "x" * 40,
+    }
+
+
+def manage(meetings: int, *arguments: str, capture: bool = False) -> str:
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", *arguments],
+        cwd=ROOT,
+        env=environment(meetings),
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
+    return result.stdout if capture else ""
+
+
+# -- 1. the data set -------------------------------------------------------------
+
+
+def ensure_data(meetings: int) -> dict:
+    """Create the data set if missing; return how long generation took (when it ran)."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    manage(meetings, "migrate", "--no-input", "-v0")
+    manage(meetings, "load_reference_data", "--no-seeds", "-v0")
+    present = int(manage(meetings, "shell", "-c", COUNT, capture=True).strip() or 0)
+    if present >= meetings:
+        log(f"data set of {present:,} meetings already there")
+        return {"meetings": present}
+    missing = meetings - present
+    log(f"generating {missing:,} meetings")
+    started = time.perf_counter()
+    manage(
+        meetings, "generate_demo_data", "--meetings", str(missing), "--seed", "1", "--no-progress"
+    )
+    seconds = time.perf_counter() - started
+    return {"meetings": meetings, "generated": missing, "generation_seconds": round(seconds, 1),
+            "generation_per_second": round(missing / seconds)}  # fmt: skip
+
+
+COUNT = "from meetings.models import Meeting; print(Meeting.objects.count())"
+
+
+# -- 2. server time per page --------------------------------------------------------
+
+PAGE_SCRIPT = r"""
+import json, random, statistics, sys, time
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from meetings.models import Meeting
+settings.ALLOWED_HOSTS = ["*"]
+pages = json.loads(sys.argv[1])
+runs = int(sys.argv[2])
+client = Client()
+ids = list(Meeting.objects.published().order_by("?").values_list("pk", flat=True)[:runs])
+out = {}
+for name, url in pages.items():
+    timings, queries, status = [], 0, 0
+    for index in range(runs + 3):
+        target = url.replace("{id}", str(ids[index % len(ids)]))
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(target)
+        if index >= 3:  # warm-up first
+            timings.append((time.perf_counter() - started) * 1000)
+        queries, status = len(captured), response.status_code
+    timings.sort()
+    pick = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))]
+    out[name] = {"url": url, "status": status, "queries": queries, "p50_ms": round(pick(0.5), 1),
+                 "p95_ms": round(pick(0.95), 1), "p99_ms": round(pick(0.99), 1)}
+print(json.dumps(out))
+"""
+
+
+def pages(meetings: int) -> dict:
+    # Search terms that occur in the demo summaries in Arabic and in French.
+    return {
+        "home": "/en/",
+        "list (unfiltered)": "/en/meetings/",
+        "list by country": "/en/meetings/?country=MA",
+        "list by pair + topic + dates": "/en/meetings/?country=MA&counterpart=FR&topic=security"
+        "&date_from=2010-01-01&date_to=2024-12-31",
+        "search (Arabic: الهجرة)": "/en/meetings/?q=%D8%A7%D9%84%D9%87%D8%AC%D8%B1%D8%A9",
+        "search (French: énergie)": "/en/meetings/?q=%C3%A9nergie",
+        "search (a word of every meeting)": "/en/meetings/?q=coop%C3%A9ration",
+        "meeting page": "/en/meetings/{id}/",
+        "country page": "/en/countries/ma/",
+        "country page (smaller country)": "/en/countries/se/",
+        "pair page": "/en/countries/fr/ma/",
+        "deep page": "/en/meetings/?after=2001-01-01_1",
+        "API list": "/api/meetings/?country=MA",
+    }
+
+
+def server_times(meetings: int, runs: int) -> dict:
+    log(f"server time per page, {runs} requests each")
+    output = manage(
+        meetings,
+        "shell",
+        "-c",
+        PAGE_SCRIPT.replace("sys.argv[1]", repr(json.dumps(pages(meetings)))).replace(
+            "sys.argv[2]", str(runs)
+        ),
+        capture=True,
+    )
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# -- 3. throughput: gunicorn and Datasette under wrk ----------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status < 500:
+                    return
+        except Exception:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+WRK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+
+
+def wrk(base: str, paths: list[str], seconds: int) -> dict:
+    script = DATA / "wrk-paths.lua"
+    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
+    result = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(CONCURRENCY), "-d", f"{seconds}s", "--latency", "-s", str(script), base],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    text = result.stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    latency = {m[0]: m[1] for m in re.findall(r"\s(50|90|99)%\s+([\d.]+\w+)", text)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    socket_errors = re.search(r"Socket errors: (.*)", text)
+    return {
+        "requests_per_second": rate,
+        "latency": latency,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "none",
+    }
+
+
+def ms(value: str) -> float:
+    number = float(re.match(r"[\d.]+", value).group())
+    return number * {"us": 0.001, "ms": 1, "s": 1000}[re.search(r"[a-z]+$", value).group()]
+
+
+def gunicorn_throughput(meetings: int, paths: list[str]) -> dict:
+    port = free_port()
+    log(f"gunicorn on port {port}, wrk with {CONCURRENCY} connections for {LOAD_SECONDS} s")
+    env = {**environment(meetings), "WEB_CONCURRENCY": "2"}
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "--config", "config/gunicorn.py",
+         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for(f"http://127.0.0.1:{port}/en/")
+        for path in paths:  # warm every worker's caches
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
+        return wrk(f"http://127.0.0.1:{port}", paths, LOAD_SECONDS)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def datasette_database(meetings: int) -> Path:
+    """The same meetings, flat, in SQLite with full-text search, as a researcher would load them."""
+    path = DATA / f"datasette-{meetings}.db"
+    if path.exists():
+        return path
+    log("writing the SQLite copy for Datasette")
+    export = DATA / f"export-{meetings}.csv"
+    csv_export(meetings, export)
+    database = sqlite3.connect(path)
+    database.execute(
+        "CREATE TABLE meetings (id INTEGER PRIMARY KEY, date TEXT, year INTEGER, date_precision TEXT,"
+        " country_a TEXT, country_b TEXT, host_country TEXT, city TEXT, title TEXT, summary TEXT,"
+        " topics TEXT, participant_ids TEXT)"
+    )
+    import csv
+
+    with export.open(encoding="utf-8-sig", newline="") as stream:
+        rows = (
+            (int(r["id"]), r["date"], int(r["date"][:4]), r["date_precision"], r["country_a"],
+             r["country_b"], r["host_country"], r["city"], r["title"], r["summary"], r["topics"],
+             r["participant_ids"])
+            for r in csv.DictReader(stream)
+        )  # fmt: skip
+        database.executemany("INSERT INTO meetings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    database.execute("CREATE TABLE meeting_topics (meeting_id INTEGER, topic TEXT)")
+    database.execute(
+        "INSERT INTO meeting_topics SELECT m.id, trim(t.value) FROM meetings m, "
+        "json_each('[\"' || replace(m.topics, '; ', '\",\"') || '\"]') t WHERE m.topics != ''"
+    )
+    for column in ("date", "year", "country_a", "country_b", "city"):
+        database.execute(f"CREATE INDEX meetings_{column} ON meetings ({column})")
+    database.execute("CREATE INDEX meeting_topics_topic ON meeting_topics (topic, meeting_id)")
+    database.execute(
+        "CREATE VIRTUAL TABLE meetings_fts USING fts5(title, summary, content='meetings', content_rowid='id')"
+    )
+    database.execute(
+        "INSERT INTO meetings_fts (rowid, title, summary) SELECT id, title, summary FROM meetings"
+    )
+    database.commit()
+    database.close()
+    return path
+
+
+def ensure_datasette() -> Path:
+    binary = DATASETTE_VENV / "bin" / "datasette"
+    if not binary.exists():
+        log("installing Datasette into bench/data/datasette-venv (not a project dependency)")
+        subprocess.run([sys.executable, "-m", "venv", str(DATASETTE_VENV)], check=True)
+        subprocess.run(
+            [str(DATASETTE_VENV / "bin" / "pip"), "install", "-q", "datasette"], check=True
+        )
+    return binary
+
+
+def datasette_paths() -> list[str]:
+    """The equivalent of the archive's pages: lists with facets, filters and search."""
+    facets = "&_facet=year&_facet=country_a&_facet=country_b&_size=20"
+    return [
+        f"/db/meetings?_sort_desc=date{facets}",
+        f"/db/meetings?_where=country_a%3D%27MA%27+or+country_b%3D%27MA%27&_sort_desc=date{facets}",
+        "/db/meetings?country_a=FR&country_b=MA&date__gte=2010-01-01&date__lte=2024-12-31"
+        f"&_where=id+in+(select+meeting_id+from+meeting_topics+where+topic%3D%27security%27)&_sort_desc=date{facets}",
+        f"/db/meetings?_search=cooperation&_sort_desc=date{facets}",
+        "/db/meetings/{id}",
+    ]
+
+
+def archive_paths() -> list[str]:
+    return [
+        "/en/meetings/",
+        "/en/meetings/?country=MA",
+        "/en/meetings/?country=FR&counterpart=MA&topic=security&date_from=2010-01-01&date_to=2024-12-31",
+        "/en/meetings/?q=cooperation",
+        "/en/meetings/{id}/",
+    ]
+
+
+def with_ids(paths: list[str], ids: list[int]) -> list[str]:
+    out = []
+    for index, path in enumerate(paths * 4):
+        out.append(path.replace("{id}", str(ids[index % len(ids)])))
+    return out
+
+
+def datasette_throughput(meetings: int, paths: list[str]) -> dict:
+    binary = ensure_datasette()
+    database = datasette_database(meetings)
+    port = free_port()
+    log(f"Datasette on port {port}, same load")
+    server = subprocess.Popen(
+        [str(binary), "serve", str(database), "--port", str(port), "--setting", "num_sql_threads", "2",
+         "--setting", "sql_time_limit_ms", "30000", "--setting", "facet_time_limit_ms", "30000"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        for path in paths:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120).read()
+        return wrk(f"http://127.0.0.1:{port}", paths, LOAD_SECONDS)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+# -- 4. exports and imports --------------------------------------------------------------
+
+EXPORT_SCRIPT = r"""
+import resource, sys, time
+from meetings import exports
+from meetings.models import Meeting
+limit = int(sys.argv[1]); path = sys.argv[2]
+queryset = Meeting.objects.published().filter(pk__in=Meeting.objects.published().order_by("pk").values("pk")[:limit])
+started = time.perf_counter(); rows = 0
+with open(path, "w", encoding="utf-8") as out:
+    for line in exports.meetings_csv(queryset, lambda pk: f"http://archive.example/en/meetings/{pk}/"):
+        out.write(line); rows += 1
+seconds = time.perf_counter() - started
+print(rows - 1, round(seconds, 2), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def csv_export(meetings: int, path: Path, limit: int | None = None) -> dict:
+    limit = limit or meetings
+    script = EXPORT_SCRIPT.replace("int(sys.argv[1])", str(limit)).replace(
+        "sys.argv[2]", repr(str(path))
+    )
+    output = manage(meetings, "shell", "-c", script, capture=True).strip().splitlines()[-1]
+    rows, seconds, peak_kb = output.split()
+    return {"rows": int(rows), "seconds": float(seconds),
+            "rows_per_second": round(int(rows) / float(seconds)), "peak_memory_mb": round(int(peak_kb) / 1024)}  # fmt: skip
+
+
+def import_rate(meetings: int, export: Path) -> dict:
+    target = DATA / "postgres-import"
+    if target.exists():
+        shutil.rmtree(target, ignore_errors=True)
+    env = {**environment(meetings), "EMBEDDED_POSTGRES_DIR": str(target)}
+
+    def run(*args):
+        return subprocess.run(
+            [str(PYTHON), "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+
+    run("migrate", "--no-input", "-v0")
+    run("load_reference_data", "--no-seeds", "-v0")
+    people = DATA / "people.json"
+    manage(meetings, "dumpdata", "meetings.post", "meetings.minister", "meetings.mandate",
+           "--natural-foreign", "--natural-primary", "-o", str(people))  # fmt: skip
+    run("loaddata", str(people))
+    started = time.perf_counter()
+    output = run("import_meetings", str(export), "--no-progress").stdout
+    seconds = time.perf_counter() - started
+    shutil.rmtree(target, ignore_errors=True)
+    rows = int(re.search(r"([\d,]+) imported", output).group(1).replace(",", ""))
+    return {"rows": rows, "seconds": round(seconds, 1), "rows_per_second": round(rows / seconds)}
+
+
+# -- report ------------------------------------------------------------------------------
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        f"# Benchmark, {result['meetings']:,} meetings",
+        "",
+        f"{result['date']} · {result['machine']}",
+        "",
+        "## Server time per page (in-process, warm)",
+        "",
+        "| Page | p50 ms | p95 ms | p99 ms | queries |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, page in result["pages"].items():
+        lines.append(
+            f"| {name} | {page['p50_ms']} | {page['p95_ms']} | {page['p99_ms']} | {page['queries']} |"
+        )
+    load = result.get("throughput", {})
+    if load:
+        ours, theirs = load["archive"], load["datasette"]
+        lines += [
+            "",
+            f"## Throughput, {CONCURRENCY} connections, {LOAD_SECONDS} s, wrk on loopback",
+            "",
+            "| Server | requests/s | p50 | p90 | p99 | non-2xx | socket errors |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+            f"| archive (gunicorn, 2 workers) | {ours['requests_per_second']:.0f} | {ours['latency'].get('50')} | {ours['latency'].get('90')} | {ours['latency'].get('99')} | {ours['non_2xx']} | {ours['socket_errors']} |",
+            f"| Datasette (SQLite) | {theirs['requests_per_second']:.0f} | {theirs['latency'].get('50')} | {theirs['latency'].get('90')} | {theirs['latency'].get('99')} | {theirs['non_2xx']} | {theirs['socket_errors']} |",
+            "",
+            f"Ratio: throughput ×{load['throughput_ratio']:.2f}, p90 latency ×{load['p90_ratio']:.2f} (Datasette's ÷ ours).",
+        ]
+    lines += ["", "## Exports, imports, generation", ""]
+    for name, values in result.get("rates", {}).items():
+        lines.append(
+            f"- {name}: "
+            + ", ".join(
+                f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in values.items()
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--skip-load", action="store_true")
+    options = parser.parse_args()
+    meetings = options.meetings
+    if not shutil.which("wrk") and not options.skip_load:
+        sys.exit("wrk is needed for the throughput part (apt-get install wrk), or use --skip-load")
+
+    result = {
+        "meetings": meetings,
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "machine": f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.platform()}",
+        "rates": {},
+    }
+    result["rates"]["data set"] = ensure_data(meetings)
+    result["pages"] = server_times(meetings, options.runs)
+
+    export = DATA / f"export-{meetings}.csv"
+    log("CSV export")
+    result["rates"]["CSV export, 100k rows"] = csv_export(
+        meetings, DATA / "export-100k.csv", min(meetings, 100_000)
+    )
+    if meetings >= 1_000_000:
+        result["rates"]["CSV export, 1M rows"] = csv_export(meetings, export, 1_000_000)
+    if not export.exists():
+        csv_export(meetings, export)
+    log("import of the export into an empty archive")
+    result["rates"]["import"] = import_rate(meetings, export)
+
+    if not options.skip_load:
+        ids = random.Random(1).sample(range(1, meetings), 50)
+        ours = gunicorn_throughput(meetings, with_ids(archive_paths(), ids))
+        theirs = datasette_throughput(meetings, with_ids(datasette_paths(), ids))
+        result["throughput"] = {
+            "archive": ours,
+            "datasette": theirs,
+            "throughput_ratio": ours["requests_per_second"]
+            / max(theirs["requests_per_second"], 1e-9),
+            "p90_ratio": ms(theirs["latency"]["90"]) / max(ms(ours["latency"]["90"]), 1e-9),
+        }
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / "latest.md").write_text(markdown(result))
+    log(f"wrote {RESULTS / 'latest.md'}")
+    print(markdown(result))
+
+
+if __name__ == "__main__":
+    main()

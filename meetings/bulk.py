@@ -1,0 +1,63 @@
+"""Loading many meetings at once: the demo generator and the importer share this.
+
+In one transaction, for this session only: per-row triggers are off (the
+loaders check the rules themselves, and facet totals are recounted after);
+and when the load is at least as large as what the tables already hold, their
+secondary indexes are dropped and built again at the end, which is several
+times faster than updating them row by row. See docs/decisions/0009.
+"""
+
+from contextlib import contextmanager
+
+from django.db import DatabaseError, connection, transaction
+
+BULK_TABLES = ["meetings_meeting", "meetings_meeting_topics", "meetings_participation",
+               "meetings_source"]  # fmt: skip
+
+
+def skip_row_triggers(cursor) -> bool:
+    """No per-row triggers for the rest of this transaction (needs a superuser)."""
+    try:
+        with transaction.atomic():
+            cursor.execute("SET LOCAL session_replication_role = replica")
+    except DatabaseError:
+        return False
+    return True
+
+
+def secondary_indexes(cursor) -> list[tuple[str, str]]:
+    """(name, definition) of the bulk tables' indexes that back no constraint."""
+    cursor.execute(
+        """
+        SELECT i.indexname, i.indexdef FROM pg_indexes i
+        WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)
+          AND NOT EXISTS (
+              SELECT 1 FROM pg_constraint c WHERE c.conindid = to_regclass(quote_ident(i.indexname))
+          )
+        """,
+        [BULK_TABLES],
+    )
+    return cursor.fetchall()
+
+
+@contextmanager
+def bulk_load(rows: int):
+    """A transaction for loading ``rows`` meetings; yields the psycopg connection for COPY."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Checks still queued by earlier statements of this transaction run now: a table
+        # with pending trigger events cannot have its indexes dropped or built.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        # Without the right to skip them, the triggers run row by row: slower, as correct.
+        skip_row_triggers(cursor)
+        cursor.execute("SELECT count(*) FROM meetings_meeting")
+        rebuild = rows >= cursor.fetchone()[0]
+        dropped = secondary_indexes(cursor) if rebuild else []
+        for name, _definition in dropped:
+            cursor.execute(f'DROP INDEX "{name}"')
+        yield cursor.connection
+        if dropped:
+            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            for _name, definition in dropped:
+                cursor.execute(definition)
+        for table in BULK_TABLES:
+            cursor.execute(f"ANALYZE {table}")

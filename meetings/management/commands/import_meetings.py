@@ -1,0 +1,61 @@
+"""Import meetings from a CSV or JSON export of the archive (see meetings/importer.py).
+
+python manage.py import_meetings meetings.csv [--format csv|json]
+                                 [--status published|draft] [--rejected rejected.csv]
+"""
+
+import csv
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from meetings.importer import import_meetings, rows_from
+from meetings.models import Meeting
+
+
+class Command(BaseCommand):
+    help = "Import meetings from the archive's CSV or JSON export format; reports rejected rows."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--format", choices=["csv", "json"])
+        parser.add_argument(
+            "--status",
+            choices=[Meeting.Status.PUBLISHED, Meeting.Status.DRAFT],
+            default="published",
+        )
+        parser.add_argument("--rejected", type=Path, help="write the rejected rows to this CSV")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, path, format, status, rejected, no_progress, **options):
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        started = time.perf_counter()
+        try:
+            rows, stream = rows_from(path, format)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        with stream, tqdm(unit=" meetings", disable=no_progress, mininterval=1) as bar:
+            try:
+                report = import_meetings(rows, status=status, progress=bar.update)
+            except (ValueError, UnicodeDecodeError, csv.Error) as error:
+                raise CommandError(f"{path} cannot be read: {error}") from error
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            f"{report.read:,} rows read: {report.imported:,} imported, "
+            f"{report.present:,} already present, {len(report.rejected):,} rejected; "
+            f"{report.people_created:,} new people. {seconds:.1f} s "
+            f"({report.read / max(seconds, 1e-9):,.0f} rows a second)."
+        )
+        for number, field, message in report.rejected[:20]:
+            self.stdout.write(f"  row {number}: {field}: {message}")
+        if len(report.rejected) > 20:
+            self.stdout.write(f"  … and {len(report.rejected) - 20:,} more")
+        if rejected:
+            with rejected.open("w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out)
+                writer.writerow(["row", "field", "message"])
+                writer.writerows(report.rejected)
+            self.stdout.write(f"Rejected rows written to {rejected}")
