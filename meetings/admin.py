@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.urls import path
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -68,6 +70,17 @@ class SourceInline(admin.StackedInline):
     ]
 
 
+class EstimatedCountPaginator(Paginator):
+    """The admin's meeting list at a million rows: a large count is the planner's estimate."""
+
+    @cached_property
+    def count(self):
+        estimate = getattr(self.object_list, "estimated_count", None)
+        if estimate is not None and (number := estimate()) > 10_000:
+            return number
+        return self.object_list.count()
+
+
 @admin.register(Meeting)
 class MeetingAdmin(CompareVersionAdmin):
     """Meetings, with their participants and sources inline, under the editorial workflow.
@@ -78,6 +91,8 @@ class MeetingAdmin(CompareVersionAdmin):
     """
 
     form = MeetingAdminForm
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False  # no second count of the whole table
     list_display = [
         "date",
         "date_precision",
