@@ -36,7 +36,7 @@ from meetings.models import (
 
 BATCH_SIZE = 5000
 PRECISIONS = {choice.value for choice in Meeting.DatePrecision}
-LABEL = re.compile(r"^(?P<name>.+?) \((?P<details>[^()]*)\)$")
+LABEL = re.compile(r"^(?P<name>[^()]+?) \((?P<details>.*)\)$")  # posts may hold parentheses
 URL = re.compile(r"^https?://\S+$")
 
 

@@ -157,3 +157,22 @@ def test_unreadable_files_get_a_clear_message(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00\x01" * 100)
     with pytest.raises(CommandError, match="cannot be read"):
         call_command("import_meetings", str(binary), "--no-progress")
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Ana Lima (PT, Minister of Justice, lead)", ("Ana Lima", "", "PT", "lead")),
+        # Post names may themselves hold parentheses and commas.
+        (
+            "Liza Elfeka (SE, Minister (Economy, Finance), accompanying)",
+            ("Liza Elfeka", "", "SE", "accompanying"),
+        ),
+        ("عبد الوافي لفتيت (MA, وزير الداخلية, lead)", ("", "عبد الوافي لفتيت", "MA", "lead")),
+    ],
+)
+def test_participant_labels_of_the_csv_are_read_back(label, expected):
+    from meetings.importer import parse_label
+
+    person = parse_label(label)
+    assert (person["name_latin"], person["name_ar"], person["country"], person["role"]) == expected
