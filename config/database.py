@@ -41,6 +41,15 @@ def database_settings(base_dir: Path, conn_max_age: int = 0) -> dict:
     return settings
 
 
+def replica_settings(url: str, conn_max_age: int = 0) -> dict:
+    """DATABASES["replica"]: a read-only copy of the primary. Tests use the primary."""
+    settings = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    if SESSION_OPTIONS:
+        settings.setdefault("OPTIONS", {})["options"] = SESSION_OPTIONS
+    settings["TEST"] = {"MIRROR": "default"}
+    return settings
+
+
 def start_embedded_postgres(data_dir: Path) -> Path:
     """Start the embedded server on ``data_dir`` (or join it) and return its socket folder."""
     with warnings.catch_warnings():

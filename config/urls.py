@@ -13,3 +13,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "meetings.views.bad_request"
+handler500 = "meetings.views.server_error"

@@ -46,10 +46,14 @@ def facet_totals(scope: str = "") -> dict:
     return counts
 
 
+PEOPLE_TOTAL_KEY = "people-total"
+
+
 def people_total() -> int:
-    """How many people took part in published meetings (a home-page figure, cached briefly)."""
+    """How many people took part in published meetings (a home-page figure, cached;
+    saving a meeting clears it, see meetings.signals)."""
     return cache.get_or_set(
-        "people-total",
+        PEOPLE_TOTAL_KEY,
         lambda: FacetTotal.objects.filter(scope="", facet="person", meetings__gt=0).count(),
         timeout=300,
     )

@@ -1,6 +1,110 @@
-"""Response headers Django has no setting for."""
+"""Middleware of the archive: request ids and request logs, the health check,
+reads from a replica, and response headers Django has no setting for."""
+
+import logging
+import re
+import time
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+
+from config.routers import read_from_replica
+from meetings.log import REQUEST_ID, known_user_id
+
+request_log = logging.getLogger("meetings.requests")
+
+# A request id set by the proxy in front is kept when it looks like one.
+INCOMING_ID = re.compile(r"[A-Za-z0-9._-]{8,128}")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (the proxy's X-Request-ID, or a new one), put it on
+    every log line written while serving it and on the response, and log the request
+    once it is answered. First in the stack, so it sees every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.id = incoming if INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
+        token = REQUEST_ID.set(request.id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request.id
+            if request.path != HEALTH_PATH:
+                request_log.info(
+                    "%s %s %s",
+                    request.method,
+                    request.get_full_path(),
+                    response.status_code,
+                    extra={
+                        "method": request.method,
+                        "path": request.path,
+                        "query": request.META.get("QUERY_STRING", ""),
+                        "status": response.status_code,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                        "user_id": known_user_id(request),
+                    },
+                )
+            return response
+        finally:
+            REQUEST_ID.reset(token)
+
+
+HEALTH_PATH = "/healthz"
+
+
+class HealthCheckMiddleware:
+    """/healthz for load balancers and compose: 200 when the database answers, 503
+    when it does not. Before the host check and the HTTPS redirect, so a probe on
+    the container's own address gets an answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path != HEALTH_PATH:
+            return self.get_response(request)
+        checks = {"database": "ok", "cache": "ok"}
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DatabaseError:
+            checks["database"] = "unavailable"
+        try:
+            cache.get("healthz")
+        except Exception:
+            checks["cache"] = "unavailable"
+        healthy = all(value == "ok" for value in checks.values())
+        response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks})
+        response.status_code = 200 if healthy else 503
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ReplicaReadsMiddleware:
+    """Let public pages read from the replica (config.routers); editors and every
+    write read from the primary, so nobody misses what they just saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        public = (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and f"/{settings.ADMIN_URL}" not in request.path
+        )
+        token = read_from_replica.set(public)
+        try:
+            return self.get_response(request)
+        finally:
+            read_from_replica.reset(token)
 
 
 class PermissionsPolicyMiddleware:

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
+from meetings.facet_totals import PEOPLE_TOTAL_KEY
 from meetings.models import (
     City,
     Country,
@@ -21,6 +22,11 @@ def clear_reference_cache(sender, **kwargs):
     cache.delete(cache_key(sender))
 
 
+def clear_people_total(sender, **kwargs):
+    """Publishing or withdrawing changes how many people the archive shows."""
+    cache.delete(PEOPLE_TOTAL_KEY)
+
+
 def bump_meeting_version(sender, instance, raw=False, **kwargs):
     """A change to a participant or a source is a change to its meeting."""
     if raw:
@@ -33,6 +39,8 @@ def connect():
         uid = f"clear-reference-cache-{model._meta.label_lower}"
         post_save.connect(clear_reference_cache, sender=model, dispatch_uid=uid)
         post_delete.connect(clear_reference_cache, sender=model, dispatch_uid=uid)
+    for signal in (post_save, post_delete):
+        signal.connect(clear_people_total, sender=Meeting, dispatch_uid="clear-people-total")
     for model in (Participation, Source):
         uid = f"bump-meeting-version-{model._meta.label_lower}"
         post_save.connect(bump_meeting_version, sender=model, dispatch_uid=uid)

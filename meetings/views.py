@@ -5,12 +5,23 @@ facets and pagination, with some filters fixed by the URL (a country, a pair,
 a person, a topic).
 """
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.db import InterfaceError, OperationalError
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -413,6 +424,18 @@ class MeetingDetailView(DetailView):
             jsonld=citation.jsonld(self.object, url),
         )
         return context
+
+
+def server_error(request):
+    """500; or 503 with a "try again" page when the database cannot be reached
+    (restarting, failing over), which clients and proxies may retry."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        page = loader.render_to_string("503.html", {"request_id": getattr(request, "id", "-")})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = "5"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))
 
 
 def bad_request(request, exception):

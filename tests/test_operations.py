@@ -1,0 +1,172 @@
+"""Running in production: health check, request ids and logs, the database going
+away (a friendly 503, then recovery, and no half-written save), replica reads."""
+
+import json
+import logging
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.models.signals import post_save
+from django.test import Client, RequestFactory
+from pythonjsonlogger.json import JsonFormatter
+
+from config.routers import ReplicaRouter, read_from_replica
+from meetings.log import RequestContextFilter
+from meetings.middleware import ReplicaReadsMiddleware
+from meetings.models import Meeting
+from tests.admin_forms import change_form_data
+from tests.factories import ChiefEditorFactory, MeetingFactory, ParticipationFactory
+
+UNAVAILABLE = "The archive is briefly unavailable"
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests start from empty tables (each one's end empties them)."""
+    call_command("load_reference_data", "--no-seeds", verbosity=0)
+
+
+@pytest.fixture
+def unreachable_database():
+    """Point the connection at a socket folder where no server listens, then put it back."""
+
+    class Outage:
+        def start(self):
+            connection.close()
+            self.saved = connection.settings_dict["HOST"], connection.settings_dict["PORT"]
+            connection.settings_dict["HOST"] = "/nonexistent-socket-folder"
+            connection.settings_dict["PORT"] = "5"
+
+        def end(self):
+            connection.close()
+            connection.settings_dict["HOST"], connection.settings_dict["PORT"] = self.saved
+
+    outage = Outage()
+    yield outage
+    if connection.settings_dict["HOST"] == "/nonexistent-socket-folder":
+        outage.end()
+
+
+@pytest.mark.django_db
+def test_healthz_answers_for_any_host_with_the_database_state(client):
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3:8000")  # a probe's own address
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_while_the_database_is_down_pages_say_so_with_503_then_recover(
+    reference_data, unreachable_database
+):
+    client = Client(raise_request_exception=False)
+    MeetingFactory(status=Meeting.Status.PUBLISHED)
+    assert client.get("/en/meetings/").status_code == 200
+
+    unreachable_database.start()
+    for path in ("/en/meetings/", "/ar/countries/ma/", "/api/meetings/", "/healthz"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+    page = client.get("/fr/meetings/")
+    assert page.status_code == 503 and page["Retry-After"] == "5"
+    text = page.content.decode()
+    assert "Les archives sont brièvement indisponibles" in text or UNAVAILABLE in text
+    assert page["X-Request-ID"] in text  # the reference a reader can quote
+    assert client.get("/healthz").json()["database"] == "unavailable"
+
+    unreachable_database.end()
+    assert client.get("/en/meetings/").status_code == 200
+    assert client.get("/healthz").status_code == 200
+
+
+def test_a_save_cut_off_by_the_database_is_not_half_written(reference_data):
+    """The connection dies after the meeting row is written, before its people and
+    topics: the editor gets the 503 page and the meeting is exactly as it was."""
+    meeting = MeetingFactory(title_en="Before", topics=["migration"])
+    ParticipationFactory(meeting=meeting, country=meeting.country_a)
+    meeting.refresh_from_db()
+    before = (meeting.version, list(meeting.topics.values_list("slug", flat=True)))
+    client = Client(raise_request_exception=False)
+    client.force_login(ChiefEditorFactory())
+    url = f"/en/{settings.ADMIN_URL}meetings/meeting/{meeting.pk}/change/"
+    page = client.get(url)
+    topics = page.context["adminform"].form.fields["topics"].queryset
+    data = change_form_data(
+        page,
+        title_en="After",
+        topics=list(topics.filter(slug="energy").values_list("pk", flat=True)),
+    )
+
+    def cut_the_connection(sender, instance, **kwargs):
+        pid = connection.connection.info.backend_pid
+        params = connection.get_connection_params()
+        with psycopg.connect(**params, autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+    post_save.connect(cut_the_connection, sender=Meeting, dispatch_uid="cut")
+    try:
+        response = client.post(url, data)
+    finally:
+        post_save.disconnect(dispatch_uid="cut", sender=Meeting)
+    assert response.status_code == 503
+    connection.close()
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    assert meeting.title_en == "Before"
+    assert (meeting.version, list(meeting.topics.values_list("slug", flat=True))) == before
+    assert meeting.participations.count() == 1
+
+
+@pytest.mark.django_db
+def test_every_response_carries_a_request_id_and_is_logged_with_it(client, caplog):
+    with caplog.at_level(logging.INFO, logger="meetings.requests"):
+        response = client.get("/en/meetings/?year=2024")
+    request_id = response["X-Request-ID"]
+    assert len(request_id) == 32
+    record = next(r for r in caplog.records if r.name == "meetings.requests")
+    assert (record.request_id, record.status, record.path, record.query) == (
+        request_id,
+        200,
+        "/en/meetings/",
+        "year=2024",
+    )
+    assert record.duration_ms > 0
+    # The proxy's id is kept, so one id follows a request through every layer.
+    assert client.get("/en/", HTTP_X_REQUEST_ID="edge-1234abcd")["X-Request-ID"] == "edge-1234abcd"
+    assert client.get("/en/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+def json_line(record: logging.LogRecord) -> dict:
+    options = settings.LOGGING["formatters"]["json"]
+    formatter = JsonFormatter(options["fmt"], rename_fields=options["rename_fields"])
+    RequestContextFilter().filter(record)
+    return json.loads(formatter.format(record))
+
+
+@pytest.mark.django_db
+def test_errors_are_logged_as_json_with_what_is_needed_to_reproduce_them(rf):
+    request = rf.get("/en/meetings/?country=MA")
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Boom", (), None)
+    record.request = request
+    record.status_code = 500
+    line = json_line(record)
+    assert line["level"] == "ERROR" and line["logger"] == "django.request"
+    assert (line["method"], line["path"], line["query"]) == ("GET", "/en/meetings/", "country=MA")
+    assert line["status_code"] == 500 and line["request_id"] == "-"
+    assert "request" not in line
+
+
+def test_public_reads_go_to_the_replica_and_everything_else_to_the_primary():
+    router, factory = ReplicaRouter(), RequestFactory()
+    seen = []
+    middleware = ReplicaReadsMiddleware(lambda request: seen.append(router.db_for_read(Meeting)))
+    middleware(factory.get("/en/meetings/"))
+    middleware(factory.post("/en/corrections/new/"))
+    middleware(factory.get(f"/en/{settings.ADMIN_URL}meetings/meeting/"))
+    signed_in = factory.get("/en/meetings/")
+    signed_in.COOKIES[settings.SESSION_COOKIE_NAME] = "a-session"
+    middleware(signed_in)
+    assert seen == ["replica", "default", "default", "default"]
+    assert router.db_for_write(Meeting) == "default"
+    assert read_from_replica.get() is False  # nothing leaks to the next request
