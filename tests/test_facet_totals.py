@@ -26,9 +26,13 @@ def recounted():
 
 def test_the_trigger_keeps_totals_equal_to_a_recount(seed_meetings):
     refresh_facet_totals()
-    meeting = MeetingFactory(status="draft", topics=["energy"], country_b=Country.objects.get(code="FR"))
+    meeting = MeetingFactory(
+        status="draft", topics=["energy"], country_b=Country.objects.get(code="FR")
+    )
     mandate = MandateFactory(start=datetime.date(2020, 1, 1))
-    ParticipationFactory(meeting=meeting, minister=mandate.minister, mandate=mandate, country=mandate.post.country)
+    ParticipationFactory(
+        meeting=meeting, minister=mandate.minister, mandate=mandate, country=mandate.post.country
+    )
     meeting.update_derived_fields()
     meeting.status = "published"  # publish
     meeting.save()
@@ -74,3 +78,17 @@ def test_a_capped_count_says_it_is_an_estimate(client, settings, seed_meetings):
     content = client.get("/en/meetings/", {"topic": "migration"}).content.decode()
     assert "(an estimate)" in content
     assert "the counts beside the list are for the 1 most recent" in content
+
+
+def test_the_home_page_people_count_follows_a_publication(client, seed_meetings):
+    from meetings.facet_totals import people_total
+
+    before = people_total()  # now cached
+    meeting = MeetingFactory(status="draft")
+    ParticipationFactory(meeting=meeting, country=meeting.country_a)
+    meeting.refresh_from_db()
+    meeting.update_derived_fields()
+    meeting.status = "published"
+    meeting.save()
+    assert people_total() == before + 1
+    assert client.get("/en/").context["totals"]["people"] == before + 1
