@@ -62,3 +62,13 @@ def test_the_image_runs_gunicorn_as_a_non_root_user():
     assert users and users[-1] not in ("root", "0")
     assert "gunicorn config.wsgi" in dockerfile
     assert "config.settings.production" in dockerfile
+
+
+def test_the_web_service_shares_redis_and_is_checked_through_healthz():
+    services = compose()["services"]
+    web = services["web"]
+    assert web["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert web["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert "redis-cli" in services["redis"]["healthcheck"]["test"]
+    probe = " ".join(web["healthcheck"]["test"])
+    assert "http://127.0.0.1:8000/healthz" in probe

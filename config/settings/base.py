@@ -188,7 +188,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000_000
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR") or BASE_DIR.parent / "shared" / "seeds")
 
 # The public address of the site, for links in files that leave it (dataset releases).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 # Where dataset releases are written and served from.
 DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / ".data" / "datasets")
 
