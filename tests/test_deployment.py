@@ -72,3 +72,9 @@ def test_the_web_service_shares_redis_and_is_checked_through_healthz():
     assert "redis-cli" in services["redis"]["healthcheck"]["test"]
     probe = " ".join(web["healthcheck"]["test"])
     assert "http://127.0.0.1:8000/healthz" in probe
+
+
+def test_local_state_and_secrets_stay_out_of_the_image():
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    for path in (".venv", ".data", ".env", "node_modules", "bench/data", ".git"):
+        assert path in ignored, path
