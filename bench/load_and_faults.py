@@ -227,6 +227,7 @@ class Sample:
     kind: str
     status: int
     unavailable_page: bool = False
+    from_page_cache: bool = False
 
     @property
     def ms(self) -> float:
@@ -249,7 +250,8 @@ async def reader(client: httpx.AsyncClient, instances, paths, run: Run, until: f
             response = await client.get(base + path())
             body = response.text if response.status_code >= 500 else ""
             run.samples.append(Sample(started, time.monotonic(), kind, response.status_code,
-                                      UNAVAILABLE_TEXT in body))  # fmt: skip
+                                      UNAVAILABLE_TEXT in body,
+                                      response.headers.get("X-Page-Cache") == "hit"))  # fmt: skip
         except httpx.HTTPError as error:
             run.samples.append(Sample(started, time.monotonic(), kind, 0))
             run.errors.append(f"{kind}: {type(error).__name__}: {error}")
@@ -404,6 +406,7 @@ def summary(samples: list[Sample], seconds: float) -> dict:
         "requests_per_second": round(len(samples) / seconds, 1),
         "statuses": statuses,
         "server_errors": sum(s.status >= 500 or s.status == 0 for s in samples),
+        "from_page_cache": sum(s.from_page_cache for s in samples),
         "p50_ms": percentile([s.ms for s in ok], 0.5),
         "p95_ms": percentile([s.ms for s in ok], 0.95),
         "p99_ms": percentile([s.ms for s in ok], 0.99),
@@ -587,7 +590,8 @@ def markdown(result: dict) -> str:
         f"## 1. Load, {SECONDS:.0f} s: {'passed' if load_['passed'] else 'FAILED'}",
         "",
         f"{load_['requests']:,} requests ({load_['requests_per_second']} a second), "
-        f"5xx: {load_['server_errors']}, statuses {load_['statuses']}; "
+        f"5xx: {load_['server_errors']}, statuses {load_['statuses']}, "
+        f"{load_['from_page_cache']:,} answered from the page cache; "
         f"p50 {load_['p50_ms']} ms, p95 {load_['p95_ms']} ms, p99 {load_['p99_ms']} ms "
         "(as the clients see it, waiting for a free worker included).",
         "",

@@ -9,10 +9,14 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.signals import request_finished
+
         from meetings import signals
+        from meetings.log import forget_request_id
         from meetings.permissions import ensure_groups
 
         signals.connect()
+        request_finished.connect(forget_request_id, dispatch_uid="forget-request-id")
 
         # After every migrate, once Django has created the permissions.
         post_migrate.connect(ensure_groups, sender=self)

@@ -15,6 +15,11 @@ from django.utils.functional import empty
 REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
 
 
+def forget_request_id(**kwargs):
+    """At the end of a request (its response closed), lines are no longer about it."""
+    REQUEST_ID.set("-")
+
+
 class RequestContextFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = REQUEST_ID.get()

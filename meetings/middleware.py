@@ -31,29 +31,28 @@ class RequestIdMiddleware:
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
         request.id = incoming if INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
-        token = REQUEST_ID.set(request.id)
+        # Kept until the response is closed (meetings.log.forget_request_id): Django logs
+        # 4xx and 5xx answers after the last middleware has returned.
+        REQUEST_ID.set(request.id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request.id
-            if request.path != HEALTH_PATH:
-                request_log.info(
-                    "%s %s %s",
-                    request.method,
-                    request.get_full_path(),
-                    response.status_code,
-                    extra={
-                        "method": request.method,
-                        "path": request.path,
-                        "query": request.META.get("QUERY_STRING", ""),
-                        "status": response.status_code,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                        "user_id": known_user_id(request),
-                    },
-                )
-            return response
-        finally:
-            REQUEST_ID.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        if request.path != HEALTH_PATH:
+            request_log.info(
+                "%s %s %s",
+                request.method,
+                request.get_full_path(),
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "query": request.META.get("QUERY_STRING", ""),
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "user_id": known_user_id(request),
+                },
+            )
+        return response
 
 
 HEALTH_PATH = "/healthz"

@@ -1317,3 +1317,20 @@ class FacetTotal(models.Model):
 
     def __str__(self):
         return f"{self.scope or 'all'} {self.facet} {self.key}: {self.meetings}"
+
+
+class ArchiveVersion(models.Model):
+    """One row whose number grows with every change to what the public can see.
+
+    Cached public pages are keyed by it (meetings/page_cache.py). Database
+    triggers on every table the pages read bump it in the changing transaction
+    (migration 0013), so the new number becomes visible together with the new
+    data, whichever process, shell or import made the change. The number is a
+    millisecond clock that never goes back, so a restored backup cannot reuse a
+    number that named other data.
+    """
+
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.version)

@@ -1,7 +1,8 @@
 """What the real-browser tests share: Debian's Chromium driven by Playwright.
 
 Tests that use the ``browser`` fixture (registered in conftest.py, one Chromium
-for the whole session) skip, saying why, when Chromium is not installed
+for the whole session) and its ``page`` and ``archive`` (the live server with
+the reference data) skip, saying why, when Chromium is not installed
 (CHROMIUM_PATH, by default Debian's /usr/bin/chromium) or Playwright is
 missing. Screenshots go to test-artifacts/, which git ignores.
 """
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARGS = [
@@ -44,6 +46,21 @@ def browser():
             browser.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def archive(live_server):
+    """The live server with the reference data and seed meetings (its database starts empty)."""
+    call_command("load_reference_data", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 def screenshot(page, name):

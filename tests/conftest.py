@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from meetings.models import Meeting
-from tests.browser_support import browser  # noqa: F401  (one Chromium for the session)
+from tests.browser_support import archive, browser, page  # noqa: F401  (one Chromium for the session)
 
 
 @pytest.fixture(scope="session")

@@ -5,27 +5,11 @@ default Debian's /usr/bin/chromium). Screenshots go to test-artifacts/.
 """
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser_support import requires_chromium, screenshot
 
 # The session's Chromium is the ``browser`` fixture of tests/browser_support.py (see conftest.py).
 pytestmark = requires_chromium
-
-
-@pytest.fixture
-def archive(live_server):
-    """The live server with the reference data and seed meetings (its database starts empty)."""
-    call_command("load_reference_data", verbosity=0)
-    return live_server.url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 PAGES = {

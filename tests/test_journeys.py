@@ -34,21 +34,6 @@ PASSWORD = "correct horse battery staple"  # the factories' password
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
-def archive(live_server):
-    """The live server with the reference data and the two seed meetings."""
-    call_command("load_reference_data", verbosity=0)
-    return live_server.url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def meeting_ids(page) -> list[int]:
     """The meetings a list page shows, from its cards' links."""
     hrefs = page.locator(".results .meeting-card h3 a").evaluate_all(

@@ -170,3 +170,12 @@ def test_public_reads_go_to_the_replica_and_everything_else_to_the_primary():
     assert seen == ["replica", "default", "default", "default"]
     assert router.db_for_write(Meeting) == "default"
     assert read_from_replica.get() is False  # nothing leaks to the next request
+
+
+@pytest.mark.django_db
+def test_django_s_own_lines_about_a_refused_request_carry_its_id(client, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get("/en/meetings/?date_from=yesterday")
+    assert response.status_code == 400
+    record = next(r for r in caplog.records if r.name == "django.request")
+    assert record.request_id == response["X-Request-ID"]

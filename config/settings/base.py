@@ -3,7 +3,7 @@
 Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
-REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, DATABASE_REPLICA_URL.
+REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, DATABASE_REPLICA_URL.
 """
 
 import os
@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the language is known; answers anonymous GETs of public pages from the cache.
+    "meetings.page_cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -198,6 +200,9 @@ MEETINGS_PER_PAGE = 20
 # meetings; beyond, the page gives PostgreSQL's estimate of the total and says so.
 # Unfiltered, single-country and pair lists use precomputed totals: always exact.
 FACET_CAP = int(os.environ.get("FACET_CAP", "2000"))
+# Seconds a rendered public page is kept (0: never); a change to the data retires
+# it at once (meetings/page_cache.py), so this only bounds the cache's size.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 SEARCH_FACET_CAP = int(os.environ.get("SEARCH_FACET_CAP", "500"))
 
 # The read-only API (meetings/api/): anonymous clients are throttled, with a 429
