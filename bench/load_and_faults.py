@@ -53,7 +53,8 @@ SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 OUTAGE = float(os.environ.get("OUTAGE_SECONDS", "10"))
 MEETINGS = int(os.environ.get("LOAD_MEETINGS", "5000"))
 RECOVERY_TARGET = 5.0
-UNAVAILABLE_TEXT = "The archive is briefly unavailable"
+# The friendly 503 page, recognised in any language (its text is translated).
+UNAVAILABLE_MARK = 'class="wrap unavailable"'
 PASSWORD = "load-test-Password-1"  # noqa: S105  (a throw-away database)
 
 
@@ -248,10 +249,17 @@ async def reader(client: httpx.AsyncClient, instances, paths, run: Run, until: f
         started = time.monotonic()
         try:
             response = await client.get(base + path())
-            body = response.text if response.status_code >= 500 else ""
-            run.samples.append(Sample(started, time.monotonic(), kind, response.status_code,
-                                      UNAVAILABLE_TEXT in body,
-                                      response.headers.get("X-Page-Cache") == "hit"))  # fmt: skip
+            friendly_503 = (
+                response.status_code == 503
+                and response.headers.get("Retry-After") == "5"
+                and UNAVAILABLE_MARK in response.text
+            )
+            from_cache = response.headers.get("X-Page-Cache") == "hit"
+            run.samples.append(
+                Sample(
+                    started, time.monotonic(), kind, response.status_code, friendly_503, from_cache
+                )
+            )
         except httpx.HTTPError as error:
             run.samples.append(Sample(started, time.monotonic(), kind, 0))
             run.errors.append(f"{kind}: {type(error).__name__}: {error}")
