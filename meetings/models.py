@@ -79,12 +79,30 @@ class Language(models.TextChoices):
 # ---------------------------------------------------------------------------
 
 
+class BySlugManager(models.Manager):
+    """Fixtures and releases name these rows by their slug (Django's natural keys)."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class NamedInThreeLanguages:
+    """For models with name_ar, name_fr and name_en: ``name`` in the active language."""
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
 class CountryManager(models.Manager):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
 
-class Country(models.Model):
+class Country(NamedInThreeLanguages, models.Model):
     """A country, keyed by its ISO 3166-1 alpha-2 code, named in three languages."""
 
     code = models.CharField(
@@ -113,26 +131,14 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
         ordering = ["name_en"]
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("meetings:country", kwargs={"code": self.code.lower()})
 
     def natural_key(self):
         return (self.code,)
 
-    @property
-    def name(self):
-        return localized(self, "name")
 
-
-class CountryGroupManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class CountryGroup(models.Model):
+class CountryGroup(NamedInThreeLanguages, models.Model):
     """A group of countries researchers filter by: the EU, the Maghreb, the Arab League..."""
 
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
@@ -143,30 +149,18 @@ class CountryGroup(models.Model):
         Country, related_name="groups", blank=True, verbose_name=_("members")
     )
 
-    objects = CountryGroupManager()
+    objects = BySlugManager()
 
     class Meta:
         verbose_name = _("country group")
         verbose_name_plural = _("country groups")
         ordering = ["slug"]
 
-    def __str__(self):
-        return self.name
-
     def natural_key(self):
         return (self.slug,)
 
-    @property
-    def name(self):
-        return localized(self, "name")
 
-
-class CityManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class City(models.Model):
+class City(NamedInThreeLanguages, models.Model):
     """A city where meetings take place, with the names articles use for it."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -179,24 +173,17 @@ class City(models.Model):
     aliases = names_field(_("aliases"))
     is_capital = models.BooleanField(_("capital"), default=False)
 
-    objects = CityManager()
+    objects = BySlugManager()
 
     class Meta:
         verbose_name = _("city")
         verbose_name_plural = _("cities")
         ordering = ["name_en"]
 
-    def __str__(self):
-        return self.name
-
     def natural_key(self):
         return (self.slug,)
 
     natural_key.dependencies = ["meetings.country"]
-
-    @property
-    def name(self):
-        return localized(self, "name")
 
 
 class TopicQuerySet(models.QuerySet):
@@ -204,12 +191,10 @@ class TopicQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
-class TopicManager(models.Manager.from_queryset(TopicQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+TopicManager = BySlugManager.from_queryset(TopicQuerySet)
 
 
-class Topic(models.Model):
+class Topic(NamedInThreeLanguages, models.Model):
     """A subject of talks, in a two-level taxonomy (security → counter-terrorism)."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -240,18 +225,11 @@ class Topic(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("meetings:topic", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
-
-    @property
-    def name(self):
-        return localized(self, "name")
 
     def clean(self):
         # Two levels only: a subtopic's parent must itself be top-level, and a
@@ -267,12 +245,7 @@ class Topic(models.Model):
                 )
 
 
-class PortfolioManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Portfolio(models.Model):
+class Portfolio(NamedInThreeLanguages, models.Model):
     """An area of government (interior, foreign affairs...), used to compare posts."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -283,22 +256,15 @@ class Portfolio(models.Model):
         _("keywords"), help_text=_("Words naming the portfolio in articles: الداخلية, intérieur.")
     )
 
-    objects = PortfolioManager()
+    objects = BySlugManager()
 
     class Meta:
         verbose_name = _("portfolio")
         verbose_name_plural = _("portfolios")
         ordering = ["slug"]
 
-    def __str__(self):
-        return self.name
-
     def natural_key(self):
         return (self.slug,)
-
-    @property
-    def name(self):
-        return localized(self, "name")
 
 
 class OutletManager(models.Manager):
@@ -403,11 +369,6 @@ class Post(models.Model):
         return localized(self, "title")
 
 
-class MinisterManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Minister(models.Model):
     """A person who takes part in meetings: a minister or an official with them."""
 
@@ -425,7 +386,7 @@ class Minister(models.Model):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata item id such as Q123."))],
     )
 
-    objects = MinisterManager()
+    objects = BySlugManager()
 
     class Meta:
         verbose_name = _("minister")

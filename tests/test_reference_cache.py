@@ -1,0 +1,38 @@
+"""Reference tables are kept in each process and reloaded when a row is saved."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from meetings.models import Country, Topic
+from meetings.reference import cached_objects
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_rows_are_read_once_then_served_without_a_query():
+    assert cached_objects(Country)["MA"].name_en == "Morocco"
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(10):
+            cached_objects(Country)
+    assert len(queries) == 0
+
+
+def test_saving_a_row_reloads_its_table_and_only_its_table():
+    cached_objects(Country), cached_objects(Topic)
+    morocco = Country.objects.get(code="MA")
+    morocco.name_en = "Kingdom of Morocco"
+    morocco.save()
+    with CaptureQueriesContext(connection) as queries:
+        assert cached_objects(Country)["MA"].name_en == "Kingdom of Morocco"
+        cached_objects(Topic)
+    assert len(queries) == 1  # the countries, once
+
+
+def test_a_renamed_country_is_named_anew_on_its_page(client, seed_meetings, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "Morocco" in client.get("/en/countries/ma/").content.decode()
+    morocco = Country.objects.get(code="MA")
+    morocco.name_en = "Kingdom of Morocco"
+    morocco.save()
+    assert "<h1>Kingdom of Morocco" in client.get("/en/countries/ma/").content.decode()
