@@ -17,6 +17,7 @@ extractor can point at the words of the article a suggestion came from. A test
 checks that the two always agree.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -56,6 +57,10 @@ def normalize_chars(text: str) -> str:
     return strip_latin_accents(text).casefold()
 
 
+# An article has a few hundred distinct graphemes among tens of thousands.
+normalized_grapheme = functools.lru_cache(maxsize=4096)(normalize_chars)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` in the form used for indexing, querying and matching."""
     if not text:
@@ -73,7 +78,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origins: list[int] = []
     for match in GRAPHEME.finditer(text):
-        for char in normalize_chars(match.group()):
+        for char in normalized_grapheme(match.group()):
             chars.append(char)
             origins.append(match.start())
     # Context rule 1: split و from a following ال (the space points at the و).

@@ -9,6 +9,7 @@ word as written is always tried first: "وجدة" is Oujda before it is و + ج�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,11 +22,12 @@ PREPOSITIONS = ("ب", "ل", "ك")
 MIN_STEM = 3
 
 
-def word_forms(word: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=65536)  # articles repeat their words; this runs for each
+def word_forms(word: str) -> tuple[tuple[str, str], ...]:
     """The forms a word may be matched under, as (form, proclitics removed), as written first."""
     forms = [(word, "")]
     if not ARABIC_WORD.match(word):
-        return forms
+        return tuple(forms)
     stems = [(word, "")]
     if word[0] in CONJUNCTIONS and len(word) - 1 >= MIN_STEM:
         stems.append((word[1:], word[0]))
@@ -38,7 +40,7 @@ def word_forms(word: str) -> list[tuple[str, str]]:
                 stems.append(("ا" + rest, removed + "ل"))
     for stem, removed in stems[1:]:
         forms.append((stem, removed))
-    return forms
+    return tuple(forms)
 
 
 @dataclass(frozen=True)
