@@ -934,6 +934,10 @@ class Meeting(models.Model):
     def place(self):
         return self.city.name if self.city_id else ""
 
+    def leads(self):
+        """The lead participants, from the prefetched participations when there are."""
+        return [p for p in self.participations.all() if p.role == Participation.Role.LEAD]
+
     @property
     def date_display(self):
         """The date as precise as it is known: 15 April 2024, April 2024 or 2024."""

@@ -45,6 +45,15 @@ def test_a_list_filtered_to_belgium_shows_verlinden_and_not_piantedosi(client, s
     assert "Matteo Piantedosi" not in content
 
 
+def test_a_card_names_the_leads_separated_without_a_trailing_separator(client, seed_meetings):
+    # The Belgian meeting's last participant accompanies: she is not on the card.
+    response = client.get(LIST_URL, {"country": "BE"})
+    people = re.search(r'<p class="people">(.*?)</p>', response.content.decode(), re.S).group(1)
+    text = re.sub(r"<[^>]+>", "", people).strip()
+    assert text.startswith("Abdelouafi Laftit") and "; Annelies Verlinden" in text
+    assert not text.endswith(";") and "Nicole de Moor" not in text
+
+
 def test_a_list_filtered_to_migration_shows_both_seed_meetings(client, seed_meetings):
     belgium, italy = seed_meetings
     response = client.get(LIST_URL, {"topic": "migration"})
