@@ -28,23 +28,13 @@ def exported(client, seed_meetings, tmp_path):
     csv_path, json_path = tmp_path / "meetings.csv", tmp_path / "meetings.json"
     csv_path.write_text(export(client), encoding="utf-8")
     json_path.write_text(export(client, "json"), encoding="utf-8")
-    before = {
-        m.pk: (
-            m.date,
-            m.country_a_id,
-            m.country_b_id,
-            m.city_id,
-            sorted(m.topics.values_list("slug", flat=True)),
-            sorted(m.participations.values_list("minister__slug", "country_id", "role")),
-            sorted(m.sources.exclude(url="").values_list("url", flat=True)),
-        )
-        for m in Meeting.objects.published()
-    }
+    before = snapshot(Meeting.objects.published())
     Meeting.objects.all().delete()
     return csv_path, json_path, before
 
 
-def snapshot():
+def snapshot(meetings=None):
+    """What an import must give back of each meeting, by id."""
     return {
         m.pk: (
             m.date,
@@ -55,7 +45,7 @@ def snapshot():
             sorted(m.participations.values_list("minister__slug", "country_id", "role")),
             sorted(m.sources.exclude(url="").values_list("url", flat=True)),
         )
-        for m in Meeting.objects.all()
+        for m in (Meeting.objects.all() if meetings is None else meetings)
     }
 
 
