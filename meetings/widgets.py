@@ -5,10 +5,18 @@ lists of 249 countries spent most of a page's time there. These widgets keep
 Django's markup (and its escaping) and write the options in one pass.
 """
 
+import html
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+
+def escaped(value) -> str:
+    """What django.utils.html.conditional_escape gives, without its wrappers for lazy text."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 class FastSelect(forms.Select):
@@ -18,13 +26,12 @@ class FastSelect(forms.Select):
         if self.allow_multiple_selected:
             attributes["multiple"] = True
         selected = {str(item) for item in self.format_value(value)}
+        # Plain f-strings: format_html's checks per argument cost more than the rest
+        # of the page's widgets together (about 1,000 options a form).
         options = "".join(
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                option_value,
-                mark_safe(" selected") if str(option_value) in selected else "",
-                option_label,
-            )
+            f'<option value="{escaped(option_value)}"'
+            f"{' selected' if str(option_value) in selected else ''}>"
+            f"{escaped(option_label)}</option>"
             for option_value, option_label in self.choices
         )
         return mark_safe(f"<select{flatatt(attributes)}>{options}</select>")  # noqa: S308
