@@ -72,31 +72,31 @@ def year_facet(counts, params, cleaned):
 
 def topic_facet(counts, params, cleaned):
     topics = cached_objects(Topic)
+    names = {pk: topic.name for pk, topic in topics.items()}  # in the active language
     selected = {topic.pk for topic in cleaned.get("topic") or ()}
+    children = {}
+    for child_id, number in sorted(counts["topic"].items(), key=lambda i: (-i[1], names[i[0]])):
+        child = topics[child_id]
+        children.setdefault(child.parent_id, []).append(
+            FacetItem(
+                names[child_id],
+                number,
+                link(params, "topic", child.slug, append=True),
+                active=child_id in selected,
+            )
+        )
     groups = []
     for topic_id, number in sorted(
-        counts["topic_group"].items(), key=lambda item: (-item[1], topics[item[0]].name)
+        counts["topic_group"].items(), key=lambda item: (-item[1], names[item[0]])
     ):
         topic = topics[topic_id]
         item = FacetItem(
-            topic.name,
+            names[topic_id],
             number,
             link(params, "topic", topic.slug, append=True),
             active=topic_id in selected,
         )
-        for child_id, child_number in sorted(
-            counts["topic"].items(), key=lambda pair: (-pair[1], topics[pair[0]].name)
-        ):
-            child = topics[child_id]
-            if child.parent_id == topic_id:
-                item.children.append(
-                    FacetItem(
-                        child.name,
-                        child_number,
-                        link(params, "topic", child.slug, append=True),
-                        active=child_id in selected,
-                    )
-                )
+        item.children = children.get(topic_id, [])
         groups.append(item)
     return groups
 
