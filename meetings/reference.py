@@ -6,8 +6,8 @@ number of queries per page constant and small.
 Each process keeps the rows in memory, tagged with a token held in the shared
 cache. Saving a row deletes its table's token (meetings.signals), so every
 process, on every machine, reloads the table on its next call. Reading a short
-token costs microseconds; unpickling a whole table from the cache on every
-call cost about 3 ms, and a country page makes ten calls.
+token costs microseconds; unpickling the whole table of countries from the
+cache cost about 1 ms a call, and a country page makes up to ten calls.
 """
 
 import uuid
@@ -32,10 +32,11 @@ def cached_objects(model) -> dict:
     loaded = _loaded.get(key)
     if token is not None and loaded is not None and loaded[0] == token:
         return loaded[1]
-    rows = {row.pk: row for row in model.objects.all()}
     if token is None:
         cache.add(key, uuid.uuid4().hex, CACHE_SECONDS)
         token = cache.get(key)
+    # Read after the token is in place, so a save from now on retires these rows.
+    rows = {row.pk: row for row in model.objects.all()}
     _loaded[key] = (token, rows)
     return rows
 

@@ -1,6 +1,7 @@
 """Keep caches in step with the reference data they are built from."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
@@ -19,7 +20,11 @@ from meetings.reference import cache_key
 
 
 def clear_reference_cache(sender, **kwargs):
-    cache.delete(cache_key(sender))
+    # Now, and again once the change is committed: a process that reloads the table in
+    # between would otherwise keep the rows from before the change under a fresh token.
+    key = cache_key(sender)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def clear_people_total(sender, **kwargs):

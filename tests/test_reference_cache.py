@@ -1,11 +1,12 @@
 """Reference tables are kept in each process and reloaded when a row is saved."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Country, Topic
-from meetings.reference import cached_objects
+from meetings.reference import cache_key, cached_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +37,17 @@ def test_a_renamed_country_is_named_anew_on_its_page(client, seed_meetings, sett
     morocco.name_en = "Kingdom of Morocco"
     morocco.save()
     assert "<h1>Kingdom of Morocco" in client.get("/en/countries/ma/").content.decode()
+
+
+def test_a_reload_before_the_change_commits_is_retired_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    cached_objects(Country)
+    with django_capture_on_commit_callbacks(execute=True):
+        morocco = Country.objects.get(code="MA")
+        morocco.name_en = "Kingdom of Morocco"
+        morocco.save()
+        # Another process reloading now would still read the committed rows.
+        cached_objects(Country)
+        assert cache.get(cache_key(Country)) is not None
+    assert cache.get(cache_key(Country)) is None  # so every process reloads once more
