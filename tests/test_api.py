@@ -226,6 +226,24 @@ def test_the_list_takes_the_same_number_of_queries_for_5_and_for_30_meetings(cli
     assert len(few) == len(many) <= 4  # meetings, participants, topics, sources
 
 
+def test_the_list_writes_each_meeting_exactly_as_the_detail_does(client, seed_meetings):
+    """The list builds plain dicts (meetings/api/representations.py); the detail uses
+    MeetingSerializer: both must write the same JSON, in every language and case."""
+    outlet, portfolio = Outlet.objects.first(), Portfolio.objects.get(slug="interior")
+    add_meetings(3, outlet, portfolio)
+    bare = MeetingFactory(city=None, host_country=None, title_ar="", summary_fr="نص")
+    ParticipationFactory(meeting=bare, description="a senior official", role="accompanying")
+    SourceFactory(meeting=bare, url="", outlet=None, published_on=None, headline="بلا رابط")
+    MeetingFactory(topics=[])  # no people, no topics, no sources
+    for language in ("en", "fr", "ar"):
+        headers = {"HTTP_ACCEPT_LANGUAGE": language}
+        listed = client.get(API_LIST, {"page_size": 500}, **headers).json()["results"]
+        assert len(listed) == Meeting.objects.published().count()
+        for meeting in listed:
+            detail = client.get(f"/api/meetings/{meeting['id']}/", **headers).json()
+            assert meeting == detail
+
+
 def test_ministers_are_listed_with_their_mandates_in_constant_queries(client):
     portfolio = Portfolio.objects.get(slug="interior")
     MandateFactory(post=PostFactory(portfolio=portfolio))

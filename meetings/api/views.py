@@ -23,6 +23,7 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
 
 from meetings.api.pagination import MeetingCursorPagination, ReferencePagination
+from meetings.api.representations import meeting_rows, meetings_as_dicts
 from meetings.api.serializers import (
     CountryDetailSerializer,
     MeetingSerializer,
@@ -126,6 +127,8 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = MeetingCursorPagination
 
     def get_queryset(self):
+        if self.action == "list":
+            return Meeting.objects.published()  # read as dicts by list()
         sources = Source.objects.select_related("outlet").defer("text")
         return (
             Meeting.objects.published()
@@ -133,6 +136,14 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(Prefetch("sources", queryset=sources))
             .defer("search_document", "search_vector")
         )
+
+    def list(self, request, *args, **kwargs):
+        """The page's meetings as plain dicts, exactly as MeetingSerializer writes them:
+        a tenth of the time, and no garbage for the collector's full passes (see
+        meetings/api/representations.py)."""
+        queryset = self.filter_queryset(self.get_queryset())
+        rows = self.paginate_queryset(meeting_rows(queryset))
+        return self.get_paginated_response(meetings_as_dicts(rows, request))
 
 
 @extend_schema_view(
