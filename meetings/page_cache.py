@@ -33,6 +33,14 @@ def archive_version() -> int | None:
     return ArchiveVersion.objects.filter(pk=1).values_list("version", flat=True).first()
 
 
+def request_archive_version(request) -> int | None:
+    """The archive's version for this request: read once, by the page cache's middleware
+    when it looked for the page, else here (meeting cards are keyed by it too)."""
+    if not hasattr(request, "archive_version"):
+        request.archive_version = archive_version()
+    return request.archive_version
+
+
 def page_key(request, version: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     return f"page:{version}:{get_language()}:{path}"
@@ -66,7 +74,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not may_serve_from_cache(request):
             return self.get_response(request)
-        version = archive_version()
+        version = request_archive_version(request)
         if version is None:
             return self.get_response(request)
         key = page_key(request, version)

@@ -34,6 +34,7 @@ from meetings.charts import per_year_chart
 from meetings.facet_totals import facet_totals, people_total
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
+from meetings.fragments import meeting_cards
 from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
 from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
 from meetings.popolo import popolo
@@ -52,7 +53,7 @@ class HomeView(TemplateView):
         counts = facet_totals("")
         countries = cached_objects(Country)
         return super().get_context_data(
-            latest=Meeting.objects.published().with_related()[:8],
+            latest_cards=meeting_cards(self.request, Meeting.objects.published().with_places()[:8]),
             totals={
                 "meetings": counts["total"],
                 "countries": len(counts["country"]),
@@ -84,7 +85,9 @@ class MeetingListView(FilterView):
         return {}
 
     def get_queryset(self):
-        return Meeting.objects.published().with_related()
+        # The cards' people and topics are read only for cards not already in the
+        # cache (meetings.fragments); the search columns are never shown.
+        return Meeting.objects.published().with_places().defer("search_document", "search_vector")
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -167,6 +170,7 @@ class MeetingListView(FilterView):
         fixed = self.fixed_filters()
         context.update(
             page=self.page,
+            cards=meeting_cards(self.request, self.page.items),
             result_count=self.counts["total"],
             count_capped=self.counts["capped"],
             count_estimate=self.counts.get("estimate"),

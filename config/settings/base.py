@@ -3,7 +3,8 @@
 Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
-REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, DATABASE_REPLICA_URL.
+REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS,
+DATABASE_REPLICA_URL.
 """
 
 import os
@@ -143,7 +144,23 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Rendered meeting cards (meetings/fragments.py), about 1 kB each: the same Redis,
+    # or a store of their own in each process's memory, larger than Django's default of
+    # 300 entries so that they do not push the pages and reference tables out.
+    "fragments": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "fragments",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    ),
 }
 DATABASES = {"default": database_settings(BASE_DIR, conn_max_age=CONN_MAX_AGE)}
 # A read replica for public pages (config/routers.py); the primary does everything else.
@@ -203,6 +220,9 @@ FACET_CAP = int(os.environ.get("FACET_CAP", "2000"))
 # Seconds a rendered public page is kept (0: never); a change to the data retires
 # it at once (meetings/page_cache.py), so this only bounds the cache's size.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Seconds a rendered meeting card is kept (0: never); like pages, cards are keyed by
+# the archive's version, so this too only bounds the cache's size (docs/decisions/0012).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 SEARCH_FACET_CAP = int(os.environ.get("SEARCH_FACET_CAP", "500"))
 
 # The read-only API (meetings/api/): anonymous clients are throttled, with a 429
