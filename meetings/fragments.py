@@ -1,4 +1,4 @@
-"""Rendered meeting cards, kept in the cache under the archive's version.
+"""Rendered meeting cards (and other fragments), kept under the archive's version.
 
 A list page shows 20 cards. Building them took most of a rendered page's time:
 the participants, their posts and the topics of each meeting (two queries and
@@ -13,7 +13,8 @@ meetings, participants, people, posts, mandates, topics, countries, cities),
 the language and the meeting's id. After an edit, a publication or a withdrawal
 every key is new, so a card is never shown out of date; it is built again the
 first time a page needs it. The version is the one the page cache reads (read
-once per request). See docs/decisions/0012.
+once per request). A country page's list of ministers and mandates is kept the
+same way (``cached_fragment``). See docs/decisions/0012.
 """
 
 import functools
@@ -33,15 +34,23 @@ CARD_TEMPLATE = "includes/meeting_card.html"
 
 
 @functools.cache
-def template_digest() -> str:
-    """A few characters that change when the card's template does, so that cards kept
-    in a shared cache (Redis) across a deployment are not taken for the new markup."""
-    template = loader.get_template(CARD_TEMPLATE)
+def template_digest(name: str) -> str:
+    """A few characters that change when the template does, so that fragments kept in a
+    shared cache (Redis) across a deployment are not taken for the new markup."""
+    template = loader.get_template(name)
     return hashlib.sha256(template.template.source.encode()).hexdigest()[:8]
 
 
-def card_key(version: int, pk: int) -> str:
-    return f"card:{template_digest()}:{version}:{get_language()}:{pk}"
+def fragment_key(name: str, version: int, part) -> str:
+    return f"fragment:{name}:{template_digest(name)}:{version}:{get_language()}:{part}"
+
+
+def fragment_store(request):
+    """(the cache, the archive's version), or (None, None) when fragments are not kept."""
+    version = request_archive_version(request)
+    if version is None or settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return None, None
+    return caches["fragments"], version
 
 
 def render_cards(meetings) -> dict[int, str]:
@@ -57,12 +66,13 @@ def meeting_cards(request, meetings) -> list[str]:
     meetings = list(meetings)
     if not meetings:
         return []
-    version = request_archive_version(request)
-    if version is None or settings.FRAGMENT_CACHE_SECONDS <= 0:
+    store, version = fragment_store(request)
+    if store is None:
         cards = render_cards(meetings)
     else:
-        store = caches["fragments"]
-        keys = {meeting.pk: card_key(version, meeting.pk) for meeting in meetings}
+        keys = {
+            meeting.pk: fragment_key(CARD_TEMPLATE, version, meeting.pk) for meeting in meetings
+        }
         found = store.get_many(list(keys.values()))
         cards = {pk: found[key] for pk, key in keys.items() if key in found}
         missing = [meeting for meeting in meetings if meeting.pk not in cards]
@@ -75,3 +85,17 @@ def meeting_cards(request, meetings) -> list[str]:
             cards.update(rendered)
     # The cards are the output of an autoescaping template.
     return [mark_safe(cards[meeting.pk]) for meeting in meetings]  # noqa: S308
+
+
+def cached_fragment(request, name: str, part, context) -> str:
+    """Template ``name`` rendered with ``context()``, kept under the archive's version, the
+    language and ``part`` (what the fragment is of): ``context`` is a function, so that
+    its queries run only when the fragment is not in the cache."""
+    store, version = fragment_store(request)
+    key = fragment_key(name, version, part) if store is not None else None
+    html = store.get(key) if store is not None else None
+    if html is None:
+        html = loader.get_template(name).render(context())
+        if store is not None:
+            store.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - the output of an autoescaping template

@@ -34,7 +34,7 @@ from meetings.charts import per_year_chart
 from meetings.facet_totals import facet_totals, people_total
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
-from meetings.fragments import meeting_cards
+from meetings.fragments import cached_fragment, meeting_cards
 from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
 from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
 from meetings.popolo import popolo
@@ -224,11 +224,24 @@ class CountryView(MeetingListView):
                 for code, number in sorted(self.counts["country"].items(), key=lambda i: -i[1])
                 if code != self.country.code
             ],
-            mandates=Mandate.objects.filter(post__country=self.country)
-            .select_related("minister", "post__portfolio")
-            .order_by("-start")[:60],
+            mandates_list=cached_fragment(
+                self.request,
+                "includes/country_mandates.html",
+                self.country.code,
+                lambda: {"mandates": self.mandates()},
+            ),
         )
         return context
+
+    def mandates(self):
+        """The country's 60 latest mandates, with what the list shows of them."""
+        return (
+            Mandate.objects.filter(post__country=self.country)
+            .select_related("minister", "post")
+            .only("start", "end", "minister__slug", "minister__name_latin", "minister__name_ar",
+                  "post__title_ar", "post__title_fr", "post__title_en")
+            .order_by("-start")[:60]
+        )  # fmt: skip
 
 
 class PairView(MeetingListView):

@@ -124,3 +124,23 @@ def test_the_archive_version_is_read_once_per_request(client, settings, seed_mee
         list_page(client, "en")
     reads = [q for q in queries if "meetings_archiveversion" in q["sql"]]
     assert len(reads) == 1
+
+
+def test_a_country_page_shows_a_new_mandate_and_a_renamed_post_at_once(
+    client, page_cache, seed_meetings
+):
+    for language in LANGUAGES:
+        assert client.get(f"/{language}/countries/ma/").status_code == 200
+    mandate = MandateFactory(
+        start="2099-01-01",  # the newest of Morocco's mandates: first in the list
+        post__title_en="Minister of Tomorrow",
+        post__title_fr="Ministre de demain",
+        post__title_ar="وزير الغد",
+    )
+    expected = {"en": "Minister of Tomorrow", "fr": "Ministre de demain", "ar": "وزير الغد"}
+    for language, title in expected.items():
+        assert title in client.get(f"/{language}/countries/ma/").content.decode()
+    mandate.post.title_en = "Minister of the Day After"
+    mandate.post.save()
+    page = client.get("/en/countries/ma/").content.decode()
+    assert "Minister of the Day After" in page and "Minister of Tomorrow" not in page
