@@ -51,3 +51,25 @@ def test_a_reload_before_the_change_commits_is_retired_when_it_commits(
         cached_objects(Country)
         assert cache.get(cache_key(Country)) is not None
     assert cache.get(cache_key(Country)) is None  # so every process reloads once more
+
+
+def test_select_options_are_sorted_once_per_language_and_follow_a_renamed_row():
+    from django.utils import translation
+
+    from meetings.reference import cached_choices
+
+    with translation.override("en"):
+        english = cached_choices(Country)
+        assert ("MA", "Morocco") in english
+        assert english == sorted(english, key=lambda pair: pair[1].casefold())
+        english.clear()  # a caller's list: the kept one is untouched
+        assert ("MA", "Morocco") in cached_choices(Country)
+    with translation.override("fr"):
+        assert ("MA", "Maroc") in cached_choices(Country)
+    morocco = Country.objects.get(code="MA")
+    morocco.name_en, morocco.name_fr = "Kingdom of Morocco", "Royaume du Maroc"
+    morocco.save()
+    with translation.override("en"):
+        assert ("MA", "Kingdom of Morocco") in cached_choices(Country)
+    with translation.override("fr"):
+        assert ("MA", "Royaume du Maroc") in cached_choices(Country)
