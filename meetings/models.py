@@ -549,19 +549,6 @@ def facet_dict(rows) -> dict:
     return counts
 
 
-def meeting_prefetches() -> list[Prefetch]:
-    """The participants (leads first, with their posts) and topics a meeting shows."""
-    return [
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related(
-                "minister", "country", "mandate__post"
-            ).order_by(LEAD_FIRST, "order", "pk"),
-        ),
-        Prefetch("topics", queryset=Topic.objects.order_by("slug")),
-    ]
-
-
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings the public may see."""
@@ -712,13 +699,19 @@ class MeetingQuerySet(models.QuerySet):
             done += len(batch)
         return done
 
-    def with_places(self):
-        """The countries and the city a meeting names, in the same query."""
-        return self.select_related("country_a", "country_b", "host_country", "city")
-
     def with_related(self):
         """Everything a list or a page shows, in a fixed number of queries."""
-        return self.with_places().prefetch_related(*meeting_prefetches())
+        return self.select_related(
+            "country_a", "country_b", "host_country", "city"
+        ).prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "minister", "country", "mandate__post"
+                ).order_by(LEAD_FIRST, "order", "pk"),
+            ),
+            Prefetch("topics", queryset=Topic.objects.order_by("slug")),
+        )
 
 
 class Meeting(models.Model):

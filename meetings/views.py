@@ -53,7 +53,7 @@ class HomeView(TemplateView):
         counts = facet_totals("")
         countries = cached_objects(Country)
         return super().get_context_data(
-            latest_cards=meeting_cards(self.request, Meeting.objects.published().with_places()[:8]),
+            latest_cards=meeting_cards(self.request, Meeting.objects.published().only("pk")[:8]),
             totals={
                 "meetings": counts["total"],
                 "countries": len(counts["country"]),
@@ -85,9 +85,10 @@ class MeetingListView(FilterView):
         return {}
 
     def get_queryset(self):
-        # The cards' people and topics are read only for cards not already in the
-        # cache (meetings.fragments); the search columns are never shown.
-        return Meeting.objects.published().with_places().defer("search_document", "search_vector")
+        # The page's meetings are shown as cards, read and rendered only when they are
+        # not in the fragment cache (meetings.fragments): the list itself needs only
+        # the columns a cursor is made of.
+        return Meeting.objects.published().only("date", "updated_at")
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
