@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from meetings.facet_totals import facet_totals
-from meetings.models import Meeting, Minister, Participation
+from meetings.models import SECTION_BREAK, Meeting, Minister, Participation, Topic
 from tests.factories import MeetingFactory, ParticipationFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +166,180 @@ def test_participant_labels_of_the_csv_are_read_back(label, expected):
 
     person = parse_label(label)
     assert (person["name_latin"], person["name_ar"], person["country"], person["role"]) == expected
+
+
+def write_csv(path, rows):
+    """A CSV in the export's columns (those a row leaves out are empty)."""
+    from meetings.exports import COLUMNS
+
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=[column.name for column in COLUMNS])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def import_file(path, *arguments):
+    output = io.StringIO()
+    call_command("import_meetings", str(path), "--no-progress", *arguments, stdout=output)
+    return output.getvalue()
+
+
+def test_imported_meetings_get_the_search_document_and_ids_the_archive_would_compute(
+    seed_meetings, tmp_path
+):
+    """The importer puts the search document together in SQL; it must be exactly what
+    Meeting.derived_fields() gives, or searches would miss imported meetings."""
+    child = Topic.objects.filter(parent__isnull=False).order_by("slug").first()
+    laftit = Minister.objects.get(slug="abdelouafi-laftit")
+    path = write_csv(
+        tmp_path / "rich.csv",
+        [
+            {
+                "id": "700001",
+                "date": "2025-03-04",
+                "date_precision": "day",
+                "country_a": "MA",
+                "country_b": "FR",
+                "host_country": "MA",
+                "city": "rabat",
+                "title": "Entretiens à Rabat: sécurité والهجرة",
+                "summary": "Les ministres  ont\n discuté de l'Été  ÉNERGIE.",
+                "topics": f"migration; {child.slug}; migration",
+                # The accompanying official comes first in the file; leads come first in
+                # the document, as on the meeting's page.
+                "participant_ids": f"nadia-new-person; {laftit.slug}; جان-دوبون",
+                "participants": (
+                    "Nadia New-Person (MA, Adviser, accompanying); "
+                    "Abdelouafi Laftit (MA, Minister of the Interior, lead); "
+                    "جان دوبون (FR, وزير, lead)"
+                ),
+                "source_urls": "https://news.example/rich-1; https://news.example/rich-2",
+            }
+        ],
+    )
+    assert "1 imported, 0 already present, 0 rejected; 2 new people" in import_file(path)
+    meeting = Meeting.objects.with_related().get(pk=700001)
+    assert meeting.derived_fields() == {
+        "search_document": meeting.search_document,
+        "topic_ids": meeting.topic_ids,
+        "topic_group_ids": meeting.topic_group_ids,
+        "portfolio_ids": meeting.portfolio_ids,
+        "person_ids": meeting.person_ids,
+    }
+    assert "laftit" in meeting.search_document.split(SECTION_BREAK)[3]
+    assert sorted(meeting.topics.values_list("slug", flat=True)) == sorted(
+        {"migration", child.slug}
+    )
+    assert [(p.minister.slug, p.role) for p in meeting.participations.order_by("order")] == [
+        ("nadia-new-person", "accompanying"),
+        (laftit.slug, "lead"),
+        ("جان-دوبون", "lead"),
+    ]
+    assert Minister.objects.get(slug="جان-دوبون").name_ar == "جان دوبون"
+    published = Meeting.objects.published()
+    for query in ("Laftit", "لفتيت", "energie", "الهجرة", "Rabat"):
+        assert published.search(query).filter(pk=700001).exists(), query
+
+
+def test_ids_and_sources_clashing_within_the_file_or_with_the_archive_are_rejected(
+    seed_meetings, tmp_path
+):
+    taken = SourceFactory(meeting=seed_meetings[0], url="https://news.example/taken").url
+    base = {"date": "2025-01-01", "country_a": "MA", "country_b": "ES"}
+    path = write_csv(
+        tmp_path / "clashes.csv",
+        [
+            {**base, "id": "800001", "source_urls": "https://news.example/a"},
+            {**base, "id": "800001", "source_urls": "https://news.example/b"},
+            {**base, "id": "800002", "source_urls": f"https://news.example/c; {taken}"},
+            {**base, "id": "800003", "source_urls": "https://news.example/a"},
+            {**base, "id": str(seed_meetings[1].pk)},
+            {
+                **base,
+                "id": "800004",
+                "participant_ids": "new-person-one; new-person-one",
+                "participants": "New Person (MA, Adviser, lead); New Person (MA, Adviser, lead)",
+            },
+            {
+                **base,
+                "id": "800005",
+                "participant_ids": "rejected-new-person",
+                "participants": "Rejected Person (MA, Adviser, lead)",
+                "source_urls": taken,
+            },
+        ],
+    )
+    report_path = tmp_path / "rejected.csv"
+    output = import_file(path, "--rejected", str(report_path))
+    assert "1 imported, 1 already present, 5 rejected; 0 new people" in output
+    rejected = [tuple(row.values()) for row in csv.DictReader(report_path.open())]
+    assert rejected == [
+        ("3", "id", "the same id twice in the file"),
+        ("4", "source_urls", f"already the source of another meeting: {taken}"),
+        ("5", "source_urls", "also the source of row 2: https://news.example/a"),
+        ("7", "participant_ids", "new-person-one twice"),
+        ("8", "source_urls", f"already the source of another meeting: {taken}"),
+    ]
+    assert Meeting.objects.get(pk=800001).sources.get().url == "https://news.example/a"
+    # A person named only by a rejected row is not created.
+    assert not Minister.objects.filter(slug="rejected-new-person").exists()
+
+
+def test_json_with_values_of_the_wrong_kind_is_reported_row_by_row(seed_meetings, tmp_path):
+    path = tmp_path / "odd.json"
+    good = {"id": 900100, "date": "2025-02-02", "country_a": "MA", "country_b": "ES"}
+    path.write_text(
+        json.dumps(
+            {
+                "meetings": [
+                    {**good, "country_a": ["MA"]},
+                    {**good, "id": 900101, "topics": [{"slug": "migration"}]},
+                    {**good, "id": 900102, "date_precision": {"day": 1}},
+                    {**good, "id": 900103, "sources": [{"url": 12}]},
+                    {**good, "id": 900104, "participants": [{"id": "x", "country": ["MA"]}]},
+                    "not a meeting",
+                    {**good, "id": 900105, "topics": ["migration"]},
+                ]
+            }
+        )
+    )
+    output = import_file(path)
+    assert "7 rows read: 1 imported, 0 already present, 6 rejected" in output
+    assert list(Meeting.objects.get(pk=900105).topics.values_list("slug", flat=True)) == [
+        "migration"
+    ]
+
+
+def test_an_import_as_draft_publishes_nothing(exported):
+    csv_path, _json_path, before = exported
+    import_file(csv_path, "--status", "draft")
+    assert Meeting.objects.filter(status="draft").count() == len(before)
+    assert not Meeting.objects.published().exists()
+    assert facet_totals("")["total"] == 0
+
+
+def test_quotes_backslashes_and_nul_characters_in_a_file_are_kept_or_dropped_safely(
+    seed_meetings, tmp_path
+):
+    path = write_csv(
+        tmp_path / "odd-characters.csv",
+        [
+            {
+                "id": "910001",
+                "date": "2025-05-05",
+                "country_a": "MA",
+                "country_b": "ES",
+                "title": 'A \\ title with "quotes", {braces} and a NUL\x00',
+                "participant_ids": 'odd"slug\\one',
+                "participants": 'Odd "Quoted" Name (ES, Adviser, lead)',
+                "source_urls": 'https://news.example/q?a="b"&c=\\d',
+            }
+        ],
+    )
+    assert "1 imported" in import_file(path)
+    meeting = Meeting.objects.get(pk=910001)
+    assert meeting.title_en == 'A \\ title with "quotes", {braces} and a NUL'
+    assert meeting.sources.get().url == 'https://news.example/q?a="b"&c=\\d'
+    person = meeting.participations.get().minister
+    assert person.name_latin == 'Odd "Quoted" Name'
