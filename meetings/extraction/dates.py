@@ -36,7 +36,7 @@ LATIN_MONTHS = {
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 STANDARD_ENGLISH = {number: name for name, number in LATIN_MONTHS.items() if len(name) > 4}
@@ -207,11 +207,15 @@ def find_dates(
 
 
 DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]\s")
+# The agency first, then the place and the date: "(ANSA) - ROME, JUL 23 -".
+AGENCY_FIRST_DATELINE = re.compile(
+    r"^\s*\([^)\n]{1,40}\)\s*[-–—]\s*[^\n]{0,50}?\d{1,2}(?:\s\w+)?\s[-–—]\s"
+)
 
 
 def dateline_tokens(document: Document) -> int:
     """How many tokens the dateline at the top of the article takes (0 if none)."""
-    match = DATELINE.match(document.text)
+    match = AGENCY_FIRST_DATELINE.match(document.text) or DATELINE.match(document.text)
     if not match:
         return 0
     return sum(1 for token in document.tokens if document.origins[token.start] < match.end())
