@@ -67,7 +67,9 @@ test: lint check migrations-check pytest
 # corpus, then the held-out one nobody tunes on.
 eval: db
 	$(PY) manage.py evaluate_extraction eval/corpus
-	@if [ -d eval/heldout ]; then $(PY) manage.py evaluate_extraction eval/heldout; fi
+	@for set in eval/heldout eval/heldout2; do \
+		if [ -d $$set ]; then $(PY) manage.py evaluate_extraction $$set; fi; \
+	done
 
 # A pg_dump archive of the whole database in .data/backups/ (OUTPUT=path to
 # choose), and its restore, which replaces every row: make restore FILE=path.
