@@ -107,9 +107,8 @@ runs = int(sys.argv[2])
 client = Client()
 ids = list(Meeting.objects.published().order_by("?").values_list("pk", flat=True)[:runs])
 out = {}
-for name, url in pages.items():
-    # Rendered every time (the page cache off), then answered from the page cache.
-    settings.PAGE_CACHE_SECONDS = 0
+def timed(url):
+    # ``runs`` requests (after 3 to warm up): sorted timings, queries of the last, status.
     timings, queries, status = [], 0, 0
     for index in range(runs + 3):
         target = url.replace("{id}", str(ids[index % len(ids)]))
@@ -119,6 +118,17 @@ for name, url in pages.items():
         if index >= 3:  # warm-up first
             timings.append((time.perf_counter() - started) * 1000)
         queries, status = len(captured), response.status_code
+    return sorted(timings), queries, status
+
+
+pick = lambda values, q: round(values[min(len(values) - 1, int(q * len(values)))], 1)
+for name, url in pages.items():
+    # Cold: neither pages nor meeting cards are kept, as for the first visitor after a change.
+    settings.PAGE_CACHE_SECONDS, settings.FRAGMENT_CACHE_SECONDS = 0, 0
+    cold, cold_queries, _status = timed(url)
+    # Rendered every time (the page cache off), its meeting cards from the fragment cache.
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    timings, queries, status = timed(url)
     settings.PAGE_CACHE_SECONDS = 600
     cached = []
     for index in range(runs + 1):
@@ -127,9 +137,10 @@ for name, url in pages.items():
         client.get(target)
         if index >= 1:  # the first one fills the cache
             cached.append((time.perf_counter() - started) * 1000)
-    timings.sort(); cached.sort()
-    pick = lambda values, q: round(values[min(len(values) - 1, int(q * len(values)))], 1)
+    cached.sort()
     out[name] = {"url": url, "status": status, "queries": queries, "p50_ms": pick(timings, 0.5),
+                 "cold_p50_ms": pick(cold, 0.5), "cold_p95_ms": pick(cold, 0.95),
+                 "cold_queries": cold_queries,
                  "p95_ms": pick(timings, 0.95), "p99_ms": pick(timings, 0.99),
                  "cached_p50_ms": pick(cached, 0.5), "cached_p95_ms": pick(cached, 0.95)}
 print(json.dumps(out))
@@ -226,12 +237,16 @@ def ms(value: str) -> float:
     return number * {"us": 0.001, "ms": 1, "s": 1000}[re.search(r"[a-z]+$", value).group()]
 
 
-def gunicorn_throughput(meetings: int, paths: list[str], page_cache: bool) -> dict:
+def gunicorn_throughput(
+    meetings: int, paths: list[str], page_cache: bool, fragment_cache: bool = True
+) -> dict:
     port = free_port()
-    log(f"gunicorn on port {port} (page cache {'on' if page_cache else 'off'}), "
-        f"wrk with {CONCURRENCY} connections for {LOAD_SECONDS} s")  # fmt: skip
+    log(f"gunicorn on port {port} (page cache {'on' if page_cache else 'off'}, meeting cards "
+        f"{'kept' if fragment_cache else 'not kept'}), wrk with {CONCURRENCY} connections "
+        f"for {LOAD_SECONDS} s")  # fmt: skip
     env = {**environment(meetings), "WEB_CONCURRENCY": "2",
-           "PAGE_CACHE_SECONDS": "600" if page_cache else "0"}  # fmt: skip
+           "PAGE_CACHE_SECONDS": "600" if page_cache else "0",
+           "FRAGMENT_CACHE_SECONDS": "3600" if fragment_cache else "0"}  # fmt: skip
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi", "--config", "config/gunicorn.py",
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
@@ -445,15 +460,20 @@ def markdown(result: dict) -> str:
         "",
         "## Server time per page (in-process, warm)",
         "",
-        "Rendered: the page cache off, every request runs its queries and its template.",
+        "Cold: no page and no meeting card kept, as for the first visitor after a change.",
+        "Rendered: the page cache off, every request runs its queries and its template; the",
+        "meeting cards come from the fragment cache (decision 12).",
         "Cached: the same page again, from the page cache (one query for the archive's version).",
         "",
-        "| Page | rendered p50 ms | p95 | p99 | queries | cached p50 ms | p95 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Page | cold p50 ms | p95 | queries | rendered p50 ms | p95 | p99 | queries "
+        "| cached p50 ms | p95 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, page in result["pages"].items():
         lines.append(
-            f"| {name} | {page['p50_ms']} | {page['p95_ms']} | {page['p99_ms']} | {page['queries']} "
+            f"| {name} | {page.get('cold_p50_ms', '')} | {page.get('cold_p95_ms', '')} "
+            f"| {page.get('cold_queries', '')} "
+            f"| {page['p50_ms']} | {page['p95_ms']} | {page['p99_ms']} | {page['queries']} "
             f"| {page.get('cached_p50_ms', '')} | {page.get('cached_p95_ms', '')} |"
         )
     load = result.get("throughput", {})
@@ -470,11 +490,14 @@ def markdown(result: dict) -> str:
             "",
             "| Server | requests/s | p50 | p90 | p99 | non-2xx | socket errors |",
             "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+            row("archive, cold: no page or card kept (gunicorn, 2 workers)", load["archive_cold"]),
             row("archive, rendering every request (gunicorn, 2 workers)", load["archive_rendered"]),
             row("archive, page cache on (gunicorn, 2 workers)", load["archive"]),
             row("Datasette (SQLite, 2 SQL threads)", theirs),
             "",
-            f"Ratios to Datasette, rendering every request: throughput ×{load['rendered_throughput_ratio']:.1f}, "
+            f"Ratios to Datasette, cold: throughput ×{load['cold_throughput_ratio']:.1f}, "
+            f"p90 latency ×{load['cold_p90_ratio']:.1f}; "
+            f"rendering every request: throughput ×{load['rendered_throughput_ratio']:.1f}, "
             f"p90 latency ×{load['rendered_p90_ratio']:.1f} (Datasette's ÷ ours); with the page cache: "
             f"×{load['throughput_ratio']:.1f} and ×{load['p90_ratio']:.1f}.",
         ]
@@ -525,15 +548,20 @@ def main() -> None:
         with sqlite3.connect(datasette_database(meetings)) as database:
             published = [row[0] for row in database.execute("SELECT id FROM meetings")]
         ids = random.Random(1).sample(published, 50)
-        rendered = gunicorn_throughput(meetings, with_ids(archive_paths(), ids), page_cache=False)
-        ours = gunicorn_throughput(meetings, with_ids(archive_paths(), ids), page_cache=True)
+        paths = with_ids(archive_paths(), ids)
+        cold = gunicorn_throughput(meetings, paths, page_cache=False, fragment_cache=False)
+        rendered = gunicorn_throughput(meetings, paths, page_cache=False)
+        ours = gunicorn_throughput(meetings, paths, page_cache=True)
         theirs = datasette_throughput(meetings, with_ids(datasette_paths(), ids))
         rate = lambda r: r["requests_per_second"] / max(theirs["requests_per_second"], 1e-9)  # noqa: E731
         p90 = lambda r: ms(theirs["latency"]["90"]) / max(ms(r["latency"]["90"]), 1e-9)  # noqa: E731
         result["throughput"] = {
+            "archive_cold": cold,
             "archive_rendered": rendered,
             "archive": ours,
             "datasette": theirs,
+            "cold_throughput_ratio": rate(cold),
+            "cold_p90_ratio": p90(cold),
             "rendered_throughput_ratio": rate(rendered),
             "rendered_p90_ratio": p90(rendered),
             "throughput_ratio": rate(ours),

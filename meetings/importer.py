@@ -12,7 +12,8 @@ twice, source addresses already taken) is then checked in SQL, and the
 meetings, their topics, participants and sources are written from the staging
 table by one INSERT … SELECT each, in one bulk transaction (meetings.bulk).
 The search document is put together in SQL from names normalised once per
-country, city, topic and person. Memory stays flat whatever the file's size.
+country, city, topic and person. A CSV file is read in flat memory whatever its
+size (a JSON file is parsed whole by json.load).
 """
 
 from __future__ import annotations
