@@ -304,7 +304,7 @@ class Importer:
         """The row to stage, or Rejected naming the field."""
         values = row.values
         try:
-            meeting_id = int(scalar(values.get("id")))
+            meeting_id = int(str(values.get("id")))  # text, so that 1.5 or true is no id
             if meeting_id < 1 or meeting_id > 2**63 - 1:
                 raise ValueError
         except (TypeError, ValueError):

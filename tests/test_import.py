@@ -299,13 +299,15 @@ def test_json_with_values_of_the_wrong_kind_is_reported_row_by_row(seed_meetings
                     {**good, "id": 900103, "sources": [{"url": 12}]},
                     {**good, "id": 900104, "participants": [{"id": "x", "country": ["MA"]}]},
                     "not a meeting",
+                    {**good, "id": 900106.5},
+                    {**good, "id": True},
                     {**good, "id": 900105, "topics": ["migration"]},
                 ]
             }
         )
     )
     output = import_file(path)
-    assert "7 rows read: 1 imported, 0 already present, 6 rejected" in output
+    assert "9 rows read: 1 imported, 0 already present, 8 rejected" in output
     assert list(Meeting.objects.get(pk=900105).topics.values_list("slug", flat=True)) == [
         "migration"
     ]
