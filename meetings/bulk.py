@@ -7,7 +7,8 @@ secondary indexes are dropped and built again at the end, which is several
 times faster than updating them row by row. See docs/decisions/0009.
 """
 
-from contextlib import contextmanager
+import time
+from contextlib import contextmanager, nullcontext
 
 from django.db import DatabaseError, connection, transaction
 
@@ -42,9 +43,30 @@ def secondary_indexes(cursor) -> list[tuple[str, str]]:
     return cursor.fetchall()
 
 
+class Steps:
+    """Seconds spent in each named step of a load, for reports: ``with steps("index"): ...``."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0) + time.perf_counter() - started
+
+
+def untimed(_name):
+    return nullcontext()
+
+
 @contextmanager
-def bulk_load(rows: int):
-    """A transaction for loading ``rows`` meetings; yields the psycopg connection for COPY."""
+def bulk_load(rows: int, steps=untimed):
+    """A transaction for loading ``rows`` meetings; yields the psycopg connection for COPY.
+
+    ``steps`` (a Steps) is told how long the index builds, ANALYZE and VACUUM took."""
     with transaction.atomic(), connection.cursor() as cursor:
         # Checks still queued by earlier statements of this transaction run now: a table
         # with pending trigger events cannot have its indexes dropped or built.
@@ -59,16 +81,18 @@ def bulk_load(rows: int):
         yield cursor.connection
         if dropped:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            for _name, definition in dropped:
-                cursor.execute(definition)
-        for table in BULK_TABLES:
-            cursor.execute(f"ANALYZE {table}")
+            for name, definition in dropped:
+                with steps(f"index {name}"):
+                    cursor.execute(definition)
+        with steps("analyze"):
+            for table in BULK_TABLES:
+                cursor.execute(f"ANALYZE {table}")
         # The triggers that retire cached pages were off too.
         cursor.execute(BUMP_ARCHIVE_VERSION)
     if not connection.in_atomic_block:
         # Fresh rows are not marked all-visible until a vacuum: until then index-only
         # scans (facets, counts) read the table too, at half speed. VACUUM cannot run
         # in a transaction, so a load inside one (tests) leaves it to autovacuum.
-        with connection.cursor() as cursor:
+        with connection.cursor() as cursor, steps("vacuum"):
             for table in BULK_TABLES:
                 cursor.execute(f"VACUUM {table}")

@@ -30,7 +30,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from meetings.bulk import bulk_load
+from meetings.bulk import Steps, bulk_load
 from meetings.facet_totals import refresh_facet_totals
 from meetings.models import SECTION_BREAK, City, Country, Meeting, Minister, Outlet, Topic
 from meetings.text import normalize
@@ -57,6 +57,7 @@ class Report:
     present: int = 0
     rejected: list[tuple[int, str, str]] = field(default_factory=list)
     people_created: int = 0
+    steps: Steps = field(default_factory=Steps)  # seconds per step, for -v 2
 
 
 @dataclass
@@ -254,12 +255,12 @@ CROSS JOIN LATERAL (
     JOIN import_person p ON p.slug = u.slug
 ) people
 """
-WRITE_RELATIONS = [
-    """
+WRITE_RELATIONS = {
+    "topics": """
     INSERT INTO meetings_meeting_topics (meeting_id, topic_id)
     SELECT r.id, unnest(r.topic_ids) FROM import_accepted r
     """,
-    """
+    "participants": """
     INSERT INTO meetings_participation (meeting_id, minister_id, country_id, role, "order",
                                         description)
     SELECT r.id, p.minister_id, u.country, u.role, u.position - 1, ''
@@ -268,17 +269,17 @@ WRITE_RELATIONS = [
              WITH ORDINALITY AS u (slug, country, role, position)
     JOIN import_person p ON p.slug = u.slug
     """,
-    """
+    "sources": """
     INSERT INTO meetings_source (meeting_id, url, outlet_id, language, author, headline, text,
                                  added_at)
     SELECT r.id, unnest(r.urls), r.outlet_id, 'other', '', '', '', %(now)s
     FROM import_accepted r
     """,
-    """
+    "id sequence": """
     SELECT setval(pg_get_serial_sequence('meetings_meeting', 'id'),
                   greatest((SELECT max(id) FROM meetings_meeting), 1))
     """,
-]
+}
 
 
 class Importer:
@@ -482,13 +483,16 @@ def import_meetings(
     """Import ``rows``; return what was imported, already present and rejected."""
     importer = Importer(status)
     report = importer.report
+    steps = report.steps
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(STAGING)
-            importer.stage(rows, cursor, progress)
-            cursor.execute("ANALYZE import_row")
-            for statement in VALIDATION:
-                cursor.execute(statement)
+            with steps("read and check rows, COPY to staging"):
+                importer.stage(rows, cursor, progress)
+            with steps("check ids and sources against the file and the archive"):
+                cursor.execute("ANALYZE import_row")
+                for statement in VALIDATION:
+                    cursor.execute(statement)
             cursor.execute(
                 "SELECT number, problem_field, problem_message FROM import_row"
                 " WHERE problem_field IS NOT NULL"
@@ -507,12 +511,16 @@ def import_meetings(
                 "now": now,
                 "section_break": SECTION_BREAK,
             }
-            with bulk_load(report.imported), connection.cursor() as cursor:
-                importer.stage_names(cursor)
-                cursor.execute(WRITE_MEETINGS, parameters)
-                for statement in WRITE_RELATIONS:
-                    cursor.execute(statement, parameters)
-            refresh_facet_totals()
+            with bulk_load(report.imported, steps), connection.cursor() as cursor:
+                with steps("names and new people"):
+                    importer.stage_names(cursor)
+                with steps("write meetings"):
+                    cursor.execute(WRITE_MEETINGS, parameters)
+                for name, statement in WRITE_RELATIONS.items():
+                    with steps(f"write {name}"):
+                        cursor.execute(statement, parameters)
+            with steps("recount facet totals"):
+                refresh_facet_totals()
     finally:
         with connection.cursor() as cursor:
             cursor.execute(DROP_STAGING)

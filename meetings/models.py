@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
@@ -520,6 +520,7 @@ def search_document(arabic, french, english, names) -> str:
 
 
 def search_section(number):
+    """Section ``number`` of the search document (used by migration 0008)."""
     return Func(
         F("search_document"),
         Value(SECTION_BREAK),
@@ -819,16 +820,11 @@ class Meeting(models.Model):
     # update_derived_fields(); the database derives the vector, each section
     # with its own configuration, so no text is stemmed by a foreign language.
     search_document = models.TextField(editable=False, default="")
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector(search_section(1), config="arabic")
-            + SearchVector(search_section(2), config="french")
-            + SearchVector(search_section(3), config="english")
-            + SearchVector(search_section(4), config="simple")
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # meetings_search_vector(search_document), written by a trigger on every insert
+    # and on every update that changes the document (migration 0014): a plain
+    # column rather than a generated one, so that a bulk import can have the
+    # vectors computed while it reads its file (docs/decisions/0014).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     # Derived from the topics and participants by update_derived_fields(), so that
     # filters and facet counts need no join: topics, their top-level topics (a

@@ -187,3 +187,68 @@ def test_between_finds_a_pair_in_either_order(seed_meetings):
     belgium, _italy = seed_meetings
     assert list(Meeting.objects.between("MA", "BE")) == [belgium]
     assert list(Meeting.objects.between("BE", "MA")) == [belgium]
+
+
+def stored_vector(meeting):
+    """The stored search vector, and the one the document gives, as text."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text, meetings_search_vector(search_document)::text"
+            " FROM meetings_meeting WHERE id = %s",
+            [meeting.pk],
+        )
+        return cursor.fetchone()
+
+
+def test_the_search_vector_follows_the_document_on_insert_and_on_update():
+    meeting = MeetingFactory(summary_en="Talks on fisheries.")
+    meeting.update_derived_fields()
+    stored, expected = stored_vector(meeting)
+    assert "fisheri" in stored and stored == expected
+    Meeting.objects.filter(pk=meeting.pk).update(summary_en="Talks on wheat.")
+    Meeting.objects.get(pk=meeting.pk).update_derived_fields()
+    stored, expected = stored_vector(meeting)
+    assert "wheat" in stored and "fisheri" not in stored and stored == expected
+    assert Meeting.objects.search("wheat").filter(pk=meeting.pk).exists()
+
+
+def test_saving_a_meeting_loaded_without_its_vector_keeps_the_vector():
+    meeting = MeetingFactory(summary_en="Talks on fisheries.")
+    meeting.update_derived_fields()
+    again = Meeting.objects.defer("search_vector").get(pk=meeting.pk)
+    again.search_vector = None  # as after create(): Django never reads the trigger's value
+    again.save()
+    stored, expected = stored_vector(meeting)
+    assert "fisheri" in stored and stored == expected
+
+
+def test_a_vector_written_directly_is_replaced_unless_the_loader_supplies_vectors():
+    meeting = MeetingFactory(summary_en="Talks on fisheries.")
+    meeting.update_derived_fields()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE meetings_meeting SET search_vector = 'bogus'::tsvector WHERE id = %s",
+            [meeting.pk],
+        )
+        assert stored_vector(meeting)[0] != "'bogus'"
+        cursor.execute(
+            "INSERT INTO meetings_meeting (date, date_precision, country_a_id, country_b_id,"
+            " title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en, outcomes_ar,"
+            " outcomes_fr, outcomes_en, status, created_at, updated_at, withdrawal_note,"
+            " version, search_document, search_vector, topic_ids, topic_group_ids,"
+            " portfolio_ids, person_ids)"
+            " VALUES ('2024-01-01', 'day', 'BE', 'MA', '', '', '', '', '', '', '', '', '',"
+            " 'draft', now(), now(), '', 1, %s, 'bogus'::tsvector, '{}', '{}', '{}', '{}')"
+            " RETURNING id",
+            ["\f\fwheat\f"],
+        )
+        computed = Meeting(pk=cursor.fetchone()[0])
+        assert stored_vector(computed)[0] == "'wheat':1"
+        with transaction.atomic():
+            cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'on'")
+            cursor.execute(
+                "UPDATE meetings_meeting SET search_document = %s, search_vector = %s"
+                " WHERE id = %s",
+                ["\f\fbarley\f", "'barley':1", computed.pk],
+            )
+        assert stored_vector(computed)[0] == "'barley':1"

@@ -49,6 +49,9 @@ class Command(BaseCommand):
             f"{report.people_created:,} new people. {seconds:.1f} s "
             f"({report.read / max(seconds, 1e-9):,.0f} rows a second)."
         )
+        if options["verbosity"] >= 2:
+            for step, step_seconds in report.steps.seconds.items():
+                self.stdout.write(f"  {step_seconds:7.1f} s  {step}")
         for number, field, message in report.rejected[:20]:
             self.stdout.write(f"  row {number}: {field}: {message}")
         if len(report.rejected) > 20:
