@@ -49,6 +49,9 @@ def refresh_facet_totals() -> None:
     """Recount everything published, in one statement; concurrent recounts queue up."""
     table = FacetTotal._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
+        # The counts per pair hold millions of keys at a million meetings: in the
+        # sessions' 32 MB they spill to disk and take three times as long.
+        cursor.execute("SET LOCAL work_mem = '256MB'")
         # TRUNCATE leaves no dead rows behind (readers wait for the recount to commit).
         cursor.execute(f"TRUNCATE {table}")
         cursor.execute(f"INSERT INTO {table} (scope, facet, key, meetings) {RECOUNT}")

@@ -18,21 +18,34 @@ size (a JSON file is parsed whole by json.load).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
+import hashlib
 import io
 import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db import connection, transaction
+from django.db import Error, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from meetings.bulk import Steps, bulk_load
 from meetings.facet_totals import refresh_facet_totals
-from meetings.models import SECTION_BREAK, City, Country, Meeting, Minister, Outlet, Topic
+from meetings.models import (
+    SECTION_BREAK,
+    City,
+    Country,
+    Mandate,
+    Meeting,
+    Minister,
+    Outlet,
+    Post,
+    Topic,
+)
 from meetings.text import normalize
 
 PROGRESS_EVERY = 10_000
@@ -110,6 +123,7 @@ def parse_label(label: str) -> dict:
     match = LABEL.match(label.lstrip("'"))
     if not match:
         return {"name_latin": label}
+    # (country, post, role), the post left out when there is none; a post may hold commas.
     details = [part.strip() for part in match["details"].split(",")]
     name = match["name"]
     arabic = ARABIC_LETTER.search(name) is not None
@@ -117,6 +131,7 @@ def parse_label(label: str) -> dict:
         "name_latin": "" if arabic else name,
         "name_ar": name if arabic else "",
         "country": details[0] if details else "",
+        "post": ", ".join(details[1:-1]),
         "role": details[-1] if len(details) > 1 else "lead",
     }
 
@@ -125,13 +140,19 @@ def person_fields(person: dict) -> dict:
     """Names, country and role of a participant, from either format."""
     if "label" not in person:
         return person
-    return {"name_latin": "", "name_ar": "", "country": "", "role": "lead"} | parse_label(
-        person["label"]
-    )
+    return {
+        "name_latin": "",
+        "name_ar": "",
+        "country": "",
+        "post": "",
+        "role": "lead",
+    } | parse_label(person["label"])
 
 
 # The staging table: one row per checked meeting of the file. Lists of people are
-# kept as parallel arrays in the file's order.
+# kept as parallel arrays in the file's order. The search vector is computed by the
+# server as the rows arrive, while this process reads and checks the next ones
+# (the two cores work at once; docs/decisions/0014).
 STAGING = """
 CREATE TEMPORARY TABLE import_row (
     number integer NOT NULL,
@@ -145,35 +166,35 @@ CREATE TEMPORARY TABLE import_row (
     title text NOT NULL,
     summary text NOT NULL,
     outcomes text NOT NULL,
-    text_normalized text,
+    search_document text NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS (meetings_search_vector(search_document)) STORED,
     topic_ids integer[] NOT NULL,
     topic_group_ids integer[] NOT NULL,
+    portfolio_ids integer[] NOT NULL,
     urls text[] NOT NULL,
     outlet_id integer,
     person_slugs text[] NOT NULL,
     person_countries text[] NOT NULL,
     person_roles text[] NOT NULL,
+    person_mandates integer[] NOT NULL,
+    person_descriptions text[] NOT NULL,
     present boolean NOT NULL DEFAULT false,
     problem_field text,
     problem_message text
 );
--- Names normalised once for the search document (NULL when empty, so joins skip them).
-CREATE TEMPORARY TABLE import_country (code text PRIMARY KEY, ar text, fr text, en text);
-CREATE TEMPORARY TABLE import_city (id integer PRIMARY KEY, ar text, fr text, en text);
-CREATE TEMPORARY TABLE import_topic (id integer PRIMARY KEY, slug text, ar text, fr text, en text);
-CREATE TEMPORARY TABLE import_person (slug text PRIMARY KEY, minister_id integer, names text);
+-- The archive's id of each person the accepted rows name (people new to the
+-- archive are created once the rows are checked).
+CREATE TEMPORARY TABLE import_person (slug text PRIMARY KEY, minister_id integer NOT NULL);
 -- The rows to write: checked, and neither rejected nor already in the archive.
 CREATE TEMPORARY VIEW import_accepted AS
     SELECT * FROM import_row WHERE NOT present AND problem_field IS NULL;
 """
-DROP_STAGING = (
-    "DROP VIEW IF EXISTS import_accepted; "
-    "DROP TABLE IF EXISTS import_row, import_country, import_city, import_topic, import_person"
-)
+DROP_STAGING = "DROP VIEW IF EXISTS import_accepted; DROP TABLE IF EXISTS import_row, import_person"
 STAGING_COLUMNS = [
     "number", "id", "date", "date_precision", "country_a", "country_b", "host_country",
-    "city_id", "title", "summary", "outcomes", "text_normalized", "topic_ids",
-    "topic_group_ids", "urls", "outlet_id", "person_slugs", "person_countries", "person_roles",
+    "city_id", "title", "summary", "outcomes", "search_document", "topic_ids",
+    "topic_group_ids", "portfolio_ids", "urls", "outlet_id", "person_slugs", "person_countries",
+    "person_roles", "person_mandates", "person_descriptions",
 ]  # fmt: skip
 
 # Checks that need the archive or the whole file, in the order a reader expects them.
@@ -220,54 +241,46 @@ VALIDATION = [
     """,
 ]
 
+# The vectors come from the staging table, computed with the trigger's own function
+# (migration 0014); the transaction says so, and the trigger leaves them as they are.
+# Topics and participants go in meeting order, so that the unique (meeting, topic) and
+# (meeting, person) indexes, which back constraints and stay during the load, grow at
+# their right end instead of taking millions of inserts at random places (at a million
+# meetings: participants 32 -> 24 s, topics 15 -> 9 s). For the meetings themselves the
+# sort of the wide rows costs what it saves.
 WRITE_MEETINGS = """
 INSERT INTO meetings_meeting (
     id, date, date_precision, country_a_id, country_b_id, host_country_id, city_id,
     title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en,
     outcomes_ar, outcomes_fr, outcomes_en, status, published_at, created_at, updated_at,
-    withdrawal_note, version, search_document, topic_ids, topic_group_ids, portfolio_ids,
-    person_ids
+    withdrawal_note, version, search_document, search_vector, topic_ids, topic_group_ids,
+    portfolio_ids, person_ids
 )
 SELECT r.id, r.date, r.date_precision, r.country_a, r.country_b, r.host_country, r.city_id,
     '', '', r.title, '', '', r.summary, '', '', r.outcomes,
-    %(status)s, %(published_at)s, %(now)s, %(now)s, '', 1,
-    -- The sections of Meeting.build_search_document(), in its order: text, the two
-    -- countries, the city, topics by slug; then the people, leads first.
-    concat_ws(%(section_break)s,
-        concat_ws(' ', a.ar, b.ar, city.ar, topics.ar),
-        concat_ws(' ', a.fr, b.fr, city.fr, topics.fr),
-        concat_ws(' ', r.text_normalized, a.en, b.en, city.en, topics.en),
-        coalesce(people.names, '')),
-    r.topic_ids, r.topic_group_ids, '{}', coalesce(people.ids, '{}')
+    %(status)s, %(published_at)s, %(now)s, %(now)s, '', 1, r.search_document, r.search_vector,
+    r.topic_ids, r.topic_group_ids, r.portfolio_ids,
+    coalesce((
+        SELECT array_agg(DISTINCT p.minister_id ORDER BY p.minister_id)
+        FROM unnest(r.person_slugs) AS u (slug) JOIN import_person p ON p.slug = u.slug
+    ), '{}')
 FROM import_accepted r
-JOIN import_country a ON a.code = r.country_a
-JOIN import_country b ON b.code = r.country_b
-LEFT JOIN import_city city ON city.id = r.city_id
-CROSS JOIN LATERAL (
-    SELECT string_agg(t.ar, ' ' ORDER BY t.slug) AS ar, string_agg(t.fr, ' ' ORDER BY t.slug) AS fr,
-           string_agg(t.en, ' ' ORDER BY t.slug) AS en
-    FROM import_topic t WHERE t.id = ANY (r.topic_ids)
-) topics
-CROSS JOIN LATERAL (
-    SELECT array_agg(DISTINCT p.minister_id ORDER BY p.minister_id) AS ids,
-           string_agg(p.names, ' ' ORDER BY u.role <> 'lead', u.position) AS names
-    FROM unnest(r.person_slugs, r.person_roles) WITH ORDINALITY AS u (slug, role, position)
-    JOIN import_person p ON p.slug = u.slug
-) people
 """
 WRITE_RELATIONS = {
     "topics": """
     INSERT INTO meetings_meeting_topics (meeting_id, topic_id)
-    SELECT r.id, unnest(r.topic_ids) FROM import_accepted r
+    SELECT r.id, unnest(r.topic_ids) FROM import_accepted r ORDER BY r.id
     """,
     "participants": """
-    INSERT INTO meetings_participation (meeting_id, minister_id, country_id, role, "order",
-                                        description)
-    SELECT r.id, p.minister_id, u.country, u.role, u.position - 1, ''
+    INSERT INTO meetings_participation (meeting_id, minister_id, country_id, mandate_id, role,
+                                        "order", description)
+    SELECT r.id, p.minister_id, u.country, u.mandate, u.role, u.position - 1, u.description
     FROM import_accepted r,
-         unnest(r.person_slugs, r.person_countries, r.person_roles)
-             WITH ORDINALITY AS u (slug, country, role, position)
+         unnest(r.person_slugs, r.person_countries, r.person_roles, r.person_mandates,
+                r.person_descriptions)
+             WITH ORDINALITY AS u (slug, country, role, mandate, description, position)
     JOIN import_person p ON p.slug = u.slug
+    ORDER BY r.id, u.position
     """,
     "sources": """
     INSERT INTO meetings_source (meeting_id, url, outlet_id, language, author, headline, text,
@@ -282,22 +295,67 @@ WRITE_RELATIONS = {
 }
 
 
+@dataclass
+class Person:
+    """A participant as the importer knows them: someone in the archive (``pk``) or
+    someone the file names for the first time (``pk`` None until created)."""
+
+    slug: str  # the archive's slug
+    pk: int | None
+    name_ar: str
+    name_latin: str
+    names: str  # normalised, for the search document
+    mandates: list = field(default_factory=list)  # (start, end, mandate pk, post pk)
+
+
+@dataclass
+class PostHeld:
+    """What the importer needs of a post: its country, portfolio and titles (normalised)."""
+
+    country: str
+    portfolio: int | None
+    titles: tuple[str, str, str]
+
+
+class Participant(NamedTuple):
+    person: Person
+    country: str
+    role: str
+    post: PostHeld | None  # of the mandate held that day, when the archive knows it
+    mandate: int | None
+    description: str  # the post as the file gives it, when no mandate is known
+
+
 class Importer:
     """Checks rows against the archive's reference data and stages the valid ones."""
 
     def __init__(self, status: str = Meeting.Status.PUBLISHED):
         self.status = status
-        self.countries = {c.code: c for c in Country.objects.all()}
-        self.cities = {c.slug: c for c in City.objects.all()}
-        self.topics = {t.slug: t for t in Topic.objects.all()}
-        # slug: (pk, name_ar, name_latin, aliases); people new to the archive get a
-        # pk of None until they are created (only if a row naming them is imported).
+        # Names normalised once each, in LANGUAGES order, for the search documents.
+        self.countries = {c.code: normalized_names(c, "name") for c in Country.objects.all()}
+        self.cities = {c.slug: (c.pk, normalized_names(c, "name")) for c in City.objects.all()}
+        self.topics = {
+            t.slug: (t.pk, t.parent_id or t.pk, normalized_names(t, "name"))
+            for t in Topic.objects.all()
+        }
+        self.posts = {
+            pk: PostHeld(country, portfolio, normalized_names(titles))
+            for pk, country, portfolio, *titles in Post.objects.values_list(
+                "pk", "country_id", "portfolio_id", "title_ar", "title_fr", "title_en"
+            )
+        }
+        # By the file's slug: people of the archive, then those the file adds.
         self.people = {
-            slug: (pk, name_ar, name_latin, aliases)
+            slug: Person(slug, pk, name_ar, name_latin, person_names(name_ar, name_latin, aliases))
             for slug, pk, name_ar, name_latin, aliases in Minister.objects.values_list(
                 "slug", "pk", "name_ar", "name_latin", "aliases"
             )
         }
+        by_pk = {person.pk: person for person in self.people.values()}
+        for minister, *mandate in Mandate.objects.values_list(
+            "minister_id", "start", "end", "pk", "post_id"
+        ):
+            by_pk[minister].mandates.append(mandate)
         self.outlets = dict(Outlet.objects.values_list("name", "pk"))
         self.report = Report()
 
@@ -339,39 +397,100 @@ class Importer:
         for url in urls:
             if not isinstance(url, str) or len(url) > 2000 or not URL.match(url):
                 raise Rejected("source_urls", f"not a web address: {str(url)[:80]!r}")
-        slugs, countries, roles = [], [], []
-        for index, person in enumerate(row.participants):
-            slug = without_nul(str(person.get("id") or "")).strip()
-            if not slug:
-                raise Rejected("participant_ids", f"participant {index + 1} has no id")
-            details = person_fields(person)
-            country = details.get("country") or ""
-            if not isinstance(country, str) or country not in (a, b):
-                raise Rejected(
-                    "participants", f"{slug} represents {country!r}, not one of the two countries"
-                )
-            if slug in slugs:
-                raise Rejected("participant_ids", f"{slug} twice")
-            if slug not in self.people:
-                name_ar = without_nul(str(details.get("name_ar") or ""))[:200]
-                name_latin = without_nul(str(details.get("name_latin") or ""))[:200]
-                self.people[slug] = (None, name_ar, name_latin or (slug if not name_ar else ""), [])
-            slugs.append(slug)
-            countries.append(country)
-            roles.append(details.get("role") if details.get("role") == "accompanying" else "lead")
+        people = self.participants(row, date, (a, b))
         title = without_nul(str(values.get("title") or ""))[:300]
         summary = without_nul(str(values.get("summary") or ""))
         outcomes = without_nul(str(values.get("outcomes") or ""))
         outlets = split(values.get("outlets", ""))
+        city_pk, city_names = self.cities[city] if city else (None, ("", "", ""))
+        # Meeting.build_search_document()'s sections, from names normalised once: the
+        # meeting's text (imported as English), the two countries, the city, the topics
+        # by slug and the posts held; then the people's names, leads first.
+        sections = [
+            [self.countries[a][index], self.countries[b][index], city_names[index]]
+            for index in range(len(LANGUAGES))
+        ]
+        sections[2][:0] = [normalize(text) for text in (title, summary, outcomes)]
+        for slug in sorted(topics):
+            for index, name in enumerate(topics[slug][2]):
+                sections[index].append(name)
+        names, portfolios = [], set()
+        for participant in sorted(people, key=leads_first):
+            names.append(participant.person.names)
+            if participant.post is not None:
+                for index, post_title in enumerate(participant.post.titles):
+                    sections[index].append(post_title)
+                if participant.post.portfolio:
+                    portfolios.add(participant.post.portfolio)
+        document = SECTION_BREAK.join(
+            " ".join(part for part in parts if part) for parts in (*sections, names)
+        )
         return [
-            row.number, meeting_id, date, precision, a, b, host,
-            self.cities[city].pk if city else None, title, summary, outcomes,
-            normalize(" \n".join(text for text in (title, summary, outcomes) if text)) or None,
-            numbers_array(sorted(topic.pk for topic in topics.values())),
-            numbers_array(sorted({topic.parent_id or topic.pk for topic in topics.values()})),
-            text_array(urls), self.outlets.get(outlets[0]) if outlets else None,
-            text_array(slugs), text_array(countries), text_array(roles),
+            row.number, meeting_id, date, precision, a, b, host, city_pk, title, summary,
+            outcomes, document,
+            numbers_array(sorted(topic[0] for topic in topics.values())),
+            numbers_array(sorted({topic[1] for topic in topics.values()})),
+            numbers_array(sorted(portfolios)), text_array(urls),
+            self.outlets.get(outlets[0]) if outlets else None,
+            text_array([p.person.slug for p in people]), text_array([p.country for p in people]),
+            text_array([p.role for p in people]), numbers_array([p.mandate for p in people]),
+            text_array([p.description for p in people]),
         ]  # fmt: skip
+
+    def participants(self, row: Row, date, countries: tuple[str, str]) -> list[Participant]:
+        """The row's participants, in the file's order.
+
+        The mandate is the one the person held that day in their country, when the
+        archive knows exactly one (as the admin picks it); otherwise the post the file
+        gives is kept as the participant's description."""
+        people, seen = [], set()
+        for index, entry in enumerate(row.participants):
+            slug = without_nul(str(entry.get("id") or "")).strip()
+            if not slug:
+                raise Rejected("participant_ids", f"participant {index + 1} has no id")
+            details = person_fields(entry)
+            country = details.get("country") or ""
+            if not isinstance(country, str) or country not in countries:
+                raise Rejected(
+                    "participants", f"{slug} represents {country!r}, not one of the two countries"
+                )
+            person = self.person(slug, details)
+            if person.slug in seen:
+                raise Rejected("participant_ids", f"{slug} twice")
+            seen.add(person.slug)
+            role = "accompanying" if details.get("role") == "accompanying" else "lead"
+            running = [
+                (mandate, post)
+                for start, end, mandate, post in person.mandates
+                if start <= date and (end is None or date <= end)
+                and self.posts[post].country == country
+            ]  # fmt: skip
+            if len(running) == 1:
+                mandate, post = running[0]
+                people.append(Participant(person, country, role, self.posts[post], mandate, ""))
+            else:
+                description = without_nul(str(details.get("post") or "")).strip()[:300]
+                people.append(Participant(person, country, role, None, None, description))
+        return people
+
+    def person(self, slug: str, details: dict) -> Person:
+        """The person a file's slug names: known to the archive, or new (with the file's names)."""
+        if slug not in self.people:
+            archive_slug = slugify(slug, allow_unicode=True)[:150] or (
+                "person-" + hashlib.sha256(slug.encode()).hexdigest()[:12]
+            )
+            if archive_slug in self.people:
+                # The same person, spelled the file's way (or new, named twice).
+                self.people[slug] = self.people[archive_slug]
+            else:
+                name_ar = without_nul(str(details.get("name_ar") or ""))[:200]
+                name_latin = without_nul(str(details.get("name_latin") or ""))[:200]
+                name_latin = name_latin or (archive_slug if not name_ar else "")
+                person = Person(
+                    archive_slug, None, name_ar, name_latin, person_names(name_ar, name_latin, [])
+                )
+                self.people[slug] = self.people[archive_slug] = person
+        return self.people[slug]
 
     def stage(self, rows: Iterator[Row], cursor, progress: Callable[[int], None]) -> None:
         """Check every row; COPY the valid ones into the staging table."""
@@ -387,60 +506,44 @@ class Importer:
                     progress(PROGRESS_EVERY)
         progress(self.report.read % PROGRESS_EVERY)
 
-    def stage_names(self, cursor) -> None:
-        """The reference names and the names of every person of an accepted row, normalised."""
-        copy_rows(
-            cursor,
-            "import_country",
-            [(code, *names_of(country, "name")) for code, country in self.countries.items()],
-        )
-        copy_rows(
-            cursor, "import_city", [(c.pk, *names_of(c, "name")) for c in self.cities.values()]
-        )
-        copy_rows(
-            cursor,
-            "import_topic",
-            [(t.pk, t.slug, *names_of(t, "name")) for t in self.topics.values()],
-        )
+    def stage_people(self, cursor) -> None:
+        """Create the people new to the archive whom an accepted row names; stage the
+        archive's id of every person the accepted rows name."""
         cursor.execute(
             "SELECT DISTINCT slug FROM import_accepted r, unnest(r.person_slugs) AS slug"
         )
-        slugs = [slug for (slug,) in cursor.fetchall()]
-        self.create_people([slug for slug in slugs if self.people[slug][0] is None])
-        people = []
-        for slug in slugs:
-            pk, name_ar, name_latin, aliases = self.people[slug]
-            names = " \n".join(name for name in (name_ar, name_latin, *aliases) if name)
-            people.append((slug, pk, normalize(names) or None))
-        copy_rows(cursor, "import_person", people)
-
-    def create_people(self, slugs: list[str]) -> None:
-        """Create the people the archive does not know yet, from the file's names."""
-        new = {}
-        for slug in slugs:
-            _pk, name_ar, name_latin, _aliases = self.people[slug]
-            archive_slug = (
-                slugify(slug, allow_unicode=True)[:150] or f"person-{len(self.people) + len(new)}"
-            )
-            if archive_slug in self.people and self.people[archive_slug][0]:
-                # The same person, spelled the file's way.
-                self.people[slug] = self.people[archive_slug]
-                continue
-            new.setdefault(archive_slug, Minister(slug=archive_slug, name_ar=name_ar,
-                                                  name_latin=name_latin))  # fmt: skip
-            self.people[slug] = (new[archive_slug], name_ar, name_latin, [])
-        Minister.objects.bulk_create(new.values(), batch_size=5000)
+        people = [self.people[slug] for (slug,) in cursor.fetchall()]
+        new = [person for person in people if person.pk is None]
+        created = Minister.objects.bulk_create(
+            [Minister(slug=p.slug, name_ar=p.name_ar, name_latin=p.name_latin) for p in new],
+            batch_size=5000,
+        )
+        for person, minister in zip(new, created, strict=True):
+            person.pk = minister.pk
         self.report.people_created += len(new)
-        for slug in slugs:
-            person, *names = self.people[slug]
-            if isinstance(person, Minister):
-                self.people[slug] = (person.pk, *names)
+        copy_rows(cursor, "import_person", [(person.slug, person.pk) for person in people])
+
+
+def leads_first(participant: Participant) -> bool:
+    """Sort key: leads before those accompanying them, each in the file's order."""
+    return participant.role != "lead"
+
+
+def normalized_names(instance, prefix: str | None = None) -> tuple[str, str, str]:
+    """Normalised names (or post titles), in LANGUAGES order, of a model instance with
+    ``prefix``_ar/_fr/_en fields, or of a list of three texts."""
+    texts = instance if prefix is None else [getattr(instance, f"{prefix}_{c}") for c in LANGUAGES]
+    return tuple(normalize(text) for text in texts)
+
+
+def person_names(name_ar: str, name_latin: str, aliases) -> str:
+    return normalize(" \n".join(name for name in (name_ar, name_latin, *aliases) if name))
 
 
 # Arrays go to COPY as PostgreSQL array literals: several times faster than letting
 # psycopg adapt each Python list, which was a third of the time spent per row.
-def numbers_array(numbers: list[int]) -> str:
-    return "{" + ",".join(map(str, numbers)) + "}"
+def numbers_array(numbers: list[int | None]) -> str:
+    return "{" + ",".join("NULL" if n is None else str(n) for n in numbers) + "}"
 
 
 def text_array(texts: list[str]) -> str:
@@ -463,10 +566,6 @@ def without_nul(text: str) -> str:
 def scalar(value):
     """A field's value as the checks expect it: text, a number or nothing (JSON may hold lists)."""
     return value if value is None or isinstance(value, (str, int, float)) else str(value)
-
-
-def names_of(instance, prefix: str) -> list[str | None]:
-    return [normalize(getattr(instance, f"{prefix}_{code}")) or None for code in LANGUAGES]
 
 
 def copy_rows(cursor, table: str, rows: list) -> None:
@@ -509,11 +608,11 @@ def import_meetings(
                 "status": status,
                 "published_at": now if status == Meeting.Status.PUBLISHED else None,
                 "now": now,
-                "section_break": SECTION_BREAK,
             }
             with bulk_load(report.imported, steps), connection.cursor() as cursor:
-                with steps("names and new people"):
-                    importer.stage_names(cursor)
+                cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'on'")
+                with steps("new people"):
+                    importer.stage_people(cursor)
                 with steps("write meetings"):
                     cursor.execute(WRITE_MEETINGS, parameters)
                 for name, statement in WRITE_RELATIONS.items():
@@ -521,9 +620,14 @@ def import_meetings(
                         cursor.execute(statement, parameters)
             with steps("recount facet totals"):
                 refresh_facet_totals()
-    finally:
-        with connection.cursor() as cursor:
+    except BaseException:
+        # The staging tables go with the session if the database itself failed: do
+        # not hide the first error behind the one this clean-up would raise.
+        with contextlib.suppress(Error), connection.cursor() as cursor:
             cursor.execute(DROP_STAGING)
+        raise
+    with connection.cursor() as cursor:
+        cursor.execute(DROP_STAGING)
     return report
 
 

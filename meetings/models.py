@@ -1026,8 +1026,13 @@ class Participation(models.Model):
         LEAD = "lead", _("Lead")
         ACCOMPANYING = "accompanying", _("Accompanying")
 
+    # No index of its own: the unique (meeting, minister) index below starts with it.
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting")
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("meeting"),
+        db_index=False,
     )
     minister = models.ForeignKey(
         Minister,

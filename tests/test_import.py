@@ -42,7 +42,12 @@ def snapshot(meetings=None):
             m.country_b_id,
             m.city_id,
             sorted(m.topics.values_list("slug", flat=True)),
-            sorted(m.participations.values_list("minister__slug", "country_id", "role")),
+            sorted(
+                m.participations.values_list(
+                    "minister__slug", "country_id", "role", "mandate_id", "description"
+                )
+            ),
+            m.portfolio_ids,
             sorted(m.sources.exclude(url="").values_list("url", flat=True)),
         )
         for m in (Meeting.objects.all() if meetings is None else meetings)
@@ -98,6 +103,13 @@ def test_bad_rows_are_reported_with_row_field_and_reason_and_the_rest_imports(ex
             "participant_ids": "abdelouafi-laftit",
             "participants": "Abdelouafi Laftit (FR, Minister, lead)",
         },
+        {
+            # One person under two spellings of the slug: listed twice in one meeting.
+            **good,
+            "id": "900008",
+            "participant_ids": "abdelouafi-laftit; Abdelouafi-Laftit",
+            "participants": "Abdelouafi Laftit (MA, lead); Abdelouafi Laftit (MA, lead)",
+        },
     ]
     path = tmp_path / "mixed.csv"
     with path.open("w", newline="", encoding="utf-8") as out:
@@ -127,6 +139,7 @@ def test_bad_rows_are_reported_with_row_field_and_reason_and_the_rest_imports(ex
         "country_b",
         "source_urls",
         "participants",
+        "participant_ids",
     ]
     assert snapshot() == before
 
@@ -231,11 +244,15 @@ def test_imported_meetings_get_the_search_document_and_ids_the_archive_would_com
     assert sorted(meeting.topics.values_list("slug", flat=True)) == sorted(
         {"migration", child.slug}
     )
-    assert [(p.minister.slug, p.role) for p in meeting.participations.order_by("order")] == [
-        ("nadia-new-person", "accompanying"),
-        (laftit.slug, "lead"),
-        ("جان-دوبون", "lead"),
+    assert [
+        (p.minister.slug, p.role, p.post_title) for p in meeting.participations.order_by("order")
+    ] == [
+        ("nadia-new-person", "accompanying", "Adviser"),
+        # The archive knows the post Laftit held that day: his mandate, not the file's words.
+        (laftit.slug, "lead", laftit.mandates.get().post.title),
+        ("جان-دوبون", "lead", "وزير"),
     ]
+    assert meeting.portfolio_ids == [laftit.mandates.get().post.portfolio_id]
     assert Minister.objects.get(slug="جان-دوبون").name_ar == "جان دوبون"
     published = Meeting.objects.published()
     for query in ("Laftit", "لفتيت", "energie", "الهجرة", "Rabat"):
