@@ -12,7 +12,10 @@ from contextlib import contextmanager, nullcontext
 
 from django.db import DatabaseError, connection, transaction
 
-BUMP_ARCHIVE_VERSION = "SELECT meetings_bump_archive_version_now()"
+# Both versions (migration 0016): a load may add people, posts and mandates too.
+BUMP_ARCHIVE_VERSION = (
+    "SELECT meetings_bump_archive_version_now(), meetings_bump_reference_version_now()"
+)
 
 BULK_TABLES = ["meetings_meeting", "meetings_meeting_topics", "meetings_participation",
                "meetings_source"]  # fmt: skip

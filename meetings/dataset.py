@@ -58,6 +58,7 @@ EXCLUDED_FIELDS = {
         "updated_by",
         "search_document",
         "search_vector",
+        "display_version",
         "version",
         "topic_ids",
         "topic_group_ids",

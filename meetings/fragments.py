@@ -7,18 +7,16 @@ same card appears on many pages (the list, its country, its pair, each filter
 and search that finds it, each page of a cursor) that the page cache keeps
 apart, so each card is rendered once and reused by every page that shows it.
 
-A card is stored under the archive's version (models.ArchiveVersion, bumped by
-the database in the transaction of every change to any table a card reads:
-meetings, participants, people, posts, mandates, topics, countries, cities),
-the language and the meeting's id. After an edit, a publication or a withdrawal
-every key is new, so a card is never shown out of date; it is built again the
-first time a page needs it. The version is the one the page cache reads (read
-once per request). A country page's list of ministers and mandates is kept the
-same way (``cached_fragment``). See docs/decisions/0012.
+A card is stored under its meeting's id and ``display_version`` (a new number,
+given by the database, whenever the meeting's row, its participants or its
+topics change), the reference version (bumped by any change to the countries,
+cities, topics, people, posts and mandates a card names), the code's version
+and the language. A change gives new keys to exactly the cards it can alter, so
+a card is never shown out of date and the others stay: an edit costs the pages
+one card to build, not twenty. Both versions are read in the page cache's one
+query per request. A country page's list of ministers and mandates is kept
+under the reference version (``cached_fragment``). See docs/decisions/0012, 0015.
 """
-
-import functools
-import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
@@ -27,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from meetings.models import Meeting
-from meetings.page_cache import request_archive_version
+from meetings.page_cache import code_version, request_reference_version
 
 CARD_TEMPLATE = "includes/meeting_card.html"
 # The meeting's columns a card shows (its summary and search columns are long, unused).
@@ -37,21 +35,13 @@ CARD_COLUMNS = (
 )  # fmt: skip
 
 
-@functools.cache
-def template_digest(name: str) -> str:
-    """A few characters that change when the template does, so that fragments kept in a
-    shared cache (Redis) across a deployment are not taken for the new markup."""
-    template = loader.get_template(name)
-    return hashlib.sha256(template.template.source.encode()).hexdigest()[:8]
-
-
 def fragment_key(name: str, version: int, part) -> str:
-    return f"fragment:{name}:{template_digest(name)}:{version}:{get_language()}:{part}"
+    return f"fragment:{name}:{code_version()}:{version}:{get_language()}:{part}"
 
 
 def fragment_store(request):
-    """(the cache, the archive's version), or (None, None) when fragments are not kept."""
-    version = request_archive_version(request)
+    """(the cache, the reference version), or (None, None) when fragments are not kept."""
+    version = request_reference_version(request)
     if version is None or settings.FRAGMENT_CACHE_SECONDS <= 0:
         return None, None
     return caches["fragments"], version
@@ -65,8 +55,9 @@ def render_cards(pks) -> dict[int, str]:
 
 
 def meeting_cards(request, meetings) -> list[str]:
-    """The card of each of ``meetings`` (only their ids are used), in their order, as
-    safe HTML: from the cache, reading and rendering only the missing ones."""
+    """The card of each of ``meetings`` (only their ids and display versions are used), in
+    their order, as safe HTML: from the cache, reading and rendering only the missing ones."""
+    meetings = list(meetings)
     pks = [meeting.pk for meeting in meetings]
     if not pks:
         return []
@@ -74,7 +65,12 @@ def meeting_cards(request, meetings) -> list[str]:
     if store is None:
         cards = render_cards(pks)
     else:
-        keys = {pk: fragment_key(CARD_TEMPLATE, version, pk) for pk in pks}
+        keys = {
+            meeting.pk: fragment_key(
+                CARD_TEMPLATE, version, f"{meeting.pk}:{meeting.display_version}"
+            )
+            for meeting in meetings
+        }
         found = store.get_many(list(keys.values()))
         cards = {pk: found[key] for pk, key in keys.items() if key in found}
         missing = [pk for pk in pks if pk not in cards]

@@ -826,6 +826,17 @@ class Meeting(models.Model):
     # vectors computed while it reads its file (docs/decisions/0014).
     search_vector = SearchVectorField(null=True, editable=False)
 
+    # A new number whenever what the meeting's card shows of its own rows changes: the
+    # meeting, its participants, its topics (triggers, migration 0016). Cards are kept
+    # under it (meetings.fragments); NULL for rows untouched since that migration.
+    display_version = models.BigIntegerField(
+        null=True,
+        editable=False,
+        db_default=models.Func(
+            models.Value("meetings_meeting_display_version"), function="nextval"
+        ),
+    )
+
     # Derived from the topics and participants by update_derived_fields(), so that
     # filters and facet counts need no join: topics, their top-level topics (a
     # top-level topic stands for itself), the participants' portfolios and people.
@@ -1294,7 +1305,13 @@ class ArchiveVersion(models.Model):
     data, whichever process, shell or import made the change. The number is a
     millisecond clock that never goes back, so a restored backup cannot reuse a
     number that named other data.
+
+    Row 2, the reference version, is bumped the same way by changes to the names
+    a meeting card shows (countries, cities, topics, people, posts, mandates;
+    migration 0016): cards are kept under it and their meeting's display_version.
     """
+
+    ARCHIVE, REFERENCE = 1, 2
 
     version = models.BigIntegerField(default=0)
 

@@ -53,7 +53,9 @@ class HomeView(TemplateView):
         counts = facet_totals("")
         countries = cached_objects(Country)
         return super().get_context_data(
-            latest_cards=meeting_cards(self.request, Meeting.objects.published().only("pk")[:8]),
+            latest_cards=meeting_cards(
+                self.request, Meeting.objects.published().only("display_version")[:8]
+            ),
             totals={
                 "meetings": counts["total"],
                 "countries": len(counts["country"]),
@@ -88,7 +90,7 @@ class MeetingListView(FilterView):
         # The page's meetings are shown as cards, read and rendered only when they are
         # not in the fragment cache (meetings.fragments): the list itself needs only
         # the columns a cursor is made of.
-        return Meeting.objects.published().only("date", "updated_at")
+        return Meeting.objects.published().only("date", "updated_at", "display_version")
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

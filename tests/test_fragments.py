@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings.models import Meeting, Minister
+from meetings.models import Country, Meeting, Minister, Topic
 from tests.factories import MandateFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +144,87 @@ def test_a_country_page_shows_a_new_mandate_and_a_renamed_post_at_once(
     mandate.post.save()
     page = client.get("/en/countries/ma/").content.decode()
     assert "Minister of the Day After" in page and "Minister of Tomorrow" not in page
+
+
+def card_renders(client, language="en") -> list[int]:
+    """The ids of the meetings whose cards a list page had to read and render."""
+    with CaptureQueriesContext(connection) as queries:
+        list_page(client, language)
+    card_reads = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith(
+            'SELECT "meetings_meeting"."id", "meetings_meeting"."date", "meetings_meeting"."date_precision"'
+        )
+    ]
+    return sorted(Meeting.objects.filter(pk__in=_ids_in(card_reads)).values_list("pk", flat=True))
+
+
+def _ids_in(sqls) -> list[int]:
+    import re
+
+    return [int(n) for sql in sqls for n in re.findall(r"\bIN \(([\d, ]+)\)", sql)[0].split(",")]
+
+
+def test_a_change_to_one_meeting_leaves_the_other_cards_in_the_cache(
+    client, settings, seed_meetings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    belgium, italy = seed_meetings
+    assert card_renders(client) == sorted([belgium.pk, italy.pk])
+    assert card_renders(client) == []
+    italy.title_en = "Edited title"
+    italy.save()
+    assert card_renders(client) == [italy.pk]
+    assert "Edited title" in list_page(client, "en")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["participant added", "participant's role changed", "participant removed", "topic added",
+     "topic removed"],
+)  # fmt: skip
+def test_a_change_to_a_meetings_people_or_topics_renews_its_card_alone(
+    client, settings, seed_meetings, change
+):
+    """Through the ORM, with no save of the meeting itself: the database notices."""
+    settings.PAGE_CACHE_SECONDS = 0
+    belgium, _italy = seed_meetings
+    # A new person and post are reference data: made before the cards are.
+    mandate = MandateFactory(post__title_en="Minister of Added Things", post__country_id="MA")
+    card_renders(client)
+    lead = belgium.participations.filter(role="lead").first()
+    if change == "participant added":
+        ParticipationFactory(meeting=belgium, minister=mandate.minister, mandate=mandate)
+        expected = "Minister of Added Things"
+    elif change == "participant's role changed":
+        type(lead).objects.filter(pk=lead.pk).update(role="accompanying")
+        expected = None
+    elif change == "participant removed":
+        lead.delete()
+        expected = None
+    elif change == "topic added":
+        belgium.topics.add(Topic.objects.get(slug="energy"))
+        expected = Topic.objects.get(slug="energy").name_en
+    else:
+        removed = belgium.topics.order_by("slug").first()
+        belgium.topics.remove(removed)
+        expected = None
+    assert card_renders(client) == [belgium.pk]
+    page = list_page(client, "en")
+    if expected:
+        assert expected in page
+    if change in ("participant's role changed", "participant removed"):
+        # Cards list the leads only.
+        assert lead.minister.name_latin not in page.split(belgium.title_en)[1][:2000]
+    if change == "topic removed":
+        assert f"<li>{removed.name_en}</li>" not in page.split(belgium.title_en)[1][:2000]
+
+
+def test_a_renamed_country_renews_every_card(client, settings, seed_meetings):
+    settings.PAGE_CACHE_SECONDS = 0
+    belgium, italy = seed_meetings
+    card_renders(client)
+    Country.objects.filter(code="MA").update(name_en="Kingdom of Morocco")
+    assert card_renders(client) == sorted([belgium.pk, italy.pk])
+    assert "Kingdom of Morocco" in list_page(client, "en")

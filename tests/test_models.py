@@ -252,3 +252,20 @@ def test_a_vector_written_directly_is_replaced_unless_the_loader_supplies_vector
                 ["\f\fbarley\f", "'barley':1", computed.pk],
             )
         assert stored_vector(computed)[0] == "'barley':1"
+
+
+def test_every_write_of_a_meeting_gives_it_a_new_display_version():
+    """Meeting cards are kept under it (meetings.fragments): no write may reuse a number."""
+    meeting = MeetingFactory()
+    meeting.refresh_from_db()
+    first = meeting.display_version
+    assert first is not None
+    meeting.save()
+    meeting.refresh_from_db()
+    assert meeting.display_version > first
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE meetings_meeting SET display_version = %s WHERE id = %s", [first, meeting.pk]
+        )
+    meeting.refresh_from_db()
+    assert meeting.display_version not in (None, first)

@@ -91,3 +91,23 @@ def test_signed_in_editors_never_get_a_cached_page(client, seed_meetings):
     client.force_login(EditorFactory())
     assert settings.SESSION_COOKIE_NAME in client.cookies
     assert get(client, "/en/meetings/")[1] is None
+
+
+def test_pages_are_keyed_by_the_code_that_made_them(settings, tmp_path):
+    """Pages kept in Redis across a deployment are not served for the new templates."""
+    from meetings.page_cache import code_version
+
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>old</p>")
+    settings.BASE_DIR = tmp_path
+    try:
+        code_version.cache_clear()
+        before = code_version()
+        code_version.cache_clear()
+        assert code_version() == before  # the same files, the same version
+        template.write_text("<p>new</p>")
+        code_version.cache_clear()
+        assert code_version() != before
+    finally:
+        code_version.cache_clear()
