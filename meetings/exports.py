@@ -24,6 +24,7 @@ from meetings.models import (
     Participation,
     Source,
     Topic,
+    Values,
     localized,
 )
 from meetings.reference import cached_objects
@@ -160,16 +161,6 @@ def export_values(queryset):
         "published_at",
         "updated_at",
     ).annotate(participants=participants, topic_slugs=topics, sources=sources)
-
-
-class Values:
-    """Attribute access to a values() row, so ``localized`` works on it."""
-
-    def __init__(self, row, prefix=""):
-        self.row, self.prefix = row, prefix
-
-    def __getattr__(self, name):
-        return self.row.get(self.prefix + name) or ""
 
 
 def records(queryset, page_url) -> Iterator[dict]:

@@ -35,6 +35,7 @@ from django.db.models import (
 )
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,16 @@ def localized(obj, field: str, language: str | None = None) -> str:
         if value:
             return value
     return ""
+
+
+class Values:
+    """Attribute access to a values() row, so ``localized`` works on it."""
+
+    def __init__(self, row, prefix=""):
+        self.row, self.prefix = row, prefix
+
+    def __getattr__(self, name):
+        return self.row.get(self.prefix + name) or ""
 
 
 def names_field(verbose_name, **kwargs):
@@ -369,6 +380,13 @@ class Post(models.Model):
         return localized(self, "title")
 
 
+def person_name(name_ar: str, name_latin: str) -> str:
+    """A person's name in the script of the active language, else the other one."""
+    if (get_language() or "en").startswith("ar"):
+        return name_ar or name_latin
+    return name_latin or name_ar
+
+
 class Minister(models.Model):
     """A person who takes part in meetings: a minister or an official with them."""
 
@@ -417,9 +435,7 @@ class Minister(models.Model):
 
     @property
     def name(self):
-        if (get_language() or "en").startswith("ar"):
-            return self.name_ar or self.name_latin
-        return self.name_latin or self.name_ar
+        return person_name(self.name_ar, self.name_latin)
 
 
 class MandateQuerySet(models.QuerySet):
@@ -548,6 +564,13 @@ def facet_dict(rows) -> dict:
         else:
             counts[facet][int(key)] = number
     return counts
+
+
+def date_display(date, precision: str) -> str:
+    """A meeting's date as precise as it is known: 15 April 2024, April 2024 or 2024."""
+    if precision == "year":
+        return str(date.year)
+    return date_format(date, "YEAR_MONTH_FORMAT" if precision == "month" else "DATE_FORMAT")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -948,13 +971,7 @@ class Meeting(models.Model):
     @property
     def date_display(self):
         """The date as precise as it is known: 15 April 2024, April 2024 or 2024."""
-        from django.utils.formats import date_format
-
-        if self.date_precision == self.DatePrecision.YEAR:
-            return str(self.date.year)
-        if self.date_precision == self.DatePrecision.MONTH:
-            return date_format(self.date, "YEAR_MONTH_FORMAT")
-        return date_format(self.date, "DATE_FORMAT")
+        return date_display(self.date, self.date_precision)
 
     def sort_countries(self):
         """Put the two sides in code order, as the database stores them."""
