@@ -220,9 +220,10 @@ FACET_CAP = int(os.environ.get("FACET_CAP", "2000"))
 # Seconds a rendered public page is kept (0: never); a change to the data retires
 # it at once (meetings/page_cache.py), so this only bounds the cache's size.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Seconds a rendered meeting card is kept (0: never); like pages, cards are keyed by
-# the archive's version, so this too only bounds the cache's size (docs/decisions/0012).
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+# Seconds a rendered meeting card is kept (0: never). Cards are keyed by their meeting's
+# display version and the reference version, so a card stays right until what it shows
+# changes: this only bounds the cache's size (docs/decisions/0012, 0015).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
 SEARCH_FACET_CAP = int(os.environ.get("SEARCH_FACET_CAP", "500"))
 
 # The read-only API (meetings/api/): anonymous clients are throttled, with a 429
