@@ -4,16 +4,19 @@ Every row is checked: a row that cannot be imported is reported with its
 number, the field and why, and the import goes on. A meeting whose id is
 already in the archive is skipped, so importing a file twice adds nothing.
 
-How (docs/decisions/0013): the file is read once, row by row. Each row is
-checked in Python against the reference data held in dictionaries, its free
-text is normalised for search, and it goes with COPY into a temporary staging
-table. What needs the whole file or the archive (ids already present or given
-twice, source addresses already taken) is then checked in SQL, and the
-meetings, their topics, participants and sources are written from the staging
-table by one INSERT … SELECT each, in one bulk transaction (meetings.bulk).
-The search document is put together in SQL from names normalised once per
-country, city, topic and person. A CSV file is read in flat memory whatever its
-size (a JSON file is parsed whole by json.load).
+How (docs/decisions/0013, 0014): the file is read once, row by row. Each row is
+checked in Python against the reference data held in dictionaries; each
+participant gets the mandate they held that day when the archive knows it (as
+the admin picks it), else the file's post as a description; the row's search
+document is put together from names normalised once per country, city, topic,
+person and post. Rows go with COPY into a temporary staging table whose
+generated column has the server compute each search vector while Python reads
+the next rows. What needs the whole file or the archive (ids already present or
+given twice, source addresses already taken) is then checked in SQL, and the
+meetings (with their vectors), their topics, participants and sources are
+written from the staging table by one INSERT … SELECT each, in one bulk
+transaction (meetings.bulk). A CSV file is read in flat memory whatever its size
+(a JSON file is parsed whole by json.load).
 """
 
 from __future__ import annotations
