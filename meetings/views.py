@@ -253,12 +253,19 @@ class PairView(MeetingListView):
     template_name = "meetings/pair.html"
 
     @cached_property
-    def countries(self):
+    def countries_as_asked(self):
+        """The two countries in the URL's order: the page names them so (Morocco – Belgium
+        for a reader coming from Morocco's page)."""
         first = country_from_url(self.kwargs["code"])
         second = country_from_url(self.kwargs["other"])
         if first == second:
             raise Http404(_("A pair is two different countries."))
-        return sorted([first, second], key=lambda country: country.code)
+        return [first, second]
+
+    @cached_property
+    def countries(self):
+        """The two countries in code order, as meetings store them and the canonical URL is."""
+        return sorted(self.countries_as_asked, key=lambda country: country.code)
 
     def fixed_filters(self):
         return {"country": self.countries[0].code, "counterpart": self.countries[1].code}
@@ -269,8 +276,8 @@ class PairView(MeetingListView):
         for person in people_with_counts(self.counts.get("person", {}), limit=40):
             sides.setdefault(person.country_code, []).append((person, person.meetings))
         context.update(
-            countries=self.countries,
-            sides=[(country, sides[country.code]) for country in self.countries],
+            countries=self.countries_as_asked,
+            sides=[(country, sides[country.code]) for country in self.countries_as_asked],
             canonical_url=reverse(
                 "meetings:pair",
                 kwargs={

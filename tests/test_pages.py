@@ -55,6 +55,17 @@ def test_the_pair_page_is_the_same_whichever_order(client, seed_meetings):
     assert sides == {"BE": ["annelies-verlinden", "nicole-de-moor"], "MA": ["abdelouafi-laftit"]}
 
 
+def test_the_pair_page_names_the_countries_in_the_order_asked(client, seed_meetings):
+    """A reader coming from Morocco's page reads Morocco first, and its people first."""
+    for url, heading, first_side in (
+        ("/en/countries/ma/be/", "Morocco</a> – <a", "MA"),
+        ("/en/countries/be/ma/", "Belgium</a> – <a", "BE"),
+    ):
+        response = client.get(url)
+        assert heading in response.content.decode().split("<h1>")[1].split("</h1>")[0]
+        assert response.context["sides"][0][0].code == first_side
+
+
 def test_unknown_countries_topics_and_people_answer_404(client):
     for url in (
         "/en/countries/zz/",
