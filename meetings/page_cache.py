@@ -4,9 +4,9 @@ A page is stored under the archive's version (models.ArchiveVersion, bumped by
 database triggers in the transaction of every change), the code's version (a
 digest of the sources, templates, translations and static files, so that pages
 kept in Redis across a deployment are not served for the new code), the
-language and the full path with its query string. Reading the version is one indexed query, so
-a page saved by any process, on any machine, is never served after the data
-changes: the next request asks for a new key. Redis (REDIS_URL) shares the
+language and the full path with its query string. Reading the version is one
+indexed query, so a page saved by any process, on any machine, is never served
+after the data changes: the next request asks for a new key. Redis (REDIS_URL) shares the
 pages between workers and machines; without it each worker keeps its own.
 
 Only anonymous GET requests to the public site are served from the cache, and
@@ -34,7 +34,11 @@ def archive_versions() -> tuple[int | None, int | None]:
 
     Read from the database the page will read from (a replica, for the public),
     so that the numbers and the data are always of the same moment."""
-    rows = dict(ArchiveVersion.objects.filter(pk__in=(1, 2)).values_list("pk", "version"))
+    rows = dict(
+        ArchiveVersion.objects.filter(
+            pk__in=(ArchiveVersion.ARCHIVE, ArchiveVersion.REFERENCE)
+        ).values_list("pk", "version")
+    )
     return rows.get(ArchiveVersion.ARCHIVE), rows.get(ArchiveVersion.REFERENCE)
 
 
