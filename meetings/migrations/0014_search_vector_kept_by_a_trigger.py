@@ -23,7 +23,8 @@ from django.db import migrations
 FORWARD = r"""
 ALTER TABLE meetings_meeting ALTER COLUMN search_vector DROP EXPRESSION;
 
-CREATE FUNCTION meetings_search_vector(document text) RETURNS tsvector
+-- OR REPLACE: going back to 0013 keeps it, for the generated column made again.
+CREATE OR REPLACE FUNCTION meetings_search_vector(document text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN to_tsvector('arabic'::regconfig, coalesce(split_part(document, E'\f', 1), ''))
         || to_tsvector('french'::regconfig, coalesce(split_part(document, E'\f', 2), ''))
