@@ -8,7 +8,7 @@ times faster than updating them row by row. See docs/decisions/0009.
 """
 
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 
 from django.db import DatabaseError, connection, transaction
 
@@ -61,15 +61,12 @@ class Steps:
             self.seconds[name] = self.seconds.get(name, 0) + time.perf_counter() - started
 
 
-def untimed(_name):
-    return nullcontext()
-
-
 @contextmanager
-def bulk_load(rows: int, steps=untimed):
+def bulk_load(rows: int, steps: Steps | None = None):
     """A transaction for loading ``rows`` meetings; yields the psycopg connection for COPY.
 
-    ``steps`` (a Steps) is told how long the index builds, ANALYZE and VACUUM took."""
+    ``steps``, when given, is told how long the index builds, ANALYZE and VACUUM took."""
+    steps = steps or Steps()
     with transaction.atomic(), connection.cursor() as cursor:
         # Checks still queued by earlier statements of this transaction run now: a table
         # with pending trigger events cannot have its indexes dropped or built.

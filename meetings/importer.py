@@ -342,7 +342,7 @@ class Importer:
             for t in Topic.objects.all()
         }
         self.posts = {
-            pk: PostHeld(country, portfolio, normalized_names(titles))
+            pk: PostHeld(country, portfolio, tuple(normalize(title) for title in titles))
             for pk, country, portfolio, *titles in Post.objects.values_list(
                 "pk", "country_id", "portfolio_id", "title_ar", "title_fr", "title_en"
             )
@@ -532,11 +532,9 @@ def leads_first(participant: Participant) -> bool:
     return participant.role != "lead"
 
 
-def normalized_names(instance, prefix: str | None = None) -> tuple[str, str, str]:
-    """Normalised names (or post titles), in LANGUAGES order, of a model instance with
-    ``prefix``_ar/_fr/_en fields, or of a list of three texts."""
-    texts = instance if prefix is None else [getattr(instance, f"{prefix}_{c}") for c in LANGUAGES]
-    return tuple(normalize(text) for text in texts)
+def normalized_names(instance, prefix: str) -> tuple[str, str, str]:
+    """The normalised ``prefix``_ar, _fr and _en fields of a model instance, in LANGUAGES order."""
+    return tuple(normalize(getattr(instance, f"{prefix}_{code}")) for code in LANGUAGES)
 
 
 def person_names(name_ar: str, name_latin: str, aliases) -> str:

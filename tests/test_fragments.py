@@ -147,7 +147,7 @@ def test_a_country_page_shows_a_new_mandate_and_a_renamed_post_at_once(
     assert "Minister of the Day After" in page and "Minister of Tomorrow" not in page
 
 
-def card_renders(client, language="en") -> list[int]:
+def card_renders(client, monkeypatch, language="en") -> list[int]:
     """The ids of the meetings whose cards a list page had to read and render."""
     rendered = []
     real = fragments.render_cards
@@ -156,24 +156,22 @@ def card_renders(client, language="en") -> list[int]:
         rendered.extend(pks)
         return real(pks)
 
-    fragments.render_cards = spy
-    try:
+    with monkeypatch.context() as patched:
+        patched.setattr(fragments, "render_cards", spy)
         list_page(client, language)
-    finally:
-        fragments.render_cards = real
     return sorted(rendered)
 
 
 def test_a_change_to_one_meeting_leaves_the_other_cards_in_the_cache(
-    client, settings, seed_meetings
+    client, settings, monkeypatch, seed_meetings
 ):
     settings.PAGE_CACHE_SECONDS = 0
     belgium, italy = seed_meetings
-    assert card_renders(client) == sorted([belgium.pk, italy.pk])
-    assert card_renders(client) == []
+    assert card_renders(client, monkeypatch) == sorted([belgium.pk, italy.pk])
+    assert card_renders(client, monkeypatch) == []
     italy.title_en = "Edited title"
     italy.save()
-    assert card_renders(client) == [italy.pk]
+    assert card_renders(client, monkeypatch) == [italy.pk]
     assert "Edited title" in list_page(client, "en")
 
 
@@ -183,14 +181,14 @@ def test_a_change_to_one_meeting_leaves_the_other_cards_in_the_cache(
      "topic removed"],
 )  # fmt: skip
 def test_a_change_to_a_meetings_people_or_topics_renews_its_card_alone(
-    client, settings, seed_meetings, change
+    client, settings, monkeypatch, seed_meetings, change
 ):
     """Through the ORM, with no save of the meeting itself: the database notices."""
     settings.PAGE_CACHE_SECONDS = 0
     belgium, _italy = seed_meetings
     # A new person and post are reference data: made before the cards are.
     mandate = MandateFactory(post__title_en="Minister of Added Things", post__country_id="MA")
-    card_renders(client)
+    card_renders(client, monkeypatch)
     lead = belgium.participations.filter(role="lead").first()
     if change == "participant added":
         ParticipationFactory(meeting=belgium, minister=mandate.minister, mandate=mandate)
@@ -208,7 +206,7 @@ def test_a_change_to_a_meetings_people_or_topics_renews_its_card_alone(
         removed = belgium.topics.order_by("slug").first()
         belgium.topics.remove(removed)
         expected = None
-    assert card_renders(client) == [belgium.pk]
+    assert card_renders(client, monkeypatch) == [belgium.pk]
     page = list_page(client, "en")
     if expected:
         assert expected in page
@@ -219,10 +217,10 @@ def test_a_change_to_a_meetings_people_or_topics_renews_its_card_alone(
         assert f"<li>{removed.name_en}</li>" not in page.split(belgium.title_en)[1][:2000]
 
 
-def test_a_renamed_country_renews_every_card(client, settings, seed_meetings):
+def test_a_renamed_country_renews_every_card(client, settings, monkeypatch, seed_meetings):
     settings.PAGE_CACHE_SECONDS = 0
     belgium, italy = seed_meetings
-    card_renders(client)
+    card_renders(client, monkeypatch)
     Country.objects.filter(code="MA").update(name_en="Kingdom of Morocco")
-    assert card_renders(client) == sorted([belgium.pk, italy.pk])
+    assert card_renders(client, monkeypatch) == sorted([belgium.pk, italy.pk])
     assert "Kingdom of Morocco" in list_page(client, "en")
