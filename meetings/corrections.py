@@ -6,20 +6,20 @@ The page it was sent from (``?page=``) and the meeting it is about
 a path on this site and a published meeting, or nothing.
 
 Abuse is kept down by a honeypot field bots fill in and a limit of
-``RATE_LIMIT`` requests per hour per address. Addresses are not stored: only a
-keyed hash of ``REMOTE_ADDR`` (``sender``), enough to count and spot abuse.
+``RATE.limit`` requests per hour per address, counted in the database so that it
+holds across workers and instances (meetings/rate_limits.py). Addresses are not
+stored: only a keyed hash of the client's address (``sender``, meetings/clients.py),
+enough to count and spot abuse.
 """
 
 import hashlib
 import hmac
 import re
-import time
 import unicodedata
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import URLValidator
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -30,11 +30,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from meetings import rate_limits
+from meetings.clients import client_address
 from meetings.models import CorrectionRequest, Meeting
 
-# At most this many requests per sender in any RATE_WINDOW seconds.
-RATE_LIMIT = 5
-RATE_WINDOW = 60 * 60
+# At most this many requests per sender in any hour.
+RATE = rate_limits.Rate(limit=5, seconds=60 * 60)
 PAGE_MAX_LENGTH = 500
 MESSAGE_MIN_LENGTH = 10
 MESSAGE_MAX_LENGTH = 5000
@@ -149,39 +150,14 @@ def same_site_path(value) -> str:
 
 
 def sender_hash(request) -> str:
-    """A keyed hash of the client's address. REMOTE_ADDR only: forwarded headers are forged."""
-    address = request.META.get("REMOTE_ADDR", "")
+    """A keyed hash of the client's address (forwarded headers only from our own proxies)."""
     return hmac.new(
-        settings.SECRET_KEY.encode(), address.encode(), digestmod=hashlib.sha256
+        settings.SECRET_KEY.encode(), client_address(request).encode(), digestmod=hashlib.sha256
     ).hexdigest()
 
 
-def rate_key(sender: str) -> str:
-    return f"corrections:sent:{sender}"
-
-
-def recent_requests(sender: str, now: float) -> list[float]:
-    """When this sender's requests of the last RATE_WINDOW seconds were accepted."""
-    return [moment for moment in cache.get(rate_key(sender), []) if moment > now - RATE_WINDOW]
-
-
-def wait_seconds(sender: str) -> int:
-    """0 if the sender may send a request now, else how long until they may."""
-    now = time.time()
-    recent = recent_requests(sender, now)
-    if len(recent) < RATE_LIMIT:
-        return 0
-    return max(1, int(min(recent) + RATE_WINDOW - now) + 1)
-
-
-def take_slot(sender: str) -> bool:
-    """Count one more request for the sender; False (nothing counted) when over the limit."""
-    now = time.time()
-    recent = recent_requests(sender, now)
-    if len(recent) >= RATE_LIMIT:
-        return False
-    cache.set(rate_key(sender), [*recent, now], timeout=RATE_WINDOW)
-    return True
+def rate_key(request) -> str:
+    return rate_limits.client_key("corrections", request)
 
 
 # -- views ------------------------------------------------------------------------------
@@ -204,7 +180,7 @@ def too_many_requests(request, form, meeting, page, wait):
         "You have sent %(limit)d messages in the last hour, the most we accept from one "
         "connection. Please try again in %(minutes)d minutes: what you wrote is kept below.",
         minutes,
-    ) % {"limit": RATE_LIMIT, "minutes": minutes}
+    ) % {"limit": RATE.limit, "minutes": minutes}
     response = form_page(request, form, meeting, page, status=429, refusal=refusal)
     response["Retry-After"] = str(wait)
     return response
@@ -240,15 +216,17 @@ def suggest_correction(request):
         )
 
     form = CorrectionForm(request.POST)
-    sender = sender_hash(request)
-    wait = wait_seconds(sender)
+    wait = rate_limits.wait_seconds(rate_key(request), RATE)
     if wait:
         return too_many_requests(request, form, meeting, page, wait)
     if not form.is_valid():
         return form_page(request, form, meeting, page, status=400)
-    if not take_slot(sender):  # another request of the sender's came in meanwhile
-        return too_many_requests(request, form, meeting, page, wait_seconds(sender) or 1)
-    form.save_request(meeting=meeting, page=page, sender=sender)
+    # Counted only now, so that a form sent back with a mistake costs nothing; atomic, so
+    # that requests sent at once from several workers cannot pass together.
+    wait = rate_limits.take(rate_key(request), RATE)
+    if wait:
+        return too_many_requests(request, form, meeting, page, wait)
+    form.save_request(meeting=meeting, page=page, sender=sender_hash(request))
 
     thanks = reverse("meetings:correction-thanks")
     if page:

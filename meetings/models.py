@@ -1334,3 +1334,16 @@ class ArchiveVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class RateLimit(models.Model):
+    """The moments of one client's recent requests under one limit (meetings/rate_limits.py).
+
+    The key is the limit's name and a keyed hash of the client's address. The table
+    is UNLOGGED (migration 0017): nothing in it is worth a write-ahead log."""
+
+    key = models.CharField(primary_key=True, max_length=100)
+    moments = ArrayField(models.DateTimeField())
+
+    def __str__(self):
+        return self.key

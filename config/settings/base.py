@@ -4,7 +4,7 @@ Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
 REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS,
-DATABASE_REPLICA_URL.
+DATABASE_REPLICA_URL, TRUSTED_PROXY_COUNT.
 """
 
 import os
@@ -86,6 +86,12 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_CLIENT_IP_CALLABLE = "meetings.clients.client_address"
+
+# How many proxies of ours stand in front of gunicorn, each appending the address it saw
+# to X-Forwarded-For (meetings/clients.py). 0: the header is ignored, as anyone can write
+# it; the client is the connection's address. Rate limits and lockouts count by client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # A strict Content Security Policy: nothing from other hosts, no inline script
 # or style. JSON-LD data blocks are not scripts and need no exception.
@@ -237,7 +243,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["meetings.api.throttling.SharedAnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
 }
 SPECTACULAR_SETTINGS = {
