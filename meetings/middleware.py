@@ -4,6 +4,7 @@ reads from a replica, and response headers Django has no setting for."""
 import logging
 import re
 import time
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.http import JsonResponse
 
 from config.routers import read_from_replica
 from meetings.log import REQUEST_ID, known_user_id
+from meetings.views import ControlCharacters, bad_request
 
 request_log = logging.getLogger("meetings.requests")
 
@@ -116,3 +118,49 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+# Line breaks and tabs may stand in a value (a pasted search); no other control character
+# has a meaning in an address.
+ALLOWED_IN_VALUES = {"\t", "\n", "\r"}
+
+
+def has_control_characters(text: str, allowed=frozenset()) -> bool:
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
+
+
+class RejectControlCharactersMiddleware:
+    """A 400 for a control character (NUL above all) in the path or the query string, and
+    for NUL in a form's fields, on every page, API and admin path alike.
+
+    PostgreSQL refuses NUL in text, so such a value reached a query as a 500; no page
+    means anything by the others. Checked here, once, before any view reads the request.
+    Other control characters in a form (a pasted article's form feed) are the form's
+    business: they are stored as sent.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.refused(request):
+            return bad_request(request, ControlCharacters())
+        return self.get_response(request)
+
+    @staticmethod
+    def refused(request) -> bool:
+        if has_control_characters(request.path):
+            return True
+        for name, values in request.GET.lists():
+            if has_control_characters(name) or any(
+                has_control_characters(value, ALLOWED_IN_VALUES) for value in values
+            ):
+                return True
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            for name, values in request.POST.lists():
+                if "\0" in name or any("\0" in value for value in values):
+                    return True
+        return False

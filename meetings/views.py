@@ -8,7 +8,7 @@ a person, a topic).
 import sys
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -465,16 +465,28 @@ def server_error(request):
     return HttpResponseServerError(loader.render_to_string("500.html"))
 
 
+class ControlCharacters(SuspiciousOperation):
+    """A control character (NUL...) in a request (meetings.middleware)."""
+
+
 def bad_request(request, exception):
-    """400 page that says what was wrong when Django knows (a request too large, mostly)."""
+    """400 page that says what was wrong when Django knows (a request too large, a control
+    character); JSON for the API."""
     message = ""
-    if isinstance(exception, RequestDataTooBig):
+    if isinstance(exception, ControlCharacters):
+        message = _(
+            "The address or the form contains a control character (such as NUL), "
+            "which nothing in the archive accepts."
+        )
+    elif isinstance(exception, RequestDataTooBig):
         message = _(
             "What was sent is too large (more than %(size)d MB). "
             "An article is much smaller: paste the article alone."
         ) % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1_000_000}
     elif isinstance(exception, TooManyFieldsSent):
         message = _("The form sent too many fields.")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message or _("Bad request.")}, status=400)
     return render(request, "400.html", {"message": message}, status=400)
 
 

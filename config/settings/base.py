@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Once the language is known, before anything reads the path or the parameters.
+    "meetings.middleware.RejectControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After the language is known; answers anonymous GETs of public pages from the cache.
     "meetings.page_cache.PublicPageCacheMiddleware",

@@ -1,0 +1,86 @@
+"""What an attacker tried against the archive, and what each attempt gets now (issue 13).
+
+Findings 3 and 4 (limits across workers) are in test_rate_limits.py, findings 1 and 2
+(editorial permissions) in test_admin_permissions.py.
+"""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+# -- finding 8: NUL and other control characters -------------------------------------------
+
+PUBLIC_AND_API_PATHS = [
+    "/api/ministers/%00/",
+    "/api/topics/a%00/",
+    "/api/countries/m%00/",
+    "/en/people/a%00b/",
+    "/en/meetings/?q=%00",
+    "/en/meetings/?country=%00",
+    "/en/meetings/?%00=1",
+    "/en/topics/%01/",
+    "/ar/meetings/?topic=migration%7F",
+    "/api/meetings/?q=a%00b",
+    "/en/meetings/feed/atom/?q=%00",
+    "/en/meetings/export.csv?country=%1b",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_AND_API_PATHS)
+def test_control_characters_in_public_and_api_addresses_get_a_400(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert "control character" in response.json()["detail"]
+    else:
+        assert "control character" in response.content.decode()
+
+
+def admin_list_urls():
+    """Every admin list of the meetings app with each of its filters given a NUL."""
+    urls = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label != "meetings":
+            continue
+        changelist = reverse(f"admin:meetings_{model._meta.model_name}_changelist")
+        parameters = {"q"}
+        for list_filter in model_admin.list_filter:
+            if isinstance(list_filter, str):
+                parameters.add(list_filter)
+            elif isinstance(list_filter, tuple):
+                parameters.add(list_filter[0])
+            else:
+                parameters.add(list_filter.parameter_name)
+        urls += [f"{changelist}?{name}=%00" for name in sorted(parameters)]
+    return urls
+
+
+def test_control_characters_on_every_admin_list_and_the_autocomplete_get_a_400(admin_client):
+    urls = [
+        *admin_list_urls(),
+        "/en/admin/meetings/meeting/?status=%00",
+        "/en/admin/meetings/meeting/?date_precision=%00",
+        "/en/admin/autocomplete/?app_label=meetings&model_name=meeting&field_name=topics&term=%00",
+        "/en/admin/meetings/meeting/%00/change/",
+    ]
+    assert len(urls) > 20
+    failures = {url: admin_client.get(url).status_code for url in urls}
+    assert {url: status for url, status in failures.items() if status != 400} == {}
+
+
+def test_nul_in_a_form_field_gets_a_400_and_nothing_is_saved(admin_client):
+    from meetings.models import Meeting
+
+    before = Meeting.objects.count()
+    response = admin_client.post(
+        "/en/admin/meetings/meeting/add/", {"country_a": "MA\x00", "country_b": "BE"}
+    )
+    assert response.status_code == 400
+    assert Meeting.objects.count() == before
+
+
+def test_tabs_and_line_breaks_in_a_search_are_not_refused(client):
+    assert client.get("/en/meetings/", {"q": "Rabat\tBruxelles\n"}).status_code == 200
