@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting
+from meetings.page_cache import canonical_query
+from meetings.site import absolute_url
 
 FEED_SIZE = 50
 
@@ -28,7 +30,8 @@ class MeetingFeed(Feed):
                 f"{name}: {' '.join(messages)}" for name, messages in self.filterset.errors.items()
             )
             return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
-        self.query = request.GET.urlencode()
+        self.query = canonical_query(request)
+        self.path = request.path
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
@@ -36,8 +39,17 @@ class MeetingFeed(Feed):
         archive = _("Ministerial meetings archive")
         return f"{described} · {archive}" if described else archive
 
+    # Absolute addresses from SITE_URL, never from the request's Host header (meetings/site.py).
     def link(self):
-        return reverse("meetings:list") + (f"?{self.query}" if self.query else "")
+        return absolute_url(reverse("meetings:list") + (f"?{self.query}" if self.query else ""))
+
+    def feed_url(self):
+        """The feed's own address, filters included: a reader that subscribes through the
+        self link gets the same meetings."""
+        return absolute_url(self.path + (f"?{self.query}" if self.query else ""))
+
+    def item_link(self, meeting):
+        return absolute_url(meeting.get_absolute_url())
 
     def description(self):
         return _("Meetings newly published in the archive, with the filters of the list.")

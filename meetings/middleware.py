@@ -143,24 +143,26 @@ class RejectControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self.refused(request):
-            return bad_request(request, ControlCharacters())
+        where = self.where(request)
+        if where:
+            return bad_request(request, ControlCharacters(where))
         return self.get_response(request)
 
     @staticmethod
-    def refused(request) -> bool:
+    def where(request) -> str | None:
+        """ "path", or the name of the parameter or field holding a refused character."""
         if has_control_characters(request.path):
-            return True
+            return "path"
         for name, values in request.GET.lists():
             if has_control_characters(name) or any(
                 has_control_characters(value, ALLOWED_IN_VALUES) for value in values
             ):
-                return True
+                return name
         if request.method == "POST" and request.content_type in (
             "application/x-www-form-urlencoded",
             "multipart/form-data",
         ):
             for name, values in request.POST.lists():
                 if "\0" in name or any("\0" in value for value in values):
-                    return True
-        return False
+                    return name
+        return None

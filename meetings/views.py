@@ -36,9 +36,11 @@ from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
 from meetings.fragments import cached_fragment, meeting_cards
 from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
+from meetings.page_cache import page_query
 from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
 from meetings.popolo import popolo
 from meetings.reference import cached_objects
+from meetings.site import absolute_url
 
 EMPTY_COUNTS = {"total": 0, "country": {}, "year": {}, "topic": {}, "topic_group": {},
                 "portfolio": {}}  # fmt: skip
@@ -178,7 +180,7 @@ class MeetingListView(FilterView):
             count_capped=self.counts["capped"],
             count_estimate=self.counts.get("estimate"),
             facet_sample=self.counts["total"] - 1 if self.counts["capped"] else None,
-            facets=build_facets(self.counts, self.request.GET, self.cleaned),
+            facets=build_facets(self.counts, page_query(self.request), self.cleaned),
             chart=per_year_chart(
                 self.counts["year"],
                 title=_("Meetings per year"),
@@ -191,8 +193,10 @@ class MeetingListView(FilterView):
         return context
 
     def list_query(self) -> str:
-        """This page's filters, fixed ones included, as a query string (no page number)."""
-        data = self.request.GET.copy()
+        """This page's filters, fixed ones included, as a query string (no page number):
+        from the canonical query, so that a parameter the page does not read is not
+        repeated in its links (meetings/page_cache.py)."""
+        data = page_query(self.request).copy()
         for name in ("page", "after", "before", "format"):
             data.pop(name, None)
         for name, value in self.fixed_filters().items():
@@ -443,7 +447,7 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        url = absolute_url(self.object.get_absolute_url())
         context.update(
             canonical_url=url,
             citation=citation.plain_citation(self.object, url),
@@ -466,7 +470,12 @@ def server_error(request):
 
 
 class ControlCharacters(SuspiciousOperation):
-    """A control character (NUL...) in a request (meetings.middleware)."""
+    """A control character (NUL...) in a request (meetings.middleware): ``parameter`` names
+    where ("path", or a parameter's or a field's name)."""
+
+    def __init__(self, parameter: str):
+        super().__init__(parameter)
+        self.parameter = parameter
 
 
 def bad_request(request, exception):
@@ -486,7 +495,9 @@ def bad_request(request, exception):
     elif isinstance(exception, TooManyFieldsSent):
         message = _("The form sent too many fields.")
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message or _("Bad request.")}, status=400)
+        # The API's 400s name the parameter, each with its messages.
+        parameter = getattr(exception, "parameter", "detail")
+        return JsonResponse({parameter: [message or _("Bad request.")]}, status=400)
     return render(request, "400.html", {"message": message}, status=400)
 
 
@@ -529,10 +540,10 @@ def meetings_json(request):
     if error:
         return error
     meta = {
-        "source": request.build_absolute_uri(reverse("meetings:list")),
+        "source": absolute_url(reverse("meetings:list")),
         "query": request.GET.urlencode(),
         "generated": timezone.now().isoformat(),
-        "codebook": request.build_absolute_uri(reverse("meetings:codebook")),
+        "codebook": absolute_url(reverse("meetings:codebook")),
     }
     response = StreamingHttpResponse(
         exports.meetings_json(filterset.qs, absolute_meeting_url(request), meta),
@@ -557,8 +568,7 @@ def dyad_years_csv(request):
 
 
 def absolute_meeting_url(request):
-    base = request.build_absolute_uri("/").rstrip("/")
-    return lambda pk: base + reverse("meetings:detail", kwargs={"pk": pk})
+    return lambda pk: absolute_url(reverse("meetings:detail", kwargs={"pk": pk}))
 
 
 class CodebookView(TemplateView):

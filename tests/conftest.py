@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.management import call_command
 
 from meetings.models import Meeting
@@ -15,11 +15,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    cache.clear()
-    caches["fragments"].clear()
+    for name in ("default", "fragments", "pages"):
+        caches[name].clear()
     yield
-    cache.clear()
-    caches["fragments"].clear()
+    for name in ("default", "fragments", "pages"):
+        caches[name].clear()
 
 
 @pytest.fixture

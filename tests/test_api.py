@@ -149,7 +149,7 @@ def test_a_meeting_has_its_countries_place_people_topics_and_sources(client, see
     assert b"THE STORED ARTICLE TEXT" not in response.content
     data = response.json()
     assert data["id"] == belgium.pk
-    assert data["url"] == f"http://testserver/en/meetings/{belgium.pk}/"
+    assert data["url"] == f"https://archive.example/en/meetings/{belgium.pk}/"
     assert data["api_url"] == f"http://testserver/api/meetings/{belgium.pk}/"
     assert data["date"] == "2024-04-15"
     assert data["date_precision"] == "day"
@@ -422,7 +422,9 @@ def test_countries_have_names_and_their_number_of_published_meetings(client, see
     assert countries["ES"]["meetings"] == 0
     assert countries["MA"]["name_ar"] == "المغرب"
     assert client.get("/api/countries/ma/").json() == countries["MA"]
-    assert client.get("/api/countries/MA/").json()["url"] == "http://testserver/en/countries/ma/"
+    assert (
+        client.get("/api/countries/MA/").json()["url"] == "https://archive.example/en/countries/ma/"
+    )
     assert client.get("/api/countries/zz/").status_code == 404
     assert client.get("/api/countries/mar/").json()["detail"]
 
@@ -430,7 +432,7 @@ def test_countries_have_names_and_their_number_of_published_meetings(client, see
 def test_a_minister_has_their_mandates(client, seed_meetings):
     data = client.get(reverse("api:minister-detail", args=["abdelouafi-laftit"])).json()
     assert data["name_latin"] == "Abdelouafi Laftit"
-    assert data["url"] == "http://testserver/en/people/abdelouafi-laftit/"
+    assert data["url"] == "https://archive.example/en/people/abdelouafi-laftit/"
     mandate = data["mandates"][0]
     assert mandate["post_title"]["fr"] == "Ministre de l'Intérieur"
     assert mandate["country"] == "MA"

@@ -34,7 +34,8 @@ def test_control_characters_in_public_and_api_addresses_get_a_400(client, path):
     response = client.get(path)
     assert response.status_code == 400
     if path.startswith("/api/"):
-        assert "control character" in response.json()["detail"]
+        [(_where, [message])] = response.json().items()
+        assert "control character" in message
     else:
         assert "control character" in response.content.decode()
 
@@ -82,5 +83,73 @@ def test_nul_in_a_form_field_gets_a_400_and_nothing_is_saved(admin_client):
     assert Meeting.objects.count() == before
 
 
+def test_nul_in_the_correction_form_gets_a_400_and_nothing_is_saved(client):
+    from meetings.models import CorrectionRequest
+
+    response = client.post(
+        "/en/corrections/new/", {"kind": "correction", "message": "A message with a \x00 byte."}
+    )
+    assert response.status_code == 400
+    assert "control character" in response.content.decode()
+    assert CorrectionRequest.objects.count() == 0
+
+
 def test_tabs_and_line_breaks_in_a_search_are_not_refused(client):
     assert client.get("/en/meetings/", {"q": "Rabat\tBruxelles\n"}).status_code == 200
+
+
+# -- finding 5: the page cache kept any query string -----------------------------------------
+
+
+def test_parameters_a_page_does_not_read_make_no_new_cache_entry(client, seed_meetings):
+    first = client.get("/en/meetings/", {"country": "MA", "v": "1"})
+    assert first.status_code == 200
+    for number in range(2, 8):
+        response = client.get("/en/meetings/", {"country": "MA", "v": str(number)})
+        assert response["X-Page-Cache"] == "hit"
+    # Empty parameters, another order, the same page.
+    assert client.get("/en/meetings/?v=9&topic_match=&country=MA")["X-Page-Cache"] == "hit"
+    belgium, _italy = seed_meetings
+    client.get(f"/en/meetings/{belgium.pk}/", {"utm_source": "x"})
+    assert client.get(f"/en/meetings/{belgium.pk}/")["X-Page-Cache"] == "hit"
+
+
+def test_links_on_a_page_carry_only_the_parameters_it_reads(client, seed_meetings):
+    content = client.get("/en/meetings/?country=MA&v=evil-text").content.decode()
+    assert "evil-text" not in content
+    assert "country=MA" in content
+
+
+def test_a_page_larger_than_the_limit_is_not_kept(client, seed_meetings, settings):
+    settings.PAGE_CACHE_MAX_BYTES = 2000
+    client.get("/en/meetings/")
+    assert client.get("/en/meetings/").get("X-Page-Cache") is None
+
+
+# -- finding 7: the Host header poisoned cached pages ----------------------------------------
+
+
+def test_a_request_with_another_host_does_not_change_what_others_are_served(client, seed_meetings):
+    belgium, _italy = seed_meetings
+    pages = [f"/en/meetings/{belgium.pk}/", "/en/countries/ma/", "/en/meetings/feed/atom/"]
+    for path in pages:
+        for _ in range(6):
+            client.get(path, HTTP_HOST="localhost:31337")
+    for path in pages:
+        content = client.get(path).content.decode()
+        assert "31337" not in content, path
+        assert "https://archive.example/" in content, path
+    detail = client.get(pages[0]).content.decode()
+    url = f"https://archive.example/en/meetings/{belgium.pk}/"
+    assert f'<link rel="canonical" href="{url}">' in detail
+    assert f'"@id": "{url}"' in detail  # JSON-LD
+    assert f"\\url{{{url}}}" in detail  # BibTeX
+
+
+# -- the page cache is skipped for a real session only ---------------------------------------
+
+
+def test_a_made_up_session_cookie_is_served_from_the_cache(client, seed_meetings):
+    client.get("/en/meetings/")
+    client.cookies["sessionid"] = "made-up-by-a-visitor"
+    assert client.get("/en/meetings/")["X-Page-Cache"] == "hit"

@@ -150,7 +150,7 @@ def test_csv_rows_carry_ids_dates_countries_people_topics_places_and_sources(cli
     )
     assert "migration" in row["topics"].split("; ")
     assert row["source_urls"] == "https://news.example/laftit-verlinden"
-    assert row["url"] == f"http://testserver/en/meetings/{belgium.pk}/"
+    assert row["url"] == f"https://archive.example/en/meetings/{belgium.pk}/"
 
 
 def test_names_in_exports_follow_the_language_of_the_url(client, archive):

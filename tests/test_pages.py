@@ -46,7 +46,7 @@ def test_the_pair_page_is_the_same_whichever_order(client, seed_meetings):
     assert ids(first) == ids(second) == [belgium.pk]
     for response in (first, second):
         assert (
-            '<link rel="canonical" href="http://testserver/en/countries/be/ma/">'
+            '<link rel="canonical" href="https://archive.example/en/countries/be/ma/">'
             in response.content.decode()
         )
     sides = {
@@ -186,7 +186,10 @@ def test_the_meeting_page_has_json_ld_open_graph_canonical_and_a_citation(client
         "Nicole de Moor",
     }
     assert data["subjectOf"][0]["publisher"]["name"] == "Express TV"
-    assert f'<link rel="canonical" href="http://testserver/en/meetings/{belgium.pk}/">' in content
+    assert (
+        f'<link rel="canonical" href="https://archive.example/en/meetings/{belgium.pk}/">'
+        in content
+    )
     assert (
         '<meta property="og:title" content="Laftit and Verlinden discuss security and migration cooperation">'
         in content

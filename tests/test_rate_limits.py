@@ -17,7 +17,11 @@ from meetings.clients import client_address
 from meetings.models import CorrectionRequest
 from meetings.rate_limits import Rate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # The forked processes only use the test client and their own database connection.
+    pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning"),
+]
 
 API_URL = "/api/topics/"
 FORM_URL = "/en/corrections/new/"
@@ -54,7 +58,7 @@ def in_workers(function, each: int) -> list:
     """Run ``function(each)`` in WORKERS forked processes at once; every result, flattened."""
     connections.close_all()  # each process opens its own connection
     with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
-        results = pool.map(function, [each] * WORKERS)
+        results = pool.map_async(function, [each] * WORKERS).get(timeout=120)
     return [answer for result in results for answer in result]
 
 

@@ -3,7 +3,8 @@
 Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
-REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS,
+REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, PAGE_CACHE_ENTRIES,
+PAGE_CACHE_MAX_BYTES, FRAGMENT_CACHE_SECONDS,
 DATABASE_REPLICA_URL, TRUSTED_PROXY_COUNT.
 """
 
@@ -170,6 +171,17 @@ CACHES = {
         }
     ),
 }
+# Whole public pages (meetings/page_cache.py): the same Redis, or each process's memory,
+# at most PAGE_CACHE_ENTRIES pages of at most PAGE_CACHE_MAX_BYTES each.
+PAGE_CACHE_ENTRIES = int(os.environ.get("PAGE_CACHE_ENTRIES", "300"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(512 * 1024)))
+CACHES["pages"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+     "KEY_PREFIX": "pages"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+          "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES}}
+)  # fmt: skip
 DATABASES = {"default": database_settings(BASE_DIR, conn_max_age=CONN_MAX_AGE)}
 # A read replica for public pages (config/routers.py); the primary does everything else.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()

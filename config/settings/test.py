@@ -12,3 +12,5 @@ STORAGES = {
 }
 # Connections are not reused between tests.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Not the test client's host: absolute URLs must come from here, never from a request.
+SITE_URL = "https://archive.example"

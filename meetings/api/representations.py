@@ -22,6 +22,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from meetings.models import LANGUAGE_CODES, LEAD_FIRST, Meeting, Participation, Source
+from meetings.site import absolute_url
 
 # The meeting's own columns and those of the rows it names (countries, city).
 MEETING_COLUMNS = (
@@ -115,9 +116,7 @@ def meetings_as_dicts(rows: list[dict], request) -> list[dict]:
         {
             "id": row["id"],
             # The two URLs as PageURLField and HyperlinkedIdentityField make them.
-            "url": request.build_absolute_uri(
-                page_reverse("meetings:detail", kwargs={"pk": row["id"]})
-            ),
+            "url": absolute_url(page_reverse("meetings:detail", kwargs={"pk": row["id"]})),
             "api_url": reverse("api:meeting-detail", kwargs={"pk": row["id"]}, request=request),
             "date": DATE.to_representation(row["date"]),
             "date_precision": row["date_precision"],

@@ -24,6 +24,7 @@ from meetings.models import (
     Topic,
 )
 from meetings.reference import cached_objects
+from meetings.site import absolute_url
 
 
 class TranslationsSerializer(serializers.Serializer):
@@ -54,15 +55,13 @@ class TranslationsField(serializers.Field):
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
-    """The absolute URL of the record's page on the site, in the request's language."""
+    """The absolute URL of the record's page on the site (SITE_URL), in the request's language."""
 
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value):
-        url = value.get_absolute_url()
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
+        return absolute_url(value.get_absolute_url())
 
 
 class CountrySerializer(serializers.ModelSerializer):
