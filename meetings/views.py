@@ -5,6 +5,7 @@ facets and pagination, with some filters fixed by the URL (a country, a pair,
 a person, a topic).
 """
 
+import json
 import sys
 
 from django.conf import settings
@@ -13,12 +14,10 @@ from django.db import InterfaceError, OperationalError
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import (
-    FileResponse,
     Http404,
     HttpResponse,
     HttpResponseServerError,
     JsonResponse,
-    StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -29,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from meetings import citation, dataset, exports
+from meetings import citation, dataset, exports, heavy_outputs
 from meetings.charts import per_year_chart
 from meetings.facet_totals import facet_totals, people_total
 from meetings.facets import build_facets
@@ -521,17 +520,26 @@ def export_filename(request, extension: str) -> str:
     return f"meetings-{timezone.now():%Y-%m-%d}.{extension}"
 
 
+def whole_archive(request) -> bool:
+    """No filter, no order: the same download for everyone (heavy_outputs.prepared)."""
+    return not any(value.strip() for name, value in request.GET.items() if name != "format")
+
+
 def meetings_csv(request):
     """The filtered list as CSV, streamed (see the codebook for the columns)."""
     filterset, error = filtered_or_400(request)
     if error:
         return error
     page_url = absolute_meeting_url(request)
-    response = StreamingHttpResponse(
-        exports.meetings_csv(filterset.qs, page_url), content_type="text/csv; charset=utf-8"
+    return heavy_outputs.serve(
+        request,
+        heavy_outputs.Download(
+            filename=export_filename(request, "csv"),
+            content_type="text/csv; charset=utf-8",
+            content=lambda: exports.meetings_csv(filterset.qs, page_url),
+            prepared_as="meetings-csv" if whole_archive(request) else "",
+        ),
     )
-    response["Content-Disposition"] = f'attachment; filename="{export_filename(request, "csv")}"'
-    return response
 
 
 def meetings_json(request):
@@ -539,18 +547,26 @@ def meetings_json(request):
     filterset, error = filtered_or_400(request)
     if error:
         return error
-    meta = {
-        "source": absolute_url(reverse("meetings:list")),
-        "query": request.GET.urlencode(),
-        "generated": timezone.now().isoformat(),
-        "codebook": absolute_url(reverse("meetings:codebook")),
-    }
-    response = StreamingHttpResponse(
-        exports.meetings_json(filterset.qs, absolute_meeting_url(request), meta),
-        content_type="application/json; charset=utf-8",
+
+    def content():
+        meta = {
+            "source": absolute_url(reverse("meetings:list")),
+            "query": request.GET.urlencode(),
+            "generated": timezone.now().isoformat(),
+            "codebook": absolute_url(reverse("meetings:codebook")),
+        }
+        return exports.meetings_json(filterset.qs, absolute_meeting_url(request), meta)
+
+    return heavy_outputs.serve(
+        request,
+        heavy_outputs.Download(
+            filename=export_filename(request, "json"),
+            content_type="application/json; charset=utf-8",
+            content=content,
+            attachment=False,
+            prepared_as="meetings-json" if whole_archive(request) else "",
+        ),
     )
-    response["Content-Disposition"] = f'inline; filename="{export_filename(request, "json")}"'
-    return response
 
 
 def dyad_years_csv(request):
@@ -558,13 +574,20 @@ def dyad_years_csv(request):
     filterset, error = filtered_or_400(request)
     if error:
         return error
-    header, rows = exports.dyad_years(filterset.qs)
-    response = StreamingHttpResponse(
-        exports.csv_lines(rows, header), content_type="text/csv; charset=utf-8"
+
+    def content():
+        header, rows = exports.dyad_years(filterset.qs)
+        return exports.csv_lines(rows, header)
+
+    return heavy_outputs.serve(
+        request,
+        heavy_outputs.Download(
+            filename=f"dyad-years-{timezone.now():%Y-%m-%d}.csv",
+            content_type="text/csv; charset=utf-8",
+            content=content,
+            prepared_as="dyad-years-csv" if whole_archive(request) else "",
+        ),
     )
-    name = f"dyad-years-{timezone.now():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def absolute_meeting_url(request):
@@ -604,8 +627,25 @@ def latest_release(request):
     release = dataset.latest_release()
     if release is None:
         raise Http404(_("No dataset has been released yet."))
-    return FileResponse(release.open("rb"), as_attachment=True, filename=release.name)
+    return heavy_outputs.serve(
+        request,
+        heavy_outputs.Download(
+            filename=release.name,
+            content_type="application/zip",
+            content=lambda: heavy_outputs.file_chunks(release),
+        ),
+    )
 
 
 def popolo_json(request):
-    return JsonResponse(popolo(), json_dumps_params={"ensure_ascii": False, "indent": 1})
+    """People, posts and mandates in the Popolo shape: the whole archive's, prepared."""
+    return heavy_outputs.serve(
+        request,
+        heavy_outputs.Download(
+            filename="popolo.json",
+            content_type="application/json",
+            content=lambda: [json.dumps(popolo(), ensure_ascii=False, indent=1)],
+            attachment=False,
+            prepared_as="popolo-json",
+        ),
+    )

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 
 from meetings.models import Meeting
 from tests.browser_support import archive, browser, page  # noqa: F401  (one Chromium for the session)
@@ -20,6 +21,29 @@ def clear_cache():
     yield
     for name in ("default", "fragments", "pages"):
         caches[name].clear()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests start from empty tables (each one's end empties them; pytest-django
+    runs them after the others): the reference data, committed, without the seed meetings."""
+    call_command("load_reference_data", "--no-seeds", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def prepared_downloads(settings, tmp_path):
+    """Each test's whole-archive downloads in a folder of its own."""
+    settings.PREPARED_DIR = tmp_path / "downloads"
+
+
+@pytest.fixture(autouse=True)
+def free_heavy_output_slots(django_db_blocker):
+    """A streamed download the test did not read to its end keeps its slot, as a client that
+    never hangs up would until the server closes it: free the slots between tests."""
+    yield
+    if connection.connection is not None:
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock_all()")
 
 
 @pytest.fixture

@@ -4,9 +4,18 @@ Findings 3 and 4 (limits across workers) are in test_rate_limits.py, findings 1 
 (editorial permissions) in test_admin_permissions.py.
 """
 
+import json
+import queue
+import threading
+
 import pytest
 from django.contrib import admin
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from meetings.page_cache import archive_version
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +162,108 @@ def test_a_made_up_session_cookie_is_served_from_the_cache(client, seed_meetings
     client.get("/en/meetings/")
     client.cookies["sessionid"] = "made-up-by-a-visitor"
     assert client.get("/en/meetings/")["X-Page-Cache"] == "hit"
+
+
+# -- finding 6: heavy outputs were unbounded ------------------------------------------------
+
+EXPORTS = [
+    "/en/meetings/export.csv",
+    "/en/meetings/export.json?country=MA",
+    "/en/meetings/dyad-years.csv",
+    "/en/data/popolo.json",
+]
+
+
+def meeting_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries if "meetings_meeting" in q["sql"]]
+
+
+@pytest.mark.parametrize("url", EXPORTS)
+def test_options_and_head_answer_without_building_the_output(client, seed_meetings, url):
+    with CaptureQueriesContext(connection) as queries:
+        options = client.options(url)
+        head = client.head(url)
+    assert options.status_code == 200
+    assert options["Allow"] == "GET, HEAD, OPTIONS"
+    assert head.status_code == 200 and head.content == b""
+    assert head["Content-Type"] == client.get(url)["Content-Type"]
+    assert meeting_queries(queries) == []
+
+
+def start_download_in_another_worker(url, started, finish):
+    """A client that starts a download and holds it open, on its own connection."""
+    response = Client().get(url)
+    started.put(response.status_code)
+    finish.wait(30)
+    b"".join(response.streaming_content)  # read to the end: the server closes the response
+    connections.close_all()
+
+
+def test_downloads_beyond_the_limit_get_a_429_and_the_site_keeps_answering(
+    reference_data, settings
+):
+    from tests.factories import MeetingFactory
+
+    MeetingFactory.create_batch(3)
+    settings.HEAVY_OUTPUTS_AT_ONCE = 2
+    started, finish = queue.Queue(), threading.Event()
+    holders = [
+        threading.Thread(
+            target=start_download_in_another_worker,
+            args=(f"/en/meetings/export.csv?year={2000 + n}", started, finish),
+        )
+        for n in range(2)
+    ]
+    for holder in holders:
+        holder.start()
+    assert [started.get(timeout=30), started.get(timeout=30)] == [200, 200]
+    client = Client()
+    refused = client.get("/en/meetings/export.json")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "30"
+    assert "try again in 30 seconds" in refused.content.decode()
+    assert client.get("/en/").status_code == 200  # pages do not wait for downloads
+    finish.set()
+    for holder in holders:
+        holder.join(30)
+    # Both downloads finished: their slots are free again.
+    response = client.get("/en/meetings/export.json")
+    assert response.status_code == 200
+    assert json.loads(b"".join(response.streaming_content))["meetings"]
+
+
+def test_the_whole_archive_is_made_once_per_archive_version(client, seed_meetings, settings):
+    from meetings.models import Meeting
+
+    first = b"".join(client.get("/en/meetings/export.csv").streaming_content)
+    assert [path.name for path in settings.PREPARED_DIR.iterdir()] == [
+        f"meetings-csv.en.v{archive_version()}"
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        second = b"".join(client.get("/en/meetings/export.csv").streaming_content)
+    assert second == first
+    assert meeting_queries(queries) == []  # read from the prepared file
+    # A filtered download is made for its request, not kept.
+    filtered = b"".join(client.get("/en/meetings/export.csv?country=MA").streaming_content)
+    assert filtered.count(b"\n") == first.count(b"\n")
+    # An edit makes a new file; the old one goes.
+    belgium, _italy = seed_meetings
+    Meeting.objects.filter(pk=belgium.pk).update(title_en="Renamed talks in Rabat")
+    third = b"".join(client.get("/en/meetings/export.csv").streaming_content)
+    assert b"Renamed talks in Rabat" in third
+    files = [
+        path for path in settings.PREPARED_DIR.iterdir() if path.name.startswith("meetings-csv")
+    ]
+    assert len(files) == 1
+
+
+# Transactional: the end of the request closes the database connection, as in production.
+def test_a_download_stopped_halfway_leaves_no_prepared_file(reference_data, client, settings):
+    from tests.factories import MeetingFactory
+
+    MeetingFactory.create_batch(3)
+    response = client.get("/en/meetings/export.json")
+    next(iter(response.streaming_content))
+    response.close()  # the client went away: the server closes the response
+    assert list(settings.PREPARED_DIR.iterdir()) == []
+    assert client.get("/en/meetings/export.json").status_code == 200  # its slot is free

@@ -332,7 +332,8 @@ def test_import_refuses_a_database_with_meetings_or_a_damaged_file(tmp_path, arc
 
 
 def test_popolo_has_persons_governments_posts_and_dated_memberships(client, archive):
-    data = client.get("/en/data/popolo.json").json()
+    response = client.get("/en/data/popolo.json")
+    data = json.loads(b"".join(response.streaming_content))
     assert {"areas", "organizations", "posts", "persons", "memberships"} <= set(data)
     laftit = next(p for p in data["persons"] if p["id"] == "person/abdelouafi-laftit")
     assert laftit["name"] == "Abdelouafi Laftit"

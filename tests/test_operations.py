@@ -7,7 +7,6 @@ import logging
 import psycopg
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from django.db.models.signals import post_save
 from django.test import Client, RequestFactory
@@ -21,12 +20,6 @@ from tests.admin_forms import change_form_data
 from tests.factories import ChiefEditorFactory, MeetingFactory, ParticipationFactory
 
 UNAVAILABLE = "The archive is briefly unavailable"
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """Transactional tests start from empty tables (each one's end empties them)."""
-    call_command("load_reference_data", "--no-seeds", verbosity=0)
 
 
 @pytest.fixture

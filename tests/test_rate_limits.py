@@ -62,7 +62,9 @@ def in_workers(function, each: int) -> list:
     return [answer for result in results for answer in result]
 
 
-def test_the_api_limit_holds_across_workers_and_forged_forwarded_for_headers(settings):
+def test_the_api_limit_holds_across_workers_and_forged_forwarded_for_headers(
+    reference_data, settings
+):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "6/minute"},
@@ -75,14 +77,14 @@ def test_the_api_limit_holds_across_workers_and_forged_forwarded_for_headers(set
     assert all(0 < wait <= 60 for wait in waits)
 
 
-def test_the_correction_limit_holds_across_workers(settings):
+def test_the_correction_limit_holds_across_workers(reference_data, settings):
     answers = in_workers(correction_posts, each=4)
     assert answers.count(303) == 5
     assert answers.count(429) == 7
     assert CorrectionRequest.objects.count() == 5
 
 
-def test_behind_a_trusted_proxy_the_client_is_the_address_it_saw(settings):
+def test_behind_a_trusted_proxy_the_client_is_the_address_it_saw(reference_data, settings):
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"},

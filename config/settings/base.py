@@ -4,7 +4,7 @@ Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
 REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, PAGE_CACHE_ENTRIES,
-PAGE_CACHE_MAX_BYTES, FRAGMENT_CACHE_SECONDS,
+PAGE_CACHE_MAX_BYTES, FRAGMENT_CACHE_SECONDS, HEAVY_OUTPUTS_AT_ONCE, PREPARED_DIR,
 DATABASE_REPLICA_URL, TRUSTED_PROXY_COUNT.
 """
 
@@ -230,6 +230,12 @@ SEEDS_DIR = Path(os.environ.get("SEEDS_DIR") or BASE_DIR.parent / "shared" / "se
 SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 # Where dataset releases are written and served from.
 DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / ".data" / "datasets")
+# Heavy outputs (exports, dyad-years, Popolo, releases) at once, across every worker and
+# instance; beyond, a 429 (meetings/heavy_outputs.py). Keep it below WEB_CONCURRENCY so
+# that pages always have a free worker.
+HEAVY_OUTPUTS_AT_ONCE = int(os.environ.get("HEAVY_OUTPUTS_AT_ONCE", "2"))
+# Whole-archive downloads prepared once per archive version.
+PREPARED_DIR = Path(os.environ.get("PREPARED_DIR") or BASE_DIR / ".data" / "downloads")
 
 # Public lists show this many meetings per page.
 MEETINGS_PER_PAGE = 20
