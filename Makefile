@@ -11,7 +11,7 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench load-test bench-extraction backup restore clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench load-test hostile-test bench-extraction backup restore clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
@@ -19,6 +19,7 @@ help:
 	@echo "make eval    measure the article extractor on the evaluation corpus"
 	@echo "make bench   run the benchmarks (MEETINGS=N)"
 	@echo "make load-test  load, database-outage and two-instance tests (about 3 minutes)"
+	@echo "make hostile-test  2,000+ hostile requests with every role: no 5xx, flat memory"
 
 # The virtualenv is rebuilt only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -94,6 +95,12 @@ bench: install messages
 load-test: install messages
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) bench/load_and_faults.py
+
+# At least 2,000 hostile requests over pages, API and admin with every role, against one
+# gunicorn of three workers on the embedded defaults (bench/hostile.py): no 5xx, flat memory.
+hostile-test: install messages
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) bench/hostile.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -30,8 +30,6 @@ import os
 import random
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,11 +40,7 @@ from pathlib import Path
 
 import httpx
 from lxml import html
-
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-RESULTS = ROOT / "bench" / "results"
+from services import PYTHON, RESULTS, ROOT, Database, Instance, manage, percentile, start_redis
 
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "50"))
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
@@ -60,64 +54,6 @@ PASSWORD = "load-test-Password-1"  # noqa: S105  (a throw-away database)
 
 def log(message: str) -> None:
     print(f"[load {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-# -- the services: PostgreSQL, Redis, two gunicorn instances ------------------------------
-
-
-class Database:
-    """A PostgreSQL of our own, which the fault part stops and starts again."""
-
-    def __init__(self, folder: Path):
-        import pgserver
-        from pgserver import _commands
-
-        self.commands = _commands
-        self.folder = folder
-        self.server = pgserver.get_server(folder, cleanup_mode="delete")
-        self.socket_dir = self.server.get_postmaster_info().socket_dir
-        self.user = self.server.system_user  # "pgserver" when running as root
-
-    @property
-    def url(self) -> str:
-        return f"postgres://postgres@{urllib.parse.quote(str(self.socket_dir), safe='')}/postgres"
-
-    def stop(self) -> None:
-        self.commands.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.folder, user=self.user)
-
-    def start(self) -> None:
-        self.commands.pg_ctl(
-            ["-w", "-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l", str(self.folder / "log"),
-             "start"],
-            pgdata=self.folder, user=self.user, timeout=30,
-        )  # fmt: skip
-
-
-def start_redis(folder: Path) -> tuple[str, subprocess.Popen | None]:
-    if os.environ.get("REDIS_URL"):
-        return os.environ["REDIS_URL"], None
-    binary = shutil.which("redis-server")
-    if not binary:
-        sys.exit("redis-server is needed (apt-get install redis-server), or set REDIS_URL")
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return f"redis://127.0.0.1:{port}/0", process
 
 
 def environment(database: Database, redis_url: str) -> dict:
@@ -139,14 +75,6 @@ def environment(database: Database, redis_url: str) -> dict:
     }
 
 
-def manage(env: dict, *arguments: str) -> str:
-    result = subprocess.run(
-        [str(PYTHON), "manage.py", *arguments], cwd=ROOT, env=env, check=True,
-        capture_output=True, text=True,
-    )  # fmt: skip
-    return result.stdout
-
-
 SETUP_SCRIPT = """
 import json
 from django.contrib.auth.models import Group, User
@@ -161,36 +89,6 @@ published = list(Meeting.objects.published().order_by("?").values_list("pk", fla
 topics = dict(Topic.objects.filter(parent__isnull=False).values_list("slug", "pk")[:6])
 print(json.dumps({"drafts": drafts, "published": published, "topics": topics}))
 """
-
-
-class Instance:
-    def __init__(self, name: str, env: dict, folder: Path):
-        self.name, self.port = name, free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = folder / f"gunicorn-{name}.log"
-        self.process = subprocess.Popen(
-            [str(GUNICORN), "config.wsgi", "--config", "config/gunicorn.py",
-             "--bind", f"127.0.0.1:{self.port}"],
-            cwd=ROOT, env=env, stdout=self.log_path.open("w"), stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-    def wait(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        sys.exit(f"gunicorn {self.name} did not start; see {self.log_path}")
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 # -- the load ---------------------------------------------------------------------------
@@ -392,11 +290,6 @@ def check_saves(env: dict, saves: list[dict], people_before: dict) -> dict:
 
 
 # -- figures ----------------------------------------------------------------------------
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1) if ordered else 0.0
 
 
 def summary(samples: list[Sample], seconds: float) -> dict:
