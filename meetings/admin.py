@@ -1,16 +1,20 @@
 """Editors' screens. A meeting, its participants and its sources fit on one page."""
 
+from dataclasses import replace
+
 from django import forms
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from meetings import admin_workflow as workflow
@@ -51,6 +55,53 @@ class EitherSideCountryFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArchiveVersionAdmin(CompareVersionAdmin):
+    """django-reversion's admin (history, compare, revert, recover), for every model here.
+
+    A revert or a recovery restores a whole revision, meetings included, before the
+    change form and its permission checks run; so it is checked first, against the
+    database as it is: it must be a change the user could have saved themselves.
+    """
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self.check_revert(request, version_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        self.check_revert(request, version_id)
+        return super().recover_view(request, version_id, extra_context)
+
+    def check_revert(self, request, version_id):
+        # Only this admin's own versions: reversion would take any model's.
+        version = get_object_or_404(Version.objects.get_for_model(self.model), pk=version_id)
+        workflow.check_revert(request, version.revision)
+
+
+class MeetingPartAdmin(admin.ModelAdmin):
+    """The standalone admin of rows hanging off a meeting: written only by who may write it.
+
+    The meeting the row hangs off now decides change and delete; the form checks the
+    meeting it is given (a new row, or one moved to another meeting).
+    """
+
+    form = workflow.MeetingPartForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.request = request
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.may_write(request, obj.meeting_id))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.may_write(request, obj.meeting_id))
+
+
+# The inlines need no check of their own: Django shows them read-only and saves
+# nothing when the meeting's change permission (MeetingAdmin) is refused.
 class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 2
@@ -82,7 +133,7 @@ class EstimatedCountPaginator(Paginator):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CompareVersionAdmin):
+class MeetingAdmin(ArchiveVersionAdmin):
     """Meetings, with their participants and sources inline, under the editorial workflow.
 
     Every save is a revision (django-reversion) holding the meeting with its
@@ -178,11 +229,25 @@ class MeetingAdmin(CompareVersionAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        form.user = request.user  # the statuses offered depend on who edits
+        form.user = request.user
+        form.status_now = workflow.meeting_status_now(request, obj.pk) if obj else None
         return form
 
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        # Every bulk action, Django's delete included, acts only on the selected
+        # meetings the user may write in the state they have.
+        return {
+            name: replace(action, func=workflow.on_writable_meetings(action.func))
+            for name, action in super().get_actions(request, action_location).items()
+        }
+
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.may_write(request, obj.pk))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.may_write(request, obj.pk))
 
     def has_review_permission(self, request):
         return request.user.has_perm("meetings.review_meeting")
@@ -213,7 +278,7 @@ class MandateInline(admin.TabularInline):
 
 
 @admin.register(Minister)
-class MinisterAdmin(CompareVersionAdmin):
+class MinisterAdmin(ArchiveVersionAdmin):
     list_display = ["name_latin", "name_ar", "wikidata_id"]
     search_fields = ["name_latin", "name_ar", "slug"]
     prepopulated_fields = {"slug": ["name_latin"]}
@@ -228,7 +293,7 @@ class MinisterAdmin(CompareVersionAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(CompareVersionAdmin):
+class MandateAdmin(ArchiveVersionAdmin):
     list_display = ["minister", "post", "start", "end"]
     list_select_related = ["minister", "post__country"]
     list_filter = ["post__country", "post__portfolio"]
@@ -243,7 +308,7 @@ class MandateAdmin(CompareVersionAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(CompareVersionAdmin):
+class PostAdmin(ArchiveVersionAdmin):
     list_display = ["title_en", "country", "portfolio", "rank"]
     list_select_related = ["country", "portfolio"]
     list_filter = ["rank", "portfolio"]
@@ -253,7 +318,7 @@ class PostAdmin(CompareVersionAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(CompareVersionAdmin):
+class CountryAdmin(ArchiveVersionAdmin):
     list_display = ["code", "name_en", "name_fr", "name_ar"]
     search_fields = ["code", "name_en", "name_fr", "name_ar"]
 
@@ -269,14 +334,14 @@ class CountryAdmin(CompareVersionAdmin):
 
 
 @admin.register(CountryGroup)
-class CountryGroupAdmin(CompareVersionAdmin):
+class CountryGroupAdmin(ArchiveVersionAdmin):
     list_display = ["slug", "name_en", "name_fr", "name_ar"]
     search_fields = ["slug", "name_en", "name_fr", "name_ar"]
     filter_horizontal = ["members"]
 
 
 @admin.register(City)
-class CityAdmin(CompareVersionAdmin):
+class CityAdmin(ArchiveVersionAdmin):
     list_display = ["name_en", "name_fr", "name_ar", "country", "is_capital"]
     list_select_related = ["country"]
     list_filter = ["is_capital"]
@@ -286,7 +351,7 @@ class CityAdmin(CompareVersionAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(CompareVersionAdmin):
+class TopicAdmin(ArchiveVersionAdmin):
     list_display = ["slug", "name_en", "name_fr", "name_ar", "parent"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.EmptyFieldListFilter)]
@@ -295,13 +360,13 @@ class TopicAdmin(CompareVersionAdmin):
 
 
 @admin.register(Portfolio)
-class PortfolioAdmin(CompareVersionAdmin):
+class PortfolioAdmin(ArchiveVersionAdmin):
     list_display = ["slug", "name_en", "name_fr", "name_ar"]
     search_fields = ["slug", "name_en", "name_fr", "name_ar"]
 
 
 @admin.register(Outlet)
-class OutletAdmin(CompareVersionAdmin):
+class OutletAdmin(ArchiveVersionAdmin):
     list_display = ["name", "name_ar", "domain", "country"]
     list_select_related = ["country"]
     search_fields = ["name", "name_ar", "domain"]
@@ -309,7 +374,7 @@ class OutletAdmin(CompareVersionAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(CompareVersionAdmin):
+class SourceAdmin(MeetingPartAdmin, ArchiveVersionAdmin):
     list_display = ["__str__", "outlet", "published_on", "language", "meeting"]
     list_select_related = ["outlet", "meeting__country_a", "meeting__country_b"]
     list_filter = ["language"]
@@ -398,7 +463,7 @@ class CorrectionRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingCorrection)
-class MeetingCorrectionAdmin(admin.ModelAdmin):
+class MeetingCorrectionAdmin(MeetingPartAdmin):
     """Public notes that a published meeting was corrected, shown on the meeting's page."""
 
     list_display = ["created_at", "meeting", "short_note", "created_by"]

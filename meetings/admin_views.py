@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from meetings.admin_workflow import may_write, meeting_status_now, refusal
 from meetings.extraction import ExtractionError, extract, read_article
 from meetings.extraction.database import (
     gazetteer_from_database,
@@ -101,9 +102,13 @@ def confirm_draft(request, context):
         headline=data["source_headline"],
         text=data["article_text"],
     )
+    attach_to = data["attach_to"]
+    if attach_to and not may_write(request, attach_to.pk):
+        draft_form.add_error("attach_to", refusal(meeting_status_now(request, attach_to.pk)))
+        return render(request, REVIEW_TEMPLATE, {**context, **page}, status=400)
     try:
-        if data["attach_to"]:
-            meeting = data["attach_to"]
+        if attach_to:
+            meeting = attach_to
             add_source(meeting, source, request.user)
             messages.success(request, _("The article was added as a source of this meeting."))
         else:

@@ -6,19 +6,26 @@ Editors create and edit drafts and send them to review; chief editors publish,
 withdraw (with a public note) and delete. Every save checks the meeting's
 ``version``: an editor who saves over someone else's newer changes is refused,
 told what changed meanwhile, and keeps what they typed.
+
+Who may write a meeting, or anything hanging off it (participants, sources, topics,
+public corrections), is decided by ``may_write_meeting`` from the status the meeting
+has in the database before the request changed anything (``meeting_status_now``):
+a revert restores an old status inside the request, and must not be judged by it.
 """
+
+import functools
 
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reversion.models import Version
 
-from meetings.models import Meeting, MeetingCorrection
+from meetings.models import Meeting, MeetingCorrection, Participation, Source
 
 Status = Meeting.Status
 
@@ -32,6 +39,7 @@ STATUS_PERMISSIONS = {
 
 
 def allowed_statuses(user, current=None) -> list[str]:
+    """The statuses ``user`` may give a meeting whose status in the database is ``current``."""
     allowed = [
         status for status, permission in STATUS_PERMISSIONS.items() if user.has_perm(permission)
     ]
@@ -40,11 +48,100 @@ def allowed_statuses(user, current=None) -> list[str]:
     return allowed
 
 
-def may_edit(user, meeting) -> bool:
-    """Published and withdrawn meetings are the chief editors' to change."""
-    if meeting is None or meeting.status in (Status.DRAFT, Status.REVIEW):
+def may_write_meeting(user, status) -> bool:
+    """Whether ``user`` may change a meeting whose status in the database is ``status``.
+
+    Drafts and meetings in review (and new or deleted meetings: ``None``) are the
+    editors'; published and withdrawn meetings are the chief editors' only.
+    """
+    if status in (None, Status.DRAFT, Status.REVIEW):
         return user.has_perm("meetings.change_meeting")
     return user.has_perm("meetings.publish_meeting")
+
+
+def meeting_status_now(request, pk) -> str | None:
+    """The meeting's status in the database when this request first asked; None if none.
+
+    Remembered on the request: a revert later in the same request restores an old
+    status, and the answer must not change with it.
+    """
+    if not hasattr(request, "meeting_statuses"):
+        request.meeting_statuses = {}
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if pk not in request.meeting_statuses:
+        status = Meeting.objects.filter(pk=pk).values_list("status", flat=True).first()
+        request.meeting_statuses[pk] = status
+    return request.meeting_statuses[pk]
+
+
+def may_write(request, meeting_pk) -> bool:
+    """Whether the user may write the meeting ``meeting_pk`` (or a new one: None) now."""
+    status = None if meeting_pk is None else meeting_status_now(request, meeting_pk)
+    return may_write_meeting(request.user, status)
+
+
+def refusal(status) -> str:
+    """Why ``may_write_meeting`` said no, for a 403 page or a form error."""
+    if status == Status.PUBLISHED:
+        return _("This meeting is published: only chief editors may change it.")
+    if status == Status.WITHDRAWN:
+        return _("This meeting is withdrawn: only chief editors may change it.")
+    return _("You may not change meetings.")
+
+
+def writable(user, meetings):
+    """The meetings of the queryset ``meetings`` that ``user`` may write."""
+    return meetings.filter(status__in=[s for s in Status.values if may_write_meeting(user, s)])
+
+
+def on_writable_meetings(action):
+    """The bulk ``action``, given only the meetings of its queryset the user may write."""
+
+    @functools.wraps(action)
+    def act(modeladmin, request, queryset):
+        return action(modeladmin, request, writable(request.user, queryset))
+
+    return act
+
+
+# The rows hanging off a meeting by their ``meeting`` foreign key.
+MEETING_PARTS = (Participation, Source, MeetingCorrection)
+
+
+def meetings_a_revert_writes(revision) -> dict:
+    """{meeting pk: the status a revert of ``revision`` restores, or None} for every meeting
+    the revert would change: those in the revision, and those its participants and sources
+    hang off, in the revision and in the database now."""
+    meetings = {}
+    for version in revision.version_set.select_related("content_type"):
+        model = version.content_type.model_class()
+        if model is Meeting:
+            meetings[int(version.object_id)] = version.field_dict["status"]
+        elif model in MEETING_PARTS:
+            meetings.setdefault(version.field_dict["meeting_id"], None)
+            now = model.objects.filter(pk=version.object_id).values_list("meeting_id", flat=True)
+            for pk in now:
+                meetings.setdefault(pk, None)
+    return meetings
+
+
+def check_revert(request, revision):
+    """Refuse to revert or recover ``revision`` unless the user could have saved it.
+
+    Called before the revert: every meeting it changes must be the user's to write in
+    the state it has now, and every status it restores one the user may set.
+    """
+    for pk, restored in meetings_a_revert_writes(revision).items():
+        status = meeting_status_now(request, pk)
+        if not may_write_meeting(request.user, status):
+            raise PermissionDenied(refusal(status))
+        if restored and restored not in allowed_statuses(request.user, status):
+            raise PermissionDenied(
+                _("Only chief editors may restore a version that was published or withdrawn.")
+            )
 
 
 class MeetingAdminForm(forms.ModelForm):
@@ -66,16 +163,17 @@ class MeetingAdminForm(forms.ModelForm):
         # The admin gives the full list of fields from MeetingAdmin.fieldsets.
         fields = ["status", "withdrawal_note"]
 
-    user = None  # set by MeetingAdmin.get_form
+    # Set by MeetingAdmin.get_form: the statuses offered depend on who edits, and on
+    # the meeting's status in the database (not the instance's, which a revert changed).
+    user = None
+    status_now = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
         if "status" in self.fields and self.user is not None:
-            allowed = allowed_statuses(
-                self.user, self.instance.status if self.instance.pk else None
-            )
+            allowed = allowed_statuses(self.user, self.status_now)
             self.fields["status"].choices = [
                 (value, label) for value, label in Status.choices if value in allowed
             ]
@@ -94,6 +192,22 @@ class MeetingAdminForm(forms.ModelForm):
         current = Meeting.objects.select_for_update().get(pk=self.instance.pk)
         if submitted is not None and submitted != current.version:
             raise ValidationError(conflict_message(current, submitted), code="conflict")
+
+
+class MeetingPartForm(forms.ModelForm):
+    """The admin form of a row hanging off a meeting (a source, a public correction...).
+
+    The meeting it is given to must be one the user may write, as must the one it
+    leaves (checked by MeetingPartAdmin.has_change_permission).
+    """
+
+    request = None  # set by MeetingPartAdmin.get_form
+
+    def clean_meeting(self):
+        meeting = self.cleaned_data["meeting"]
+        if meeting is not None and not may_write(self.request, meeting.pk):
+            raise ValidationError(refusal(meeting_status_now(self.request, meeting.pk)))
+        return meeting
 
 
 def conflict_message(current: Meeting, seen_version: int) -> str:

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from meetings.models import City, Mandate, Meeting, Minister, Source, Topic
-from tests.factories import EditorFactory, UserFactory
+from tests.factories import ChiefEditorFactory, EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,18 +142,39 @@ def test_the_editor_can_correct_a_suggestion_before_saving(editor):
     assert [p.minister.slug for p in meeting.participations.all()] == ["abdelouafi-laftit"]
 
 
+SAME_MEETING = "أجرى عبد الوافي لفتيت، وزير الداخلية، اليوم الثلاثاء بالرباط، مباحثات مع نظيره الإيطالي ماتيو بيانتيدوزي حول الهجرة."
+
+
 def test_an_article_about_a_meeting_already_archived_can_be_added_as_its_source(
-    editor, seed_meetings
+    client, seed_meetings
 ):
     _belgium, italy = seed_meetings
-    text = "أجرى عبد الوافي لفتيت، وزير الداخلية، اليوم الثلاثاء بالرباط، مباحثات مع نظيره الإيطالي ماتيو بيانتيدوزي حول الهجرة."
-    review = propose(editor, content=text, published="2024-06-11")
+    italy.status = Meeting.Status.REVIEW
+    italy.save()
+    client.force_login(EditorFactory(username="article-editor"))
+    review = propose(client, content=SAME_MEETING, published="2024-06-11")
     assert italy in review.context["duplicates"]
     assert "Already in the archive?" in review.content.decode()
     meetings = Meeting.objects.count()
     data = confirmation(review, attach_to=italy.pk, source_url="https://news.example/same-meeting")
-    assert editor.post(URL, data).status_code == 302
+    assert client.post(URL, data).status_code == 302
     assert Meeting.objects.count() == meetings
+    assert italy.sources.filter(url="https://news.example/same-meeting").exists()
+
+
+def test_only_a_chief_editor_adds_a_source_to_a_published_meeting(client, seed_meetings):
+    _belgium, italy = seed_meetings  # published
+    client.force_login(EditorFactory(username="article-editor"))
+    review = propose(client, content=SAME_MEETING, published="2024-06-11")
+    data = confirmation(review, attach_to=italy.pk, source_url="https://news.example/same-meeting")
+    refused = client.post(URL, data)
+    assert refused.status_code == 400
+    assert "This meeting is published: only chief editors may change it." in str(
+        refused.context["draft_form"].errors
+    )
+    assert not Source.objects.filter(url="https://news.example/same-meeting").exists()
+    client.force_login(ChiefEditorFactory(username="article-chief"))
+    assert client.post(URL, data).status_code == 302
     assert italy.sources.filter(url="https://news.example/same-meeting").exists()
 
 
