@@ -47,7 +47,8 @@ run: db
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py setup_local_editor
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
+		$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

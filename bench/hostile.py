@@ -47,6 +47,7 @@ CORRECTIONS_LIMIT = 5  # an hour
 SITE_URL = "https://archive.example"
 PASSWORD = "hostile-run-Password-1"  # noqa: S105  (a throw-away database)
 ROLES = ("anonymous", "editor", "chief", "superuser")
+UNLIMITED = ("/api/schema/", "/api/docs/")
 
 
 def log(message: str) -> None:
@@ -392,11 +393,10 @@ async def attack(base: str, ids: dict, instance: Instance) -> dict:
             answers.append(await send(clients[attempt.role], attempt))
 
     started = time.monotonic()
-    await asyncio.gather(
-        *(worker() for _ in range(CONCURRENCY)),
-        correction_flood(base),
-        return_exceptions=False,
+    *_workers, flood = await asyncio.gather(
+        *(worker() for _ in range(CONCURRENCY)), correction_flood(base)
     )
+    answers += flood
     answers += await correction_flood(base)  # again, from the same address
     answers += await editorial_attacks(clients, ids)
     seconds = time.monotonic() - started
@@ -439,7 +439,13 @@ def judge(result: dict, before: dict, after: dict) -> dict:
         for a in answers
         if a.status >= 500 or a.status == 0
     ]
-    api_passed = [a.at for a in answers if a.attempt.kind == "api" and a.status != 429]
+    # Answered in full: what the limit let through (a 400 or 404 may come before it counts;
+    # the schema, a document that reads no table, is not counted).
+    api_passed = [
+        a.at
+        for a in answers
+        if a.attempt.kind == "api" and a.status == 200 and not a.attempt.path.startswith(UNLIMITED)
+    ]
     corrections = [a for a in answers if a.attempt.kind == "corrections"]
     growth = {
         pid: round(result["memory_after"].get(pid, 0) - mb, 1)

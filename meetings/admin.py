@@ -3,10 +3,12 @@
 from dataclasses import replace
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
@@ -55,7 +57,25 @@ class EitherSideCountryFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArchiveVersionAdmin(CompareVersionAdmin):
+class CheckedSelection:
+    """Rows chosen for an action are read as ids first: Django's admin let a value that is
+    not one (``_selected_action=abc``) reach the query, as a 500."""
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        try:
+            for value in request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME):
+                self.model._meta.pk.to_python(value)
+        except ValidationError:
+            self.message_user(
+                request,
+                _("The rows chosen could not be read. Choose them again."),
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset, *args, **kwargs)
+
+
+class ArchiveVersionAdmin(CheckedSelection, CompareVersionAdmin):
     """django-reversion's admin (history, compare, revert, recover), for every model here.
 
     A revert or a recovery restores a whole revision, meetings included, before the
@@ -77,7 +97,7 @@ class ArchiveVersionAdmin(CompareVersionAdmin):
         workflow.check_revert(request, version.revision)
 
 
-class MeetingPartAdmin(admin.ModelAdmin):
+class MeetingPartAdmin(CheckedSelection, admin.ModelAdmin):
     """The standalone admin of rows hanging off a meeting: written only by who may write it.
 
     The meeting the row hangs off now decides change and delete; the form checks the
@@ -384,7 +404,7 @@ class SourceAdmin(MeetingPartAdmin, ArchiveVersionAdmin):
 
 
 @admin.register(CorrectionRequest)
-class CorrectionRequestAdmin(admin.ModelAdmin):
+class CorrectionRequestAdmin(CheckedSelection, admin.ModelAdmin):
     """The queue of readers' messages. What the reader sent is read-only; editors set the state."""
 
     list_display = ["created_at", "kind", "state", "meeting", "short_message"]

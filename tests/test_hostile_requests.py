@@ -267,3 +267,20 @@ def test_a_download_stopped_halfway_leaves_no_prepared_file(reference_data, clie
     response.close()  # the client went away: the server closes the response
     assert list(settings.PREPARED_DIR.iterdir()) == []
     assert client.get("/en/meetings/export.json").status_code == 200  # its slot is free
+
+
+# -- found by the hostile run: rows chosen for an action that are not ids --------------------
+
+
+@pytest.mark.parametrize("selected", ["abc", "1.5", "", "9" * 30])
+@pytest.mark.parametrize("model", ["meeting", "source", "country", "correctionrequest"])
+def test_an_action_on_rows_that_are_not_ids_gets_a_message(
+    admin_client, seed_meetings, model, selected
+):
+    url = f"/en/admin/meetings/{model}/"
+    data = {"action": "delete_selected", "_selected_action": [selected], "index": "0"}
+    response = admin_client.post(url, data)
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        messages = [str(m) for m in response.wsgi_request._messages]
+        assert messages
