@@ -15,6 +15,7 @@ from meetings.extraction.article import Article
 from meetings.extraction.dates import choose_date, find_dates
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
+from meetings.extraction.knowledge import credited_agencies, is_international_agency
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 
 PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at"}
@@ -179,6 +180,7 @@ class Extraction:
 
     def run(self) -> Draft:
         self.find_outlet()
+        self.find_credit()
         self.find_date()
         finder = PeopleFinder(self.document, self.gazetteer)
         mentions = finder.mentions()
@@ -190,7 +192,7 @@ class Extraction:
             for position in range(*mention.title_span)
         }
         participants, nameless = participants_from(mentions, self.gazetteer, self.draft.date)
-        self.apply_outlet_country(participants, nameless)
+        self.apply_source_country(participants, nameless)
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
         self.find_place()
@@ -213,7 +215,20 @@ class Extraction:
             if matches:
                 outlet = self.gazetteer.outlet_named(matches[0].payload)
         self.outlet_country = outlet.country if outlet else None
+        # An international agency (AFP, Reuters, ANSA, EFE...) reports from every country:
+        # its own is no hint of where a meeting took place.
+        self.reports_from_anywhere = bool(outlet) and is_international_agency(
+            outlet.name, outlet.name_ar
+        )
         self.draft.outlet = outlet.name if outlet else self.article.outlet
+
+    # 1b. A national agency credited in the dateline or the text ("الرياض (واس) -",
+    # "(MAP)", "selon l'APS"): its country is one side, and outweighs the outlet's,
+    # which may only be relaying the wire.
+    def find_credit(self) -> None:
+        national = [m for m in credited_agencies(self.document) if m.payload.country]
+        self.credit = national[0] if national else None
+        self.source_country = self.credit.payload.country if self.credit else self.outlet_country
 
     # 6. Date.
     def find_date(self) -> None:
@@ -237,18 +252,19 @@ class Extraction:
         else:
             self.draft.warnings.append("No date found, and no publication date was given.")
 
-    # 5. An unqualified minister in a national outlet is that country's.
-    def apply_outlet_country(self, participants: list[Participant], nameless) -> None:
-        if not self.outlet_country:
+    # 5. An unqualified minister in a national outlet or agency wire is that country's.
+    def apply_source_country(self, participants: list[Participant], nameless) -> None:
+        if not self.source_country:
             return
+        reason = "agency" if self.credit else "outlet"
         for participant in participants:
             described = any(mention.head for mention in participant.mentions)
             if participant.country is None and described:
-                participant.country = self.outlet_country
-                participant.country_reason = "outlet"
+                participant.country = self.source_country
+                participant.country_reason = reason
         for mention in nameless:
             if mention.country is None and not mention.counterpart and mention.head:
-                mention.country = self.outlet_country
+                mention.country = self.source_country
                 mention.country_span = mention.head
 
     # 3. Countries: people and counterparts first, then demonyms and names.
@@ -393,17 +409,18 @@ class Extraction:
             self.draft.host_country = city.country
             self.draft.evidence["place"] = [self.evidence(match.start, match.end)]
             return
-        if self.outlet_country and self.outlet_country in self.draft.countries:
+        at_home = self.credit or not self.reports_from_anywhere
+        if at_home and self.source_country and self.source_country in self.draft.countries:
             # A national outlet that names no place usually reports a meeting at home.
             capital = next(
                 (
                     city
                     for city in self.gazetteer.cities
-                    if city.country == self.outlet_country and city.is_capital
+                    if city.country == self.source_country and city.is_capital
                 ),
                 None,
             )
-            self.draft.host_country = self.outlet_country
+            self.draft.host_country = self.source_country
             self.draft.evidence["place"] = []
             if capital:
                 self.draft.place = capital.slug
