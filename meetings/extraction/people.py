@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
+from meetings.extraction.knowledge import official_titles
 
 HEADS = {
     # phrase: rank
@@ -63,7 +64,15 @@ TITLE_WORDS = {
     "peche", "food", "alimentaire", "sovereignty", "souverainete", "vice", "deputy", "first",
     "premier", "delegate", "delegue", "deleguee", "minister", "ministre", "secretary",
     "secretaire", "general", "generale", "chief", "top", "diplomat", "s",
+    "affaires", "etrangeres", "etranger", "exterieur", "exterieures", "africaine", "african",
+    "africain", "expatriates", "expatries", "emigration", "integration", "communaute",
+    "abroad", "union", "europeenne", "ecological", "ecologique",
 }  # fmt: skip
+# Words that link a title to the country it serves: "ministre des Affaires étrangères du
+# Nigeria", "his counterpart from the United States", "ministre de la République ...".
+COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from"}
+ARTICLES = {"la", "l", "the", "le"}
+RANK_PREFIXES = {"vice", "deputy", "first", "نائب"}
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
     "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
@@ -88,6 +97,7 @@ ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
     "accompanied", "presence", "alongside", "entoure", "entouree",
 }  # fmt: skip
+TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
 BOUNDARY = re.compile(r"[،,.:;()\[\]\"«»!?؟\n|–—-]")
@@ -161,6 +171,7 @@ class PeopleFinder:
         self.cities = self.by_start(gazetteer.city_names.find(document))
         self.heads = self.by_start(_HEADS.find(document))
         self.title_vocabulary = self.build_title_vocabulary()
+        self.official_titles = official_titles().find(document)
 
     @staticmethod
     def by_start(matches: list[Match]) -> dict[int, Match]:
@@ -327,11 +338,17 @@ class PeopleFinder:
                 mention.country_span = (match.start, match.end)
                 position = mention.title_end = match.end
                 continue
-            if position in self.country_names and self.words[position - 1] in {"de", "du", "of"}:
-                match = self.country_names[position]
-                mention.country = match.payload
-                mention.country_span = (match.start, match.end)
-                position = mention.title_end = match.end
+            official = self.official_title_covering(position)
+            if official:
+                mention.country = mention.country or official.payload
+                mention.country_span = mention.country_span or (official.start, official.end)
+                position = mention.title_end = official.end
+                continue
+            country = self.country_after_link(position)
+            if country:
+                mention.country = country.payload
+                mention.country_span = (country.start, country.end)
+                position = mention.title_end = country.end
                 continue
             if self.title_word(position):
                 position += 1
@@ -339,6 +356,35 @@ class PeopleFinder:
                 continue
             break
         return position
+
+    def official_title_covering(self, position: int) -> Match | None:
+        for match in self.official_titles:
+            if match.start <= position < match.end:
+                return match
+        return None
+
+    def country_after_link(self, position: int) -> Match | None:
+        """A country name that a title leads to: "du Nigeria", "from the United States",
+        "de la République démocratique du Congo"; in Arabic right after the title, in
+        construct ("وزير خارجية المجر") or with ل ("لجمهورية الدومينيكان")."""
+        if self.words[position] in COUNTRY_LINKS:
+            after = position + 1
+            if after < len(self.words) and self.words[after] in ARTICLES:
+                after += 1
+            if after in self.country_names and not self.boundary_between(position, after):
+                return self.country_names[after]
+            return None
+        match = self.country_names.get(position)
+        if match is None:
+            return None
+        previous = self.words[position - 1] if position else ""
+        if previous in COUNTRY_LINKS or (
+            previous in ARTICLES and position > 1 and self.words[position - 2] in COUNTRY_LINKS
+        ):
+            return match
+        if self.is_arabic(position) and not self.boundary_between(position - 1, position):
+            return match
+        return None
 
     def title_word(self, position: int) -> bool:
         """A word that continues a title rather than starting a name."""
@@ -349,8 +395,11 @@ class PeopleFinder:
             return True
         if self.is_arabic(position):
             # Names do not start with the article; titles are made of nouns that do,
-            # or of "و" + a noun in construct: وزير البيئة وأمن الطاقة.
+            # or of "و" + a noun in construct: وزير البيئة وأمن الطاقة; or of a portfolio
+            # in construct before a country: وزير خارجية المجر.
             if word.startswith("ال"):
+                return True
+            if "ال" + word in self.title_vocabulary and position + 1 in self.country_names:
                 return True
             following = self.words[position + 1] if position + 1 < len(self.words) else ""
             return word.startswith("و") and following.startswith("ال")
@@ -400,6 +449,9 @@ class PeopleFinder:
             if self.words[previous] in {"his", "her", "their", "son", "sa", "ses", "leur"}:
                 position = previous
                 continue
+            if self.words[previous] in RANK_PREFIXES:
+                position = previous  # "vice-Premier ministre", "Deputy Prime Minister"
+                continue
             break
         return position
 
@@ -446,7 +498,29 @@ class PeopleFinder:
                 self.set_name(mention, (match.start, match.end))
                 mention.accompanying = self.is_accompanying(start)
                 found.append(mention)
-        return sorted(found, key=lambda m: (m.head or m.name_span or (0, 0))[0])
+        found.sort(key=lambda m: (m.head or m.name_span or (0, 0))[0])
+        self.apply_official_titles(found)
+        return found
+
+    def apply_official_titles(self, mentions: list[Mention]) -> None:
+        """A title only one country uses ("... African Cooperation and Moroccan Expatriates")
+        gives the country of the minister it describes: the head before it in the sentence."""
+        heads = [mention.head[0] for mention in mentions if mention.head]
+        for mention in mentions:
+            if mention.country or not mention.head:
+                continue
+            start = mention.head[0]
+            later = [head for head in heads if head > start]
+            limit = min([*later, start + TITLE_REACH])
+            for match in self.official_titles:
+                within = start <= match.start < limit or match.start <= start < match.end
+                if within and not self.sentence_between(start, match.start):
+                    mention.country = match.payload
+                    mention.country_span = (match.start, match.end)
+                    break
+
+    def sentence_between(self, first: int, last: int) -> bool:
+        return any(self.sentence_ends_before(p) for p in range(first + 1, last + 1))
 
     def set_name(self, mention: Mention, span: tuple[int, int]) -> None:
         mention.name_span = span
