@@ -340,9 +340,11 @@ class PeopleFinder:
                 continue
             official = self.official_title_covering(position)
             if official:
+                # The name comes after it; its words still count for topics (a ministry of
+                # "Foreign Affairs, Migration and Tunisians Abroad" talks of migration).
                 mention.country = mention.country or official.payload
                 mention.country_span = mention.country_span or (official.start, official.end)
-                position = mention.title_end = official.end
+                position = official.end
                 continue
             country = self.country_after_link(position)
             if country:
