@@ -64,9 +64,7 @@ TITLE_WORDS = {
     "peche", "food", "alimentaire", "sovereignty", "souverainete", "vice", "deputy", "first",
     "premier", "delegate", "delegue", "deleguee", "minister", "ministre", "secretary",
     "secretaire", "general", "generale", "chief", "top", "diplomat", "s",
-    "affaires", "etrangeres", "etranger", "exterieur", "exterieures", "africaine", "african",
-    "africain", "expatriates", "expatries", "emigration", "integration", "communaute",
-    "abroad", "union", "europeenne", "ecological", "ecologique",
+    "affaires", "etrangeres", "exterieures",
 }  # fmt: skip
 # Words that link a title to the country it serves: "ministre des Affaires étrangères du
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
@@ -338,14 +336,6 @@ class PeopleFinder:
                 mention.country_span = (match.start, match.end)
                 position = mention.title_end = match.end
                 continue
-            official = self.official_title_covering(position)
-            if official:
-                # The name comes after it; its words still count for topics (a ministry of
-                # "Foreign Affairs, Migration and Tunisians Abroad" talks of migration).
-                mention.country = mention.country or official.payload
-                mention.country_span = mention.country_span or (official.start, official.end)
-                position = official.end
-                continue
             country = self.country_after_link(position)
             if country:
                 mention.country = country.payload
@@ -355,6 +345,15 @@ class PeopleFinder:
             if self.title_word(position):
                 position += 1
                 mention.title_end = position
+                continue
+            official = self.official_title_covering(position)
+            if official:
+                # A title only one country uses goes on ("... et des Tunisiens à l'étranger"):
+                # the name comes after it. Its words beyond the usual title words still count
+                # for topics (a ministry of "Foreign Affairs, Migration and ..." talks of it).
+                mention.country = mention.country or official.payload
+                mention.country_span = mention.country_span or (official.start, official.end)
+                position = official.end
                 continue
             break
         return position
