@@ -31,7 +31,9 @@ MIN_LETTERS = 40
 HTML_HINT = re.compile(r"<\s*(html|head|body|article|p|div|meta|title)\b", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # <meta charset="windows-1256"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
-META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
 # A date in the URL's path: /2024/12/20/ or -2024-12-20-.
 URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
 LANGUAGES = ("ar", "fr", "en")

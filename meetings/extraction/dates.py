@@ -113,10 +113,16 @@ def latest_weekday(weekday: int, base: datetime.date, *, strictly_before: bool) 
     return base - datetime.timedelta(days=delta)
 
 
-def in_future(words: list[str], position: int) -> bool:
+def in_future(document: Document, position: int) -> bool:
     """A future marker in the few words before ``position``: "will meet on Friday"."""
-    window = words[max(position - 6, 0) : position]
-    return any(word in FUTURE_MARKERS or FRENCH_FUTURE.match(word) for word in window)
+    for index in range(max(position - 6, 0), position):
+        word = document.tokens[index].text
+        if word in FUTURE_MARKERS:
+            return True
+        # "rencontrera", "se rendra"; not "Pereira" or "Ribera".
+        if FRENCH_FUTURE.match(word) and document.original(index, index + 1).islower():
+            return True
+    return False
 
 
 def weekday_candidate(
@@ -132,7 +138,7 @@ def weekday_candidate(
     end = position + 1
     if before in TOMORROW:
         day = published + datetime.timedelta(days=1)
-    elif after in FUTURE or (before in FUTURE) or in_future(words, start):
+    elif after in FUTURE or (before in FUTURE) or in_future(document, start):
         day = published + datetime.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     else:
         strictly = before in YESTERDAY or after in PAST or before in PAST

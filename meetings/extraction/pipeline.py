@@ -12,13 +12,35 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from meetings.extraction.article import Article
-from meetings.extraction.dates import choose_date, find_dates
+from meetings.extraction.dates import choose_date, dateline_tokens, find_dates
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
-from meetings.extraction.knowledge import credited_agencies, is_international_agency
+from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 
-PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at"}
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
+                      "الي"}  # fmt: skip
+# The verb of a reception: its subject is the host.
+RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
+                  "recue", "recoit", "accueilli", "accueillie", "accueille"}  # fmt: skip
+PASSIVE_BY = {"par", "by", "من"}
+# At the host's office or ministry: the host's capital.
+OFFICE = PhraseMatcher()
+for _phrase in (
+    "بمكتبه", "بمكتبها", "في مكتبه", "في مكتبها", "بمقر الوزارة", "في مقر الوزارة",
+    "بمقر وزارة", "في مقر وزارة", "dans son bureau", "a son bureau", "au siege du ministere",
+    "in his office", "in her office", "at his office", "at her office",
+    "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
+):  # fmt: skip
+    OFFICE.add(_phrase, True)
+# The visitor: "Y, who is visiting", "الذي يقوم بزيارة", "en visite".
+VISITING = PhraseMatcher()
+for _phrase in (
+    "الذي يقوم بزيارة", "التي تقوم بزيارة", "الذي يزور", "التي تزور", "في زيارة",
+    "qui effectue une visite", "en visite", "who is visiting", "who is on a visit",
+    "on a visit", "who was visiting",
+):  # fmt: skip
+    VISITING.add(_phrase, True)
 FUTURE_WORDS = {"المقبل", "المقبلة", "القادم", "القادمة", "سيعقد", "ستعقد", "prochain", "prochaine",
                 "next", "upcoming", "will"}  # fmt: skip
 MEETING_WORDS = {
@@ -96,6 +118,7 @@ class Draft:
     language: str
     date: datetime.date | None = None
     date_precision: str = "day"
+    announcement: bool = False  # the article announces a meeting still to come
     countries: list[str] = field(default_factory=list)
     candidate_countries: list[str] = field(default_factory=list)  # most mentioned first
     host_country: str | None = None
@@ -118,6 +141,7 @@ class Draft:
             "language": self.language,
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision if self.date else None,
+            "announcement": self.announcement,
             "countries": sorted(self.countries),
             "host_country": self.host_country,
             "place": self.place_name or None,
@@ -193,6 +217,7 @@ class Extraction:
         }
         participants, nameless = participants_from(mentions, self.gazetteer, self.draft.date)
         self.apply_source_country(participants, nameless)
+        self.person_positions = positions_of(participants, nameless)
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
         self.find_place()
@@ -238,6 +263,13 @@ class Extraction:
         vague = VAGUE_TIME.find(self.document)
         if chosen and not (vague and chosen.how == "relative"):
             self.draft.date, self.draft.date_precision = chosen.date, chosen.precision
+            if published and chosen.date > published:
+                # Every date the article gives is to come: it announces the meeting.
+                self.draft.announcement = True
+                self.draft.warnings.append(
+                    "This article announces a meeting that had not taken place when it was "
+                    "published: check that it did before publishing it."
+                )
             self.draft.evidence["date"] = [self.evidence(chosen.start, chosen.end, chosen.how)]
         elif vague:
             # "last week": no day can be given, and guessing one would mislead.
@@ -371,63 +403,119 @@ class Extraction:
             unassigned[0].country = missing[0]
             unassigned[0].country_reason = "the other side"
 
-    # 7. Place: "بالرباط", "à Rabat", "in Rabat", or a dateline "RABAT -".
+    # 7. Place: "بالرباط", "à Rabat", "in Rabat", a venue ("au Quai d'Orsay"), a dateline
+    # ("RABAT -", "الرياض (واس) -"); else who received whom, and where.
     def is_place_phrase(self, match: Match) -> bool:
         previous = self.words[match.start - 1] if match.start else ""
-        return match.proclitics.endswith("ب") or previous in PLACE_PREPOSITIONS
+        if match.proclitics.endswith("ب") or previous in PLACE_PREPOSITIONS:
+            return True
+        # "at the Kremlin", "au palais de Carthage": an article between.
+        before = self.words[match.start - 2] if match.start > 1 else ""
+        return previous in {"the", "le", "la", "l"} and before in PLACE_PREPOSITIONS
 
     def find_place(self) -> None:
-        best: tuple[float, Match] | None = None
         cues = [
             index
             for index, word in enumerate(self.words)
             if any(form in MEETING_WORDS for form, _ in word_forms(word))
         ]
+        dateline_end = dateline_tokens(self.document)
         total = max(len(self.words), 1)
-        for match in self.gazetteer.city_names.find(self.document):
-            city = self.gazetteer.city_by_slug[match.payload]
-            score = 3.0 if self.is_place_phrase(match) else 0.0
-            if match.start <= 2 and self.followed_by_dash(match):
-                score += 5  # a dateline
-            if not score:
+        best: tuple[float, Match, str] | None = None
+        named = [(match, match.payload) for match in self.gazetteer.city_names.find(self.document)]
+        named += [(match, match.payload) for match in venues().find(self.document)]
+        for match, slug in named:
+            city = self.gazetteer.city_by_slug.get(slug)
+            if city is None:
+                continue
+            dateline = match.start <= 2 and (
+                match.end <= dateline_end or self.followed_by_dash(match)
+            )
+            if dateline:
+                # Where the wire was filed: the place unless the text names another
+                # near the words of the meeting.
+                score = 4.0
+            elif self.is_place_phrase(match):
+                score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+            else:
                 continue
             if city.country in self.draft.countries:
                 score += 1
-            if any(abs(match.start - cue) <= 15 for cue in cues):
-                score += 2
             nearby = self.words[max(match.start - 6, 0) : match.end + 3]
             if FUTURE_WORDS.intersection(nearby):
                 score -= 4  # "next month in Rome": another, later meeting
             score += 1 - match.start / total  # earlier is better
             if best is None or score > best[0]:
-                best = (score, match)
+                best = (score, match, slug)
         if best and best[0] >= 3:
-            match = best[1]
-            city = self.gazetteer.city_by_slug[match.payload]
-            self.draft.place = city.slug
-            self.draft.place_name = city.names.get("en") or city.slug
-            self.draft.host_country = city.country
-            self.draft.evidence["place"] = [self.evidence(match.start, match.end)]
+            _score, match, slug = best
+            self.set_place(
+                self.gazetteer.city_by_slug[slug], [self.evidence(match.start, match.end)]
+            )
+            return
+        host, office = self.host_from_the_text()
+        if host:
+            self.draft.host_country = host
+            capital = self.capital_of(host)
+            if office and capital:
+                # "received at his office": in the host's capital, where ministries are.
+                self.set_place(capital, [self.evidence(*office, "inferred")])
+                self.draft.warnings.append(
+                    "No city named: the meeting was at the host's ministry, so the host's "
+                    "capital is proposed. Check it."
+                )
             return
         at_home = self.credit or not self.reports_from_anywhere
         if at_home and self.source_country and self.source_country in self.draft.countries:
             # A national outlet that names no place usually reports a meeting at home.
-            capital = next(
-                (
-                    city
-                    for city in self.gazetteer.cities
-                    if city.country == self.source_country and city.is_capital
-                ),
-                None,
-            )
+            capital = self.capital_of(self.source_country)
             self.draft.host_country = self.source_country
             self.draft.evidence["place"] = []
             if capital:
-                self.draft.place = capital.slug
-                self.draft.place_name = capital.names.get("en") or capital.slug
+                self.set_place(capital, [])
             self.draft.warnings.append(
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
+
+    def set_place(self, city, evidence: list[Evidence]) -> None:
+        self.draft.place = city.slug
+        self.draft.place_name = city.names.get("en") or city.slug
+        self.draft.host_country = city.country
+        self.draft.evidence["place"] = evidence
+
+    def capital_of(self, country: str):
+        return next(
+            (city for city in self.gazetteer.cities if city.country == country and city.is_capital),
+            None,
+        )
+
+    def host_from_the_text(self) -> tuple[str | None, tuple[int, int] | None]:
+        """The host's country when no city is named, and the words that say it was at the
+        host's office or ministry. The host is who received ("X received Y", "استقبل X Y",
+        "Y was received by X"), or the side other than the visitor ("Y, who is visiting").
+        """
+        sides = self.draft.countries
+        if len(sides) != 2:
+            return None, None
+        people = sorted(self.person_positions.items())  # token -> country
+        office = next(iter(OFFICE.find(self.document)), None)
+        office_span = (office.start, office.end) if office else None
+        visit = next(iter(VISITING.find(self.document)), None)
+        if visit:
+            guests = [country for position, country in people if position < visit.start]
+            if guests and guests[-1] in sides:
+                return next(code for code in sides if code != guests[-1]), office_span
+        verb = next((i for i, word in enumerate(self.words) if word in RECEIVED_WORDS), None)
+        if verb is None:
+            return None, None
+        following = self.words[verb + 1 : verb + 3]
+        if self.language == "ar" or PASSIVE_BY.intersection(following):
+            host = next((country for position, country in people if position > verb), None)
+        else:
+            host = next(
+                (country for position, country in reversed(people) if position < verb), None
+            )
+        return (host, office_span) if host in sides else (None, None)
 
     def followed_by_dash(self, match: Match) -> bool:
         if match.end >= len(self.words):
@@ -492,6 +580,20 @@ class Extraction:
             country_reason=participant.country_reason,
             evidence=evidence,
         )
+
+
+def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
+    """Where each person is mentioned (first token of the mention), with their country."""
+    positions = {}
+    for participant in participants:
+        for mention in participant.mentions:
+            span = mention.head or mention.name_span
+            if participant.country and span:
+                positions[span[0]] = participant.country
+    for mention in nameless:
+        if mention.country and mention.head:
+            positions[mention.head[0]] = mention.country
+    return positions
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Draft:
