@@ -37,7 +37,15 @@ HEADS = {
     "top diplomat": "minister", "chief diplomat": "minister",
 }  # fmt: skip
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
-HONORIFICS = {"السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame"}
+HONORIFICS = {
+    "السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame", "الشيخ",
+    "الشيخة", "الامير", "الاميرة", "سمو", "معالي", "الدكتور", "الدكتورة", "sheikh", "sheikha",
+    "cheikh", "prince", "princess", "princesse", "excellency",
+}  # fmt: skip
+# Honorifics that are also words: "HE" (His Excellency) only in capitals, not "he".
+CAPITAL_HONORIFICS = {"he", "hh", "hrh"}
+# Words of names that do not count towards a name's length: bin, ould, al...
+NAME_PARTICLES = {"بن", "ولد", "بنت", "ابن", "ابو", "عبد"}
 # Words that are part of a title rather than of a name.
 TITLE_WORDS = {
     "شؤون", "لشؤون", "الشؤون", "بشؤون", "المكلف", "المكلفة", "الدولة", "لدي", "المنتدب",
@@ -243,9 +251,27 @@ class PeopleFinder:
 
     # -- reading names ---------------------------------------------------------
 
+    def is_honorific(self, position: int) -> bool:
+        word = self.words[position]
+        if word in CAPITAL_HONORIFICS:
+            return self.document.original(position, position + 1).isupper()
+        return word in HONORIFICS
+
+    def is_stop(self, position: int) -> bool:
+        """A word that ends a name; "على" (on) is one, the name علي is not, though the two
+        are alike once normalised."""
+        word = self.words[position]
+        if word == "علي":
+            return self.document.original(position, position + 1).endswith("ى")
+        return word in NAME_STOPS
+
+    def name_length(self, start: int, end: int) -> int:
+        particles = LATIN_PARTICLES | NAME_PARTICLES
+        return sum(1 for word in self.words[start:end] if word not in particles)
+
     def name_forward(self, position: int) -> tuple[int, int] | None:
         """A person's name starting at ``position``: (start, end) tokens, or None."""
-        while position < len(self.words) and self.words[position] in HONORIFICS:
+        while position < len(self.words) and self.is_honorific(position):
             position += 1
         if position >= len(self.words):
             return None
@@ -260,7 +286,7 @@ class PeopleFinder:
             if end > position and self.boundary_between(end - 1, end):
                 ended = True
                 break
-            if word in NAME_STOPS or self.is_counterpart(end) or self.entity_at(end):
+            if self.is_stop(end) or self.is_counterpart(end) or self.entity_at(end):
                 ended = True
                 break
             if end > position and end in self.known:
@@ -275,7 +301,7 @@ class PeopleFinder:
             if not arabic and not self.is_capitalised(end) and not particle:
                 ended = True
                 break
-            if end - position == MAX_NAME_WORDS:
+            if self.name_length(position, end) == MAX_NAME_WORDS:
                 break
             end += 1
         else:
@@ -293,12 +319,12 @@ class PeopleFinder:
             match = next(m for m in self.known.values() if m.end == end)
             return match.start, match.end
         start = end
-        while start > 0 and end - start < 5:
+        while start > 0 and self.name_length(start, end) < MAX_NAME_WORDS:
             candidate = start - 1
             word = self.words[candidate]
             if candidate < end - 1 and self.boundary_between(candidate, candidate + 1):
                 break
-            if word in NAME_STOPS or word in HONORIFICS or self.entity_at(candidate):
+            if self.is_stop(candidate) or self.is_honorific(candidate) or self.entity_at(candidate):
                 break
             if self.is_arabic(candidate) != self.is_arabic(end - 1):
                 break
@@ -413,6 +439,7 @@ class PeopleFinder:
             position in self.portfolios
             or position in self.demonyms
             or self.words[position] in self.title_vocabulary
+            or self.official_title_covering(position) is not None
         )
 
     def portfolio_before(self, position: int, head_start: int) -> Match | None:
@@ -485,8 +512,14 @@ class PeopleFinder:
                 name = self.name_forward(name_start)
             # "Matteo Piantedosi, Italy's interior minister"; "عبد الوافي لفتيت، وزير الداخلية".
             before = position if self.is_arabic(position) else title_start
-            if name is None and before > 0 and self.boundary_between(before - 1, before):
-                name = self.name_backward(before)
+            if name is None and before > 0:
+                # After a comma, or an honorific without one: "الأمير فيصل بن فرحان وزير الخارجية".
+                candidate = self.name_backward(before)
+                if candidate and (
+                    self.boundary_between(before - 1, before)
+                    or (candidate[0] > 0 and self.is_honorific(candidate[0] - 1))
+                ):
+                    name = candidate
             if name:
                 self.set_name(mention, name)
                 covered.update(range(*name))
