@@ -8,6 +8,7 @@ nothing of Django or HTTP.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
@@ -50,6 +51,8 @@ MEETING_WORDS = {
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
 }  # fmt: skip
+# Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
+PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
 # Phrases that say two sides met, as opposed to many.
 BILATERAL = PhraseMatcher()
 for _phrase in (
@@ -328,6 +331,12 @@ class Extraction:
                 strong.add(mention.country)
                 spans[mention.country].append(self.evidence(*mention.country_span, "title"))
                 used_spans.add(mention.country_span)
+        for match in self.paired_demonyms(finder):
+            # "الوزيران المغربي والبرتغالي", "les ministres marocain et portugais".
+            scores[match.payload] += 4
+            strong.add(match.payload)
+            spans[match.payload].append(self.evidence(match.start, match.end, "demonym"))
+            used_spans.add((match.start, match.end))
         total = max(len(self.words), 1)
         for table, weight, note in (
             (finder.demonyms, 1.5, "demonym"),
@@ -366,6 +375,12 @@ class Extraction:
         if len(chosen) == 2 and self.is_phone_call():
             self.draft.warnings.append("This reports a phone call, not a meeting.")
             chosen = []
+        elif len(chosen) == 1 and self.other_side_unknown(participants, nameless):
+            # One side is clear, the other is not named: better to propose the one.
+            self.draft.warnings.append(
+                f"Only one side is clear ({chosen[0]}): the other country could not be "
+                "identified. Choose it."
+            )
         elif len(chosen) < 2:
             chosen = []
             self.draft.warnings.append(
@@ -375,6 +390,31 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def paired_demonyms(self, finder: PeopleFinder) -> list[Match]:
+        """Two demonyms joined, beside a plural or dual minister word: both are sides."""
+        found = []
+        demonyms = sorted(finder.demonyms.values(), key=lambda match: match.start)
+        for first, second in itertools.pairwise(demonyms):
+            between = self.words[first.end : second.start]
+            # و + ال is split off by the normalisation: المغربي و البرتغالي.
+            joined = between in (["و"], ["et"], ["and"]) or (
+                not between and second.proclitics.startswith("و")
+            )
+            if not joined or first.payload == second.payload:
+                continue
+            around = self.words[max(first.start - 3, 0) : second.end + 3]
+            if PLURAL_MINISTERS.intersection(around):
+                found += [first, second]
+        return found
+
+    def other_side_unknown(self, participants, nameless) -> bool:
+        """Someone met someone whose country the article does not give."""
+        if not any(form in MEETING_WORDS for word in self.words for form, _ in word_forms(word)):
+            return False
+        unknown_person = any(p.country is None and not p.accompanying for p in participants)
+        unknown_counterpart = any(m.counterpart and m.country is None for m in nameless)
+        return unknown_person or unknown_counterpart
 
     def is_phone_call(self) -> bool:
         """A call mentioned at the top of the article is what the article reports."""
