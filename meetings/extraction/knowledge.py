@@ -66,6 +66,22 @@ def venues() -> PhraseMatcher:
     return matcher
 
 
+@functools.cache
+def capitalised_country_names() -> dict[str, str]:
+    return load("capitalised_country_names.json")["names"]
+
+
+def capitalised_countries(document: Document) -> list[Match]:
+    """ "US" and "EAU" written in capitals: the countries, not the words "us" and "eau"."""
+    names = capitalised_country_names()
+    wanted = {name.lower() for name in names}
+    return [
+        Match(index, index + 1, names[written])
+        for index, token in enumerate(document.tokens)
+        if token.text in wanted and (written := document.original(index, index + 1)) in names
+    ]
+
+
 def credited_agencies(document: Document) -> list[Match]:
     """The agencies the article credits, first one first ("الرياض (واس) -", "selon l'APS").
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
-from meetings.extraction.knowledge import official_titles
+from meetings.extraction.knowledge import capitalised_countries, official_titles
 
 HEADS = {
     # phrase: rank
@@ -78,6 +78,7 @@ TITLE_WORDS = {
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from"}
 ARTICLES = {"la", "l", "the", "le"}
+POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
 RANK_PREFIXES = {"vice", "deputy", "first", "نائب"}
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
@@ -129,12 +130,14 @@ class Mention:
     person_id: int | None = None
     accompanying: bool = False
     title_end: int | None = None
+    title_start: int | None = None  # English titles start before the head: "Foreign Minister"
 
     @property
     def title_span(self) -> tuple[int, int] | None:
         if self.head is None:
             return None
-        return (self.head[0], max(self.head[1], self.title_end or 0))
+        start = min(self.head[0], self.title_start if self.title_start is not None else 10**9)
+        return (start, max(self.head[1], self.title_end or 0))
 
 
 @dataclass
@@ -172,6 +175,8 @@ class PeopleFinder:
         self.known = self.by_start(gazetteer.person_names.find(document))
         self.demonyms = self.by_start(gazetteer.demonyms.find(document))
         self.country_names = self.by_start(gazetteer.country_names.find(document))
+        for match in capitalised_countries(document):
+            self.country_names.setdefault(match.start, match)
         # Portfolio phrases overlap titles ("وزير الداخلية", "foreign minister"): keep them all.
         self.portfolios = self.longest_by_start(gazetteer.portfolio_keywords.find_all(document))
         self.cities = self.by_start(gazetteer.city_names.find(document))
@@ -474,7 +479,7 @@ class PeopleFinder:
                     mention.country_span = (country.start, country.end)
                     position = country.start
                     continue
-            if self.words[previous] in {"his", "her", "their", "son", "sa", "ses", "leur"}:
+            if self.words[previous] in POSSESSIVES:
                 position = previous
                 continue
             if self.words[previous] in RANK_PREFIXES:
@@ -506,6 +511,9 @@ class PeopleFinder:
             if around:
                 mention.portfolio = around.payload
             title_start = self.read_before_head(mention, position)
+            while title_start < position and self.words[title_start] in POSSESSIVES:
+                title_start += 1  # "his Italian counterpart": the post starts after "his"
+            mention.title_start = title_start
             name_start = self.read_title(mention, end)
             name = None
             if name_start < len(self.words) and not self.sentence_ends_before(name_start):

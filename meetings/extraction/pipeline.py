@@ -18,9 +18,11 @@ from meetings.extraction.document import Document, Match, PhraseMatcher, word_fo
 from meetings.extraction.gazetteer import Gazetteer
 from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
+from meetings.text import normalize
 
 PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
                       "الي"}  # fmt: skip
+DESTINATION_WORDS = {"to", "الي"}
 # The verb of a reception: its subject is the host.
 RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
                   "recue", "recoit", "accueilli", "accueillie", "accueille"}  # fmt: skip
@@ -227,7 +229,33 @@ class Extraction:
         self.find_topics()
         self.draft.ministers = [self.suggestion(p) for p in participants]
         self.draft.ministers.sort(key=lambda m: (m.role != "lead", m.country or ""))
+        self.posts_of_counterparts()
         return self.draft
+
+    def posts_of_counterparts(self) -> None:
+        """ "His Italian counterpart Matteo Piantedosi" holds the post of the other side's
+        minister: propose that post rather than the word "counterpart"."""
+        for minister in self.draft.ministers:
+            words = minister.post.split()
+            if not words or not any(
+                form.startswith(("نظير", "homologue", "counterpart"))
+                for form, _ in word_forms(normalize(words[0]))
+            ):
+                continue
+            other = next(
+                (
+                    m
+                    for m in self.draft.ministers
+                    if m.role == "lead"
+                    and m.country != minister.country
+                    and m.post
+                    and not normalize(m.post).startswith(("نظير", "homologue", "counterpart"))
+                ),
+                None,
+            )
+            if other:
+                minister.post = strip_demonym(other.post, self.gazetteer)
+                minister.portfolio = minister.portfolio or other.portfolio
 
     # 1. Outlet: given, in the HTML, or named in the byline at the top of the text.
     def find_outlet(self) -> None:
@@ -477,6 +505,8 @@ class Extraction:
                 score = 4.0
             elif self.is_place_phrase(match):
                 score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+                if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
+                    score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
             else:
                 continue
             if city.country in self.draft.countries:
@@ -610,7 +640,7 @@ class Extraction:
         return MinisterSuggestion(
             name=participant.name,
             country=participant.country,
-            post=post.strip(" ،,"),
+            post=strip_demonym(post, self.gazetteer).strip(" ،,"),
             portfolio=participant.portfolio,
             rank=participant.rank,
             role="accompanying" if participant.accompanying else "lead",
@@ -620,6 +650,21 @@ class Extraction:
             country_reason=participant.country_reason,
             evidence=evidence,
         )
+
+
+def strip_demonym(post: str, gazetteer: Gazetteer) -> str:
+    """A post without the nationality it was written with: "Spain's foreign minister" and
+    "وزير الخارجية الإسباني" give "foreign minister" and "وزير الخارجية"."""
+    document = Document.from_text(post)
+    found = gazetteer.demonyms.find(document) + gazetteer.country_names.find(document)
+    if not found:
+        return post
+    keep = [
+        document.original(i, i + 1)
+        for i in range(len(document.tokens))
+        if not any(m.start <= i < m.end for m in found) and document.tokens[i].text != "s"
+    ]
+    return " ".join(keep)
 
 
 def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
