@@ -76,7 +76,7 @@ TITLE_WORDS = {
 }  # fmt: skip
 # Words that link a title to the country it serves: "ministre des Affaires étrangères du
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
-COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from"}
+COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
 RANK_PREFIXES = {"vice", "deputy", "first", "نائب"}
@@ -401,8 +401,9 @@ class PeopleFinder:
         construct ("وزير خارجية المجر") or with ل ("لجمهورية الدومينيكان")."""
         if self.words[position] in COUNTRY_LINKS:
             after = position + 1
-            if after < len(self.words) and self.words[after] in ARTICLES:
-                after += 1
+            article = after < len(self.words) and self.words[after] in ARTICLES
+            if article and after not in self.country_names:
+                after += 1  # "from the United States", but "from The Gambia" is one name
             if after in self.country_names and not self.boundary_between(position, after):
                 return self.country_names[after]
             return None
