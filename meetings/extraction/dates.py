@@ -289,7 +289,7 @@ def find_dates(
     return sorted(found, key=lambda candidate: candidate.start)
 
 
-DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]\s")
+DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]{1,2}\s")
 # The agency first, then the place and the date: "(ANSA) - ROME, JUL 23 -".
 AGENCY_FIRST_DATELINE = re.compile(
     r"^\s*\([^)\n]{1,40}\)\s*[-–—]\s*[^\n]{0,50}?\d{1,2}(?:\s\w+)?\s[-–—]\s"

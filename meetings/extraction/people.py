@@ -35,6 +35,7 @@ HEADS = {
     "european commissioner": "official", "commissioner": "official",
     "رئيس الدبلوماسية": "minister", "chef de la diplomatie": "minister",
     "top diplomat": "minister", "chief diplomat": "minister",
+    "cabinet secretary": "minister",
 }  # fmt: skip
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
 HONORIFICS = {

@@ -23,6 +23,8 @@ from meetings.text import normalize
 PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
                       "الي"}  # fmt: skip
 DESTINATION_WORDS = {"to", "الي"}
+EVENT_WORDS = {"conference", "summit", "forum", "conference", "sommet", "salon", "expo", "cop",
+               "مؤتمر", "قمة", "منتدي", "معرض"}  # fmt: skip
 # The verb of a reception: its subject is the host.
 RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
                   "recue", "recoit", "accueilli", "accueillie", "accueille"}  # fmt: skip
@@ -481,6 +483,11 @@ class Extraction:
         before = self.words[match.start - 2] if match.start > 1 else ""
         return previous in {"the", "le", "la", "l"} and before in PLACE_PREPOSITIONS
 
+    def names_an_event(self, match: Match) -> bool:
+        """A city in the name of a gathering: "the Munich Security Conference", "منتدى دافوس"."""
+        around = self.words[max(match.start - 2, 0) : match.end + 2]
+        return any(form in EVENT_WORDS for word in around for form, _ in word_forms(word))
+
     def find_place(self) -> None:
         cues = [
             index
@@ -503,7 +510,7 @@ class Extraction:
                 # Where the wire was filed: the place unless the text names another
                 # near the words of the meeting.
                 score = 4.0
-            elif self.is_place_phrase(match):
+            elif self.is_place_phrase(match) or self.names_an_event(match):
                 score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
                 if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
                     score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
@@ -512,7 +519,7 @@ class Extraction:
             if city.country in self.draft.countries:
                 score += 1
             nearby = self.words[max(match.start - 6, 0) : match.end + 3]
-            if FUTURE_WORDS.intersection(nearby):
+            if FUTURE_WORDS.intersection(nearby) and not self.draft.announcement:
                 score -= 4  # "next month in Rome": another, later meeting
             score += 1 - match.start / total  # earlier is better
             if best is None or score > best[0]:
