@@ -37,6 +37,7 @@ META_CHARSET = re.compile(
 # A date in the URL's path: /2024/12/20/ or -2024-12-20-.
 URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
 LANGUAGES = ("ar", "fr", "en")
+ACCENTED = re.compile("[\u00c0-\u00ff]")
 
 
 class ExtractionError(ValueError):
@@ -149,7 +150,24 @@ def repair(text: str) -> str:
     """
     if not text or text.isascii():
         return text
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
+    text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
+    return "\n".join(arabic_from_windows_1256(line) for line in text.split("\n"))
+
+
+def arabic_from_windows_1256(line: str) -> str:
+    """Arabic saved in Windows-1256 and read as Windows-1252 ("ÇáÑÈÇØ" for "الرباط").
+
+    ftfy repairs what UTF-8 became, not this; a line mostly made of these accented
+    letters, that gives Arabic once read back, is taken to be one.
+    """
+    letters = count_letters(line)
+    if letters < 4 or len(ACCENTED.findall(line)) < 0.3 * letters:
+        return line
+    try:
+        arabic = line.encode("cp1252").decode("cp1256")
+    except UnicodeError:
+        return line
+    return arabic if len(ARABIC_LETTER.findall(arabic)) > 0.5 * count_letters(arabic) else line
 
 
 def looks_like_html(content: str) -> bool:

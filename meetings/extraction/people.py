@@ -94,6 +94,13 @@ NAME_STOPS = {
     "ديال", "خلاله", "خلالها", "عليه", "اليه", "منه", "فيه", "فيها", "بلاده", "بلادها", "ايضا",
     "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
 }  # fmt: skip
+# What is discussed, and days, often follow a name without a comma; they may be words
+# of a title ("وزير العلاقات الخارجية"), not of a name.
+NAME_ENDS = {
+    "العلاقات", "العلاقة", "التعاون", "سبل", "افاق", "الوضع", "الاوضاع", "تطورات", "القضايا",
+    "قضايا", "المستجدات", "ملفات", "الملفات", "مجالات", "الشراكة", "الاثنين", "الثلاثاء",
+    "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد",
+}  # fmt: skip
 # An Arabic word with a preposition glued to the article (بالدور, للجالية) is never a name.
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
 LATIN_PARTICLES = {
@@ -269,7 +276,7 @@ class PeopleFinder:
         word = self.words[position]
         if word == "علي":
             return self.document.original(position, position + 1).endswith("ى")
-        return word in NAME_STOPS
+        return word in NAME_STOPS or word in NAME_ENDS
 
     def name_length(self, start: int, end: int) -> int:
         particles = LATIN_PARTICLES | NAME_PARTICLES

@@ -21,9 +21,9 @@ from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, part
 from meetings.text import normalize
 
 PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
-                      "الي"}  # fmt: skip
+                      "الي", "capital", "capitale"}  # fmt: skip
 DESTINATION_WORDS = {"to", "الي"}
-EVENT_WORDS = {"conference", "summit", "forum", "conference", "sommet", "salon", "expo", "cop",
+EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop",
                "مؤتمر", "قمة", "منتدي", "معرض"}  # fmt: skip
 # The verb of a reception: its subject is the host.
 RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
@@ -54,6 +54,9 @@ MEETING_WORDS = {
     "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
+    # Meetings to come, in announcements.
+    "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
+    "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
 # Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
 PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
@@ -228,6 +231,7 @@ class Extraction:
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
         self.find_place()
+        self.side_from_place(participants)
         self.find_topics()
         self.draft.ministers = [self.suggestion(p) for p in participants]
         self.draft.ministers.sort(key=lambda m: (m.role != "lead", m.country or ""))
@@ -479,9 +483,30 @@ class Extraction:
         previous = self.words[match.start - 1] if match.start else ""
         if match.proclitics.endswith("ب") or previous in PLACE_PREPOSITIONS:
             return True
-        # "at the Kremlin", "au palais de Carthage": an article between.
+        # "at the Kremlin", "au palais de Carthage": an article between; "في العاصمة
+        # العمانية مسقط", "in the Omani capital Muscat": a demonym between.
         before = self.words[match.start - 2] if match.start > 1 else ""
-        return previous in {"the", "le", "la", "l"} and before in PLACE_PREPOSITIONS
+        article = previous in {"the", "le", "la", "l"}
+        demonym = self.gazetteer.demonyms.find(Document.from_text(previous)) if previous else []
+        return (article or bool(demonym)) and before in PLACE_PREPOSITIONS
+
+    def side_from_place(self, participants: list[Participant]) -> None:
+        """One side known, a minister of unknown country, a meeting in a city of another
+        country, and no gathering of many: the minister is the host's ("X a reçu à Rabat
+        son homologue sénégalais" in an outlet not named)."""
+        sides, host = self.draft.countries, self.draft.host_country
+        unknown = [p for p in participants if p.country is None and not p.accompanying]
+        if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
+            return
+        if MULTILATERAL.find(self.document) or self.draft.evidence.get("place") == []:
+            return  # the place was itself inferred from the outlet: no evidence of the host
+        unknown[0].country, unknown[0].country_reason = host, "place"
+        self.draft.countries = sorted([*sides, host])
+        self.draft.warnings = [w for w in self.draft.warnings if not w.startswith("Only one")]
+        self.draft.warnings.append(
+            f"{host} is proposed as a side because the meeting took place there and "
+            "the other minister's country is not given. Check it."
+        )
 
     def names_an_event(self, match: Match) -> bool:
         """A city in the name of a gathering: "the Munich Security Conference", "منتدى دافوس"."""
