@@ -160,6 +160,8 @@ def arabic_from_windows_1256(line: str) -> str:
     ftfy repairs what UTF-8 became, not this; a line mostly made of these accented
     letters, that gives Arabic once read back, is taken to be one.
     """
+    if not ACCENTED.search(line):
+        return line
     letters = count_letters(line)
     if letters < 4 or len(ACCENTED.findall(line)) < 0.3 * letters:
         return line

@@ -216,7 +216,8 @@ class Extraction:
         self.find_outlet()
         self.find_credit()
         self.find_date()
-        finder = PeopleFinder(self.document, self.gazetteer)
+        self.finder = finder = PeopleFinder(self.document, self.gazetteer)
+        self.demonym_ends = {match.end for match in finder.demonyms.values()}
         mentions = finder.mentions()
         # Words of a title ("State Secretary for Asylum") are not what the meeting is about.
         self.title_words = {
@@ -260,7 +261,7 @@ class Extraction:
                 None,
             )
             if other:
-                minister.post = strip_demonym(other.post, self.gazetteer)
+                minister.post = other.post
                 minister.portfolio = minister.portfolio or other.portfolio
 
     # 1. Outlet: given, in the HTML, or named in the byline at the top of the text.
@@ -487,8 +488,8 @@ class Extraction:
         # العمانية مسقط", "in the Omani capital Muscat": a demonym between.
         before = self.words[match.start - 2] if match.start > 1 else ""
         article = previous in {"the", "le", "la", "l"}
-        demonym = self.gazetteer.demonyms.find(Document.from_text(previous)) if previous else []
-        return (article or bool(demonym)) and before in PLACE_PREPOSITIONS
+        demonym = match.start in self.demonym_ends
+        return (article or demonym) and before in PLACE_PREPOSITIONS
 
     def side_from_place(self, participants: list[Participant]) -> None:
         """One side known, a minister of unknown country, a meeting in a city of another
@@ -648,6 +649,33 @@ class Extraction:
         self.draft.topics = chosen
         self.draft.evidence["topics"] = {slug: spans[slug] for slug in chosen}
 
+    def post_as_written(self, start: int, end: int) -> str:
+        """The words of a title without the nationality it was written with: "Spain's
+        foreign minister", "وزير الخارجية الإسباني" give "foreign minister", "وزير الخارجية"."""
+        nationality = {
+            position
+            for table in (self.finder.demonyms, self.finder.country_names)
+            for match in table.values()
+            if start <= match.start and match.end <= end
+            for position in range(match.start, match.end)
+        }
+        kept = [
+            position
+            for position in range(start, end)
+            if position not in nationality
+            and not (self.words[position] == "s" and position - 1 in nationality)
+        ]
+        if not kept:
+            return ""
+        # Keep the article's own spacing and punctuation inside each run of kept words.
+        runs, first = [], kept[0]
+        for index, position in enumerate(kept):
+            following = kept[index + 1] if index + 1 < len(kept) else None
+            if following != position + 1:
+                runs.append(self.document.original(first, position + 1))
+                first = following
+        return " ".join(runs)
+
     def suggestion(self, participant: Participant) -> MinisterSuggestion:
         evidence = []
         post = ""
@@ -657,12 +685,7 @@ class Extraction:
             if mention.title_span:
                 evidence.append(self.evidence(*mention.title_span, "title"))
                 if not post:
-                    end = mention.title_span[1]
-                    if mention.country_span and mention.country_span[1] == end:
-                        end = mention.country_span[0]  # the post without the demonym
-                    post = self.document.original(
-                        mention.title_span[0], max(end, mention.title_span[0] + 1)
-                    )
+                    post = self.post_as_written(*mention.title_span)
         person = self.gazetteer.person_by_id.get(participant.person_id)
         if person:
             mandate = person.mandate_on(self.draft.date)
@@ -672,7 +695,7 @@ class Extraction:
         return MinisterSuggestion(
             name=participant.name,
             country=participant.country,
-            post=strip_demonym(post, self.gazetteer).strip(" ،,"),
+            post=post.strip(" ،,"),
             portfolio=participant.portfolio,
             rank=participant.rank,
             role="accompanying" if participant.accompanying else "lead",
@@ -682,21 +705,6 @@ class Extraction:
             country_reason=participant.country_reason,
             evidence=evidence,
         )
-
-
-def strip_demonym(post: str, gazetteer: Gazetteer) -> str:
-    """A post without the nationality it was written with: "Spain's foreign minister" and
-    "وزير الخارجية الإسباني" give "foreign minister" and "وزير الخارجية"."""
-    document = Document.from_text(post)
-    found = gazetteer.demonyms.find(document) + gazetteer.country_names.find(document)
-    if not found:
-        return post
-    keep = [
-        document.original(i, i + 1)
-        for i in range(len(document.tokens))
-        if not any(m.start <= i < m.end for m in found) and document.tokens[i].text != "s"
-    ]
-    return " ".join(keep)
 
 
 def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
