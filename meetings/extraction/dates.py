@@ -114,8 +114,10 @@ def latest_weekday(weekday: int, base: datetime.date, *, strictly_before: bool) 
 
 
 def in_future(document: Document, position: int) -> bool:
-    """A future marker in the few words before ``position``: "will meet on Friday"."""
-    for index in range(max(position - 6, 0), position):
+    """A future marker earlier in the sentence: "will meet his counterpart on Friday"."""
+    for index in range(position - 1, max(position - 16, 0) - 1, -1):
+        if index + 1 < len(document.tokens) and sentence_break(document, index, index + 1):
+            break
         word = document.tokens[index].text
         if word in FUTURE_MARKERS:
             return True
@@ -123,6 +125,13 @@ def in_future(document: Document, position: int) -> bool:
         if FRENCH_FUTURE.match(word) and document.original(index, index + 1).islower():
             return True
     return False
+
+
+def sentence_break(document: Document, left: int, right: int) -> bool:
+    """A full stop or a line break between tokens ``left`` and ``right``."""
+    start = document.origins[document.tokens[left].end - 1] + 1
+    end = document.origins[document.tokens[right].start]
+    return bool(re.search(r"[.!?؟\n]", document.text[start:end]))
 
 
 def weekday_candidate(

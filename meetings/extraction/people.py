@@ -139,6 +139,7 @@ class Mention:
     accompanying: bool = False
     title_end: int | None = None
     title_start: int | None = None  # English titles start before the head: "Foreign Minister"
+    post_end: int | None = None  # an official title may run beyond the words read as a title
 
     @property
     def title_span(self) -> tuple[int, int] | None:
@@ -392,7 +393,7 @@ class PeopleFinder:
                 # for topics (a ministry of "Foreign Affairs, Migration and ..." talks of it).
                 mention.country = mention.country or official.payload
                 mention.country_span = mention.country_span or (official.start, official.end)
-                position = official.end
+                position = mention.post_end = official.end
                 continue
             break
         return position
@@ -480,6 +481,17 @@ class PeopleFinder:
                 mention.country = mention.country or demonym.payload
                 mention.country_span = (demonym.start, demonym.end)
                 position = demonym.start
+                continue
+            country = next((m for m in self.country_names.values() if m.end == position), None)
+            if (
+                country
+                and not self.is_arabic(previous)
+                and not self.boundary_between(previous, position)
+            ):
+                # A name used as an adjective: "his US counterpart", "the UK Home Secretary".
+                mention.country = mention.country or country.payload
+                mention.country_span = (country.start, country.end)
+                position = country.start
                 continue
             if self.words[previous] == "s" and previous > 0:
                 country = next((m for m in self.country_names.values() if m.end == previous), None)

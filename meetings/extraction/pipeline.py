@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from meetings.extraction.article import Article
-from meetings.extraction.dates import choose_date, dateline_tokens, find_dates
+from meetings.extraction.dates import choose_date, dateline_tokens, find_dates, in_future
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
 from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
@@ -351,7 +351,13 @@ class Extraction:
         for participant in participants:
             if not participant.country:
                 continue
-            scores[participant.country] += 3 if participant.accompanying else 6
+            first = participant.mentions[0]
+            later = in_future(self.document, (first.head or first.name_span)[0])
+            if participant.accompanying or (later and not self.draft.announcement):
+                # Accompanying, or to be met later ("he is expected in Oslo to meet...").
+                scores[participant.country] += 3
+            else:
+                scores[participant.country] += 6
             strong.add(participant.country)
             mention = participant.mentions[0]
             span = mention.country_span or mention.name_span
@@ -384,6 +390,10 @@ class Extraction:
                 if mentions_of[match.payload] >= 3:
                     continue
                 mentions_of[match.payload] += 1
+                if note == "name" and self.is_place_phrase(match):
+                    # "la crise au Soudan", "in Libya": where something is, not who met.
+                    scores[match.payload] += 0.25
+                    continue
                 bonus = 0.5 if match.start < total * 0.2 else 0.0
                 scores[match.payload] += weight + bonus
                 spans[match.payload].append(self.evidence(match.start, match.end, note))
@@ -401,6 +411,24 @@ class Extraction:
             others = [code for code in ranked if code not in chosen and scores[code] >= needed]
             if others:
                 chosen.append(others[0])
+        if len(chosen) == 1 and self.source_country and self.source_country not in chosen:
+            # "X received his Emirati counterpart" in a Moroccan outlet or a MAP wire: X is
+            # Moroccan, though named without a title.
+            counterparts = [
+                m
+                for m in [*nameless, *(m for p in participants for m in p.mentions)]
+                if m.counterpart and m.country == chosen[0]
+            ]
+            if counterparts or any(p.country is None for p in participants):
+                chosen.append(self.source_country)
+                for participant in participants:
+                    if participant.country is None and not participant.accompanying:
+                        participant.country = self.source_country
+                        participant.country_reason = "agency" if self.credit else "outlet"
+                if self.credit:
+                    spans[self.source_country].append(
+                        self.evidence(self.credit.start, self.credit.end, "agency")
+                    )
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             self.draft.warnings.append(
                 "More than two countries take part: this looks like a multilateral meeting."
@@ -448,8 +476,9 @@ class Extraction:
         if not any(form in MEETING_WORDS for word in self.words for form, _ in word_forms(word)):
             return False
         unknown_person = any(p.country is None and not p.accompanying for p in participants)
-        unknown_counterpart = any(m.counterpart and m.country is None for m in nameless)
-        return unknown_person or unknown_counterpart
+        # "his counterpart", "Le ministre des Affaires étrangères" of no country given.
+        unknown_title = any(m.country is None and not m.accompanying for m in nameless)
+        return unknown_person or unknown_title
 
     def is_phone_call(self) -> bool:
         """A call mentioned at the top of the article is what the article reports."""
@@ -524,7 +553,11 @@ class Extraction:
         total = max(len(self.words), 1)
         best: tuple[float, Match, str] | None = None
         named = [(match, match.payload) for match in self.gazetteer.city_names.find(self.document)]
-        named += [(match, match.payload) for match in venues().find(self.document)]
+        buildings = venues().find(self.document)
+        named += [(match, match.payload) for match in buildings]
+        # "place Beauvau", "Quai d'Orsay": a building's name of several words is a place by
+        # itself; "the Kremlin" or "l'Élysée" also stand for a government ("the Kremlin said").
+        addresses = {(match.start, match.end) for match in buildings if match.length > 1}
         for match, slug in named:
             city = self.gazetteer.city_by_slug.get(slug)
             if city is None:
@@ -536,7 +569,11 @@ class Extraction:
                 # Where the wire was filed: the place unless the text names another
                 # near the words of the meeting.
                 score = 4.0
-            elif self.is_place_phrase(match) or self.names_an_event(match):
+            elif (
+                self.is_place_phrase(match)
+                or self.names_an_event(match)
+                or (match.start, match.end) in addresses
+            ):
                 score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
                 if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
                     score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
@@ -685,7 +722,8 @@ class Extraction:
             if mention.title_span:
                 evidence.append(self.evidence(*mention.title_span, "title"))
                 if not post:
-                    post = self.post_as_written(*mention.title_span)
+                    start, end = mention.title_span
+                    post = self.post_as_written(start, max(end, mention.post_end or 0))
         person = self.gazetteer.person_by_id.get(participant.person_id)
         if person:
             mandate = person.mandate_on(self.draft.date)
