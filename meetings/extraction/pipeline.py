@@ -466,6 +466,12 @@ class Extraction:
             )
             if not joined or first.payload == second.payload:
                 continue
+            if any(
+                first.start - 3 <= other.end <= first.start
+                for other in demonyms[:-1]
+                if other is not first and other.start < first.start
+            ):
+                continue  # the last two of a longer list: "the Saudi, Jordanian and Qatari"
             around = self.words[max(first.start - 3, 0) : second.end + 3]
             if PLURAL_MINISTERS.intersection(around):
                 found += [first, second]
