@@ -466,11 +466,8 @@ class Extraction:
             )
             if not joined or first.payload == second.payload:
                 continue
-            if any(
-                first.start - 3 <= other.end <= first.start
-                for other in demonyms[:-1]
-                if other is not first and other.start < first.start
-            ):
+            earlier = [other for other in demonyms if other.start < first.start]
+            if earlier and first.start - earlier[-1].end <= 2:
                 continue  # the last two of a longer list: "the Saudi, Jordanian and Qatari"
             around = self.words[max(first.start - 3, 0) : second.end + 3]
             if PLURAL_MINISTERS.intersection(around):
