@@ -91,6 +91,12 @@ for _phrase in (
     "اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "مباحثات هاتفية", "هاتفيا",
     "par telephone", "entretien telephonique", "appel telephonique", "phone call",
     "telephone call", "by phone", "by telephone", "phone conversation",
+    # Calls and video calls said in other ways.
+    "echange telephonique", "conversation telephonique", "au telephone", "telephoniquement",
+    "a telephone", "visioconference", "par visioconference", "videoconference",
+    "video call", "video conference", "by video link", "phoned", "telephoned",
+    "spoke by phone", "مكالمة", "اتصالا", "عبر تقنية الفيديو", "عبر تقنية التناظر المرئي",
+    "اتصال مرئي", "اتصالا مرئيا",
 ):  # fmt: skip
     PHONE.add(_phrase, True)
 MAX_TOPICS = 6
@@ -199,6 +205,7 @@ class Extraction:
         self.document = Document.from_text(article.text)
         self.words = [token.text for token in self.document.tokens]
         self.language = article.language
+        self.not_a_meeting = False  # a phone call or a multilateral gathering
         self.draft = Draft(
             language=self.language,
             title=article.title,
@@ -434,10 +441,12 @@ class Extraction:
                 "More than two countries take part: this looks like a multilateral meeting."
             )
             chosen = []
+            self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
-        if len(chosen) == 2 and self.is_phone_call():
+        if chosen and self.is_phone_call():
             self.draft.warnings.append("This reports a phone call, not a meeting.")
             chosen = []
+            self.not_a_meeting = True
         elif len(chosen) == 1 and self.other_side_unknown(participants, nameless):
             # One side is clear, the other is not named: better to propose the one.
             self.draft.warnings.append(
@@ -547,6 +556,8 @@ class Extraction:
         return any(form in EVENT_WORDS for word in around for form, _ in word_forms(word))
 
     def find_place(self) -> None:
+        if self.not_a_meeting:
+            return  # a call, or a gathering of many: no place of a bilateral meeting
         cues = [
             index
             for index, word in enumerate(self.words)
@@ -568,6 +579,8 @@ class Extraction:
             dateline = match.start <= 2 and (
                 match.end <= dateline_end or self.followed_by_dash(match)
             )
+            if dateline and not self.draft.countries:
+                continue  # no meeting found: where the wire was filed is no meeting's place
             if dateline:
                 # Where the wire was filed: the place unless the text names another
                 # near the words of the meeting.
