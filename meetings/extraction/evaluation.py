@@ -49,7 +49,10 @@ CLASSES = {
 
 
 def classes_of(case: dict) -> list[str]:
-    """The classes a case was written for, from its "covers" labels."""
+    """The classes a case was written for: its "classes" tags ("implicit-side", as in
+    eval/heldout3), or else its "covers" labels."""
+    if case.get("classes"):
+        return [tag.replace("-", " ") for tag in case["classes"]]
     labels = [label.strip().lower() for label in case.get("covers", [])]
     found = []
     for number, (name, words) in enumerate(CLASSES.items(), start=1):
@@ -270,7 +273,9 @@ class Report:
 
 def class_table(after: Report, before: Report | None = None) -> str:
     """Articles right per class and per field: "before → after" when both are known."""
-    groups = ["all", *(name for name in CLASSES if name in after.by_class)]
+    named = [name for name in CLASSES if name in after.by_class]
+    others = sorted(set(after.by_class) - set(named) - {"all"})
+    groups = ["all", *named, *others]  # a set's own tags (hard negative...) after issue 17's
     width = 13 if before else 7
     header = f"{'class':<15}" + "".join(f"{name:>{width + 1}}" for name in ARTICLE_FIELDS)
     lines = [header, "-" * len(header)]
