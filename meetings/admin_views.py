@@ -57,15 +57,16 @@ def meeting_from_article(request, model_admin):
 
 
 def article_from(data):
-    content = data.get("content") or ""
+    content, charset = data.get("content") or "", ""
     if not content.strip():
-        content = fetch_page(data["url"])
+        content, charset = fetch_page(data["url"])
     outlet = data.get("outlet")
     return read_article(
         content,
         published=data.get("published"),
         url=data.get("url") or "",
         outlet=outlet.name if outlet else "",
+        charset=charset,
     )
 
 

@@ -451,6 +451,140 @@ ENGLISH_DEMONYMS = {
 }
 
 # ---------------------------------------------------------------------------
+# The other countries: the masculine singular in French, the adjective in English and
+# the Arabic masculine (None: by the rule above; []: none in use or one that would be
+# mistaken for a name, such as لوسي or سليماني). Their other forms are generated
+# (``french_forms``, ``english_forms``, ``arabic_forms``).
+# ---------------------------------------------------------------------------
+MORE_DEMONYMS = {
+    # Europe
+    "AD": ("andorran", "Andorran", None),
+    "LI": ("liechtensteinois", "Liechtensteiner", ["ليختنشتايني"]),
+    "ME": ("monténégrin", "Montenegrin", ["مونتينيغري"]),
+    "MK": ("nord-macédonien", "North Macedonian", ["مقدوني"]),
+    "SM": ("saint-marinais", "Sammarinese", ["سان ماريني"]),
+    "FO": ("féroïen", "Faroese", ["فاروي"]),
+    "GL": ("groenlandais", "Greenlandic", None),
+    "GI": ("gibraltarien", "Gibraltarian", []),
+    "IM": ("mannois", "Manx", []),
+    "JE": ("jersiais", "Jerseyman", []),
+    "GG": ("guernesiais", "Guernseyman", []),
+    # Americas
+    "AG": ("antiguais", "Antiguan", ["أنتيغي"]),
+    "BB": ("barbadien", "Barbadian", ["بربادوسي"]),
+    "BS": ("bahamien", "Bahamian", ["باهامي"]),
+    "BZ": ("bélizien", "Belizean", ["بليزي"]),
+    "CR": ("costaricien", "Costa Rican", None),
+    "DM": ("dominiquais", "Dominica's", ["دومينيكي"]),
+    "DO": ("dominicain", "Dominican", ["دومينيكاني"]),
+    "GD": ("grenadien", "Grenadian", None),
+    "GY": ("guyanien", "Guyanese", None),
+    "HN": ("hondurien", "Honduran", ["هندوراسي"]),
+    "KN": ("kittitien", "Kittitian", []),
+    "LC": ("saint-lucien", "Saint Lucian", []),
+    "NI": ("nicaraguayen", "Nicaraguan", ["نيكاراغوي"]),
+    "PY": ("paraguayen", "Paraguayan", ["باراغواياني"]),
+    "SR": ("surinamais", "Surinamese", None),
+    "SV": ("salvadorien", "Salvadoran", None),
+    "TT": ("trinidadien", "Trinidadian", ["ترينيدادي"]),
+    "UY": ("uruguayen", "Uruguayan", ["أوروغواياني", "أورغواياني"]),
+    "VC": ("vincentais", "Vincentian", []),
+    "PR": ("portoricain", "Puerto Rican", ["بورتوريكي"]),
+    "AW": ("arubais", "Aruban", ["أروبي"]),
+    "BM": ("bermudien", "Bermudian", ["برمودي"]),
+    "KY": ("caïmanais", "Caymanian", []),
+    "CW": ("curacien", "Curaçaoan", []),
+    "GP": ("guadeloupéen", "Guadeloupean", []),
+    "MQ": ("martiniquais", "Martinican", []),
+    "GF": ("guyanais", "French Guianese", []),
+    # Africa
+    "BW": ("botswanais", "Botswanan", None),
+    "LS": ("lésothien", "Basotho", None),
+    "MW": ("malawite", "Malawian", None),
+    "SC": ("seychellois", "Seychellois", ["سيشيلي"]),
+    "ST": ("santoméen", "São Toméan", ["ساوتومي"]),
+    "SZ": ("swazi", "Swazi", ["سوازيلاندي"]),
+    "RE": ("réunionnais", "Réunionese", []),
+    "YT": ("mahorais", "Mahoran", []),
+    # Asia
+    "BN": ("brunéien", "Bruneian", ["بروناوي"]),
+    "BT": ("bhoutanais", "Bhutanese", None),
+    "KG": ("kirghiz", "Kyrgyz", ["قيرغيزي", "قرغيزي"]),
+    "LA": ("laotien", "Laotian", ["لاوسي"]),
+    "TJ": ("tadjik", "Tajik", ["طاجيكي"]),
+    "TL": ("timorais", "Timorese", ["تيموري"]),
+    "TW": ("taïwanais", "Taiwanese", None),
+    "HK": ("hongkongais", "Hong Konger", []),
+    "MO": ("macanais", "Macanese", ["ماكاوي"]),
+    # Oceania
+    "FJ": ("fidjien", "Fijian", None),
+    "FM": ("micronésien", "Micronesian", None),
+    "KI": ("kiribatien", "I-Kiribati", None),
+    "MH": ("marshallais", "Marshallese", ["مارشالي"]),
+    "NR": ("nauruan", "Nauruan", ["ناوروي"]),
+    "PG": ("papouasien", "Papua New Guinean", ["بابوي"]),
+    "PW": ("palaosien", "Palauan", ["بالاوي"]),
+    "SB": ("salomonais", "Solomon Islander", []),
+    "TO": ("tongien", "Tongan", ["تونغي"]),
+    "TV": ("tuvaluan", "Tuvaluan", ["توفالي"]),
+    "VU": ("vanuatuan", "Ni-Vanuatu", ["فانواتي"]),
+    "WS": ("samoan", "Samoan", ["ساموي"]),
+    "NC": ("néo-calédonien", "New Caledonian", []),
+    "PF": ("polynésien", "French Polynesian", []),
+}
+
+# Places without a demonym in the news: uninhabited or nearly so, or dependencies whose
+# people are named after the country they belong to. Also Congo-Brazzaville (see
+# MAIN_COUNTRIES_WITHOUT_DEMONYMS), Western Sahara (صحراوي also means "of the desert",
+# and in Moroccan news the Sahara provinces) and the Holy See (no people of its own).
+WITHOUT_DEMONYMS = set(
+    codes("""
+AI AQ AS AX BL BQ BV CC CG CK CX EH FK GS GU HM IO MF MP MS NF NU PM PN SH SJ SX TC TF TK
+UM VA VG VI WF
+""")
+)
+
+# Broken plurals the press uses besides the regular ones (المغاربة besides المغربيون).
+ARABIC_BROKEN_PLURALS = {
+    "MA": ["مغاربة"],
+    "TR": ["أتراك"],
+    "DE": ["ألمان"],
+    "ES": ["إسبان"],
+    "RU": ["روس"],
+    "US": ["أمريكان", "أميركان"],
+    "AF": ["أفغان"],
+    "AM": ["أرمن"],
+}
+# Forms that are first of all other words: مالية, المالية (financial, finance: وزارة المالية),
+# ماليين (financial, plural). Mali keeps مالي, المالي, ماليون; Albania gets no broken
+# plural, as ألبان is "dairy products".
+ARABIC_NOT_DEMONYMS = {
+    "مالية", "المالية", "ماليات", "الماليات", "ماليين", "الماليين", "ماليان", "الماليان",
+}  # fmt: skip
+# English plural nouns that do not take a plain -s (Danish → Danes); adjectives in
+# -ese, -ish, -ch, -ss and -ic have none of their own ("the Chinese").
+ENGLISH_PLURALS = {
+    "Danish": ["Danes"],
+    "Finnish": ["Finns"],
+    "Polish": ["Poles"],
+    "Swedish": ["Swedes"],
+    "Turkish": ["Turks"],
+    "British": ["Britons"],
+    "Spanish": ["Spaniards"],
+    "Icelandic": ["Icelanders"],
+    "Greenlandic": ["Greenlanders"],
+    "Croatian": ["Croatians", "Croats"],
+    "Serbian": ["Serbians", "Serbs"],
+    "Dominica's": [],
+    "Jerseyman": ["Jerseymen"],
+    "Guernseyman": ["Guernseymen"],
+    "Basotho": [],
+    "Ni-Vanuatu": [],
+    "I-Kiribati": [],
+    "Seychellois": [],
+}
+
+# ---------------------------------------------------------------------------
 # Aliases: official long forms and the short forms and spellings used in the news.
 # Spellings that differ only by أ/إ/آ/ا, accents or case are found through the app's
 # normalisation and are not listed. Ambiguous names are left out on purpose: plain
@@ -684,30 +818,60 @@ def arabic_nisba(name_ar: str) -> str | None:
 
 
 def arabic_forms(masculine: str) -> list[str]:
-    """Masculine, feminine, and both with the article: بلجيكي → بلجيكية, البلجيكي..."""
+    """Every gender and number, with and without the article ال.
+
+    بلجيكي → بلجيكية, بلجيكيان, بلجيكيين, بلجيكيون, بلجيكيات, البلجيكي, البلجيكية...
+    """
     words = masculine.split()
     if words[0].endswith("ي"):
         # An adjective phrase: every word agrees (الكورية الجنوبية).
         require(all(w.endswith("ي") for w in words), f"mixed phrase {masculine!r}")
-        feminine = [w + "ة" for w in words]
-        return [
-            masculine,
-            " ".join(feminine),
-            " ".join("ال" + w for w in words),
-            " ".join("ال" + w for w in feminine),
-        ]
-    # A noun followed by a nisba (جنوب أفريقي): the noun takes ال, the nisba takes ة.
-    feminine = " ".join([*words[:-1], words[-1] + "ة"])
-    return [masculine, feminine, "ال" + masculine, "ال" + feminine]
+        variants = zip(*(arabic_noun_forms(w) for w in words), strict=True)
+        forms = [" ".join(variant) for variant in variants]
+        return forms + [" ".join("ال" + w for w in form.split()) for form in forms]
+    # A noun followed by a nisba (جنوب أفريقي): the noun takes ال, the nisba agrees.
+    forms = [" ".join([*words[:-1], last]) for last in arabic_noun_forms(words[-1])]
+    return forms + ["ال" + form for form in forms]
+
+
+def french_forms(masculine: str) -> list[str]:
+    """Masculine, feminine and their plurals: marocain, marocaine, marocains, marocaines."""
+    if masculine.endswith("e"):
+        feminine = masculine
+    elif masculine.endswith(("ien", "éen", "on")):
+        feminine = masculine + "ne"
+    else:
+        feminine = masculine + "e"
+    plural = masculine if masculine.endswith(("s", "x", "z")) else masculine + "s"
+    return unique([masculine, feminine, plural, feminine + "s"])
+
+
+def english_forms(adjective: str) -> list[str]:
+    """The adjective and the plural noun: Moroccan, Moroccans (not for "Chinese")."""
+    if adjective in ENGLISH_PLURALS:
+        return [adjective, *ENGLISH_PLURALS[adjective]]
+    if adjective.endswith(("ese", "ish", "ch", "ss", "sh", "ic", "x", "s")):
+        return [adjective]
+    return [adjective, adjective + "s"]
+
+
+def arabic_noun_forms(word: str) -> list[str]:
+    """A nisba's genders and numbers: مغربي, مغربية, مغربيان, مغربيين, مغربيون, مغربيات."""
+    return [word, word + "ة", word + "ان", word + "ين", word + "ون", word + "ات"]
 
 
 def arabic_demonyms(code: str, name_ar: str) -> list[str]:
     masculines = ARABIC_DEMONYMS.get(code)
+    if masculines is None and code in MORE_DEMONYMS:
+        masculines = MORE_DEMONYMS[code][2]
     if masculines is None:
         nisba = arabic_nisba(name_ar)
         require(nisba is not None, f"{code}: no rule for {name_ar!r}, add it to ARABIC_DEMONYMS")
         masculines = [nisba]
-    return [form for masculine in masculines for form in arabic_forms(masculine)]
+    forms = [form for masculine in masculines for form in arabic_forms(masculine)]
+    for plural in ARABIC_BROKEN_PLURALS.get(code, []):
+        forms += [plural, "ال" + plural]
+    return [form for form in forms if form not in ARABIC_NOT_DEMONYMS]
 
 
 def derived_aliases(names: list[str]) -> list[str]:
@@ -735,6 +899,10 @@ def build() -> list[dict]:
     # get Arabic ones (by the rule or from ARABIC_DEMONYMS).
     require(set(FRENCH_DEMONYMS) == set(ENGLISH_DEMONYMS), "French and English keys differ")
     require(set(ARABIC_DEMONYMS) <= set(FRENCH_DEMONYMS), "Arabic demonyms without French")
+    require(not set(MORE_DEMONYMS) & set(FRENCH_DEMONYMS), "a country in both demonym tables")
+    with_demonyms = set(FRENCH_DEMONYMS) | set(MORE_DEMONYMS)
+    missing = iso - with_demonyms - WITHOUT_DEMONYMS
+    require(not missing, f"no demonyms and not said to have none: {sorted(missing)}")
 
     territories = {lang: Locale.parse(lang).territories for lang in ("ar", "fr", "en")}
     countries = []
@@ -749,13 +917,13 @@ def build() -> list[dict]:
         )
         demonyms = []
         if code in FRENCH_DEMONYMS:
-            demonyms = unique(
-                [
-                    *arabic_demonyms(code, names["ar"]),
-                    *FRENCH_DEMONYMS[code],
-                    *ENGLISH_DEMONYMS[code],
-                ]
-            )
+            french = FRENCH_DEMONYMS[code]
+            english = [f for adjective in ENGLISH_DEMONYMS[code] for f in english_forms(adjective)]
+        elif code in MORE_DEMONYMS:
+            french = french_forms(MORE_DEMONYMS[code][0])
+            english = english_forms(MORE_DEMONYMS[code][1])
+        if code in FRENCH_DEMONYMS or code in MORE_DEMONYMS:
+            demonyms = unique([*arabic_demonyms(code, names["ar"]), *french, *english])
         countries.append(
             {
                 "model": "meetings.country",

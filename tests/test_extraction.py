@@ -147,8 +147,10 @@ def test_an_unqualified_interior_minister_in_a_moroccan_outlet_is_moroccan(gazet
 def test_an_unqualified_minister_without_a_known_outlet_stays_open(gazetteer):
     text = "استقبل وزير الداخلية، اليوم الخميس، وزير الداخلية الموريتاني محمد أحمد ولد محمد الأمين."
     draft = draft_of(text, gazetteer)
-    assert draft.countries == []  # Morocco is not assumed
+    # Morocco is not assumed: the clear side is proposed, the other marked unknown.
+    assert draft.countries == ["MR"]
     assert draft.candidate_countries == ["MR"]
+    assert any("Only one side is clear (MR)" in warning for warning in draft.warnings)
 
 
 def test_third_countries_mentioned_in_passing_are_not_parties(gazetteer):

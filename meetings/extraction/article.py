@@ -1,19 +1,29 @@
 """From what the editor gives (a URL's HTML, pasted HTML or pasted text) to an article.
 
-HTML goes through trafilatura, which finds the main text and the title,
-author, date and site name; plain text is used as it is. Inputs that cannot
-be an article (empty, binary, far too long, HTML without text) raise
+Bytes are decoded as UTF-8 when they are UTF-8, otherwise by the charset the
+server or the page declares, or the one charset_normalizer recognises, line by
+line when a page mixes encodings. HTML goes through trafilatura, which finds
+the main text and the title, author, date and site name; plain text is used as
+it is. Then, in one place (``repair``), ftfy undoes mojibake ("lâ€™IntÃ©rieur"
+for "l’Intérieur"), whatever the input was: nothing reads the text before.
+Inputs that cannot be an article (empty, binary, far too long, HTML without
+text, another language than Arabic, French or English) raise
 ``ExtractionError`` with a message for the editor.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from meetings.text import script_of
+import ftfy
+import ftfy.badness
+
+from meetings.text import ARABIC_LETTER, LATIN_LETTER, script_of
 
 # A long article is 10,000 words (about 70,000 characters); pages with their
 # markup are rarely above 1 MB. Beyond this, the input is not one article.
@@ -21,6 +31,14 @@ MAX_INPUT_CHARACTERS = 2_000_000
 MIN_LETTERS = 40
 HTML_HINT = re.compile(r"<\s*(html|head|body|article|p|div|meta|title)\b", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# <meta charset="windows-1256"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
+# A date in the URL's path: /2024/12/20/ or -2024-12-20-.
+URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+LANGUAGES = ("ar", "fr", "en")
+ACCENTED = re.compile("[\u00c0-\u00ff]")
 
 
 class ExtractionError(ValueError):
@@ -57,12 +75,13 @@ def latin_language(text: str) -> str:
     return "fr" if french > english else "en"
 
 
-def decode(content: str | bytes) -> str:
+def decode(content: str | bytes, charset: str = "") -> str:
     """Text from bytes or text, refusing what is evidently not text."""
     if isinstance(content, bytes):
-        if b"\x00" in content[:4096]:
+        utf16 = content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        if b"\x00" in content[:4096] and not utf16:
             raise ExtractionError("This is a binary file, not an article. Paste the article text.")
-        content = content.decode("utf-8", errors="replace")
+        content = text_from_bytes(content, charset)
     if len(content) > MAX_INPUT_CHARACTERS:
         raise ExtractionError(
             f"This input is {len(content):,} characters long; an article is at most "
@@ -72,6 +91,84 @@ def decode(content: str | bytes) -> str:
     if content and odd > 0.05 * len(content):
         raise ExtractionError("This does not look like text. Paste the article itself.")
     return CONTROL.sub(" ", content)
+
+
+def text_from_bytes(content: bytes, declared: str = "") -> str:
+    """The page's text: UTF-8 when it is valid UTF-8, else its declared or recognised charset.
+
+    Valid UTF-8 wins over a declaration: pages often declare Latin-1 and send UTF-8,
+    while text in a legacy charset is almost never valid UTF-8 by chance. A page whose
+    lines are partly UTF-8 (a template) and partly in another charset (the story) is
+    decoded line by line.
+    """
+    if content.startswith(codecs.BOM_UTF8):
+        return content[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return content.decode("utf-16", errors="replace")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    meta = META_CHARSET.search(content[:8192])
+    fallback = (
+        known_codec(declared)
+        or known_codec(meta.group(1).decode("ascii") if meta else "")
+        or recognised_codec(content)
+        or "cp1252"
+    )
+    lines = []
+    for line in content.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode(fallback, errors="replace"))
+    return "\n".join(lines)
+
+
+def known_codec(name: str) -> str | None:
+    """Python's codec for a charset name, None when unknown or when it says UTF-8."""
+    try:
+        codec = codecs.lookup(name.strip()).name if name.strip() else None
+    except LookupError:
+        return None
+    # Latin-1 is declared where Windows-1252 is meant (HTML's rule: they are read alike).
+    return {"iso8859-1": "cp1252", "latin-1": "cp1252", "utf-8": None}.get(codec, codec)
+
+
+def recognised_codec(content: bytes) -> str | None:
+    """The charset charset_normalizer finds for bytes nothing declared."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(content[:65536]).best()
+    return known_codec(best.encoding) if best else None
+
+
+def repair(text: str) -> str:
+    """Undo mojibake: text decoded with the wrong charset, once or twice, in parts or whole.
+
+    ftfy changes only what is evidently broken; quotes and character widths are left
+    as the article has them.
+    """
+    if not text or text.isascii():
+        return text
+    if ftfy.badness.is_bad(text):  # twice as fast as repairing: most articles are fine
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
+    return "\n".join(arabic_from_windows_1256(line) for line in text.split("\n"))
+
+
+def arabic_from_windows_1256(line: str) -> str:
+    """Arabic saved in Windows-1256 and read as Windows-1252 ("ÇáÑÈÇØ" for "الرباط").
+
+    ftfy repairs what UTF-8 became, not this; a line mostly made of these accented
+    letters, that gives Arabic once read back, is taken to be one.
+    """
+    if len(ACCENTED.findall(line)) < max(0.25 * len(line), 4):
+        return line  # French accents are a few letters in a hundred
+    try:
+        arabic = line.encode("cp1252").decode("cp1256")
+    except UnicodeError:
+        return line
+    return arabic if len(ARABIC_LETTER.findall(arabic)) > 0.5 * count_letters(arabic) else line
 
 
 def looks_like_html(content: str) -> bool:
@@ -85,15 +182,22 @@ def read_article(
     url: str = "",
     outlet: str = "",
     is_html: bool | None = None,
+    charset: str = "",
 ) -> Article:
-    """An Article from HTML or plain text; raises ExtractionError on unusable input."""
-    text = decode(content)
+    """An Article from HTML or plain text; raises ExtractionError on unusable input.
+
+    ``charset`` is the one the server declared for bytes. The publication date is
+    the one given, else the page's metadata, else a date in the URL's path.
+    """
+    text = decode(content, charset)
     if not text.strip():
         raise ExtractionError("The article is empty. Paste its text or its HTML, or give its URL.")
     if is_html is None:
         is_html = looks_like_html(text)
     article = article_from_html(text, url=url) if is_html else Article(text=text.strip(), url=url)
-    article.published = published or article.published
+    for name in ("text", "title", "author", "outlet"):
+        setattr(article, name, repair(getattr(article, name)))
+    article.published = published or article.published or date_in_url(url)
     article.outlet = outlet or article.outlet
     letters = count_letters(article.text)
     if letters < MIN_LETTERS:
@@ -101,7 +205,52 @@ def read_article(
             "There is too little text to find a meeting in: "
             f"{letters} letters. Paste the whole article."
         )
+    check_language(article.text)
     return article
+
+
+def date_in_url(url: str) -> datetime.date | None:
+    """A date in the URL's path (/2024/12/20/), as many sites put the publication date there."""
+    path = url.split("//", 1)[-1].partition("/")[2]
+    for match in URL_DATE.finditer(path):
+        try:
+            return datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            continue
+    return None
+
+
+@functools.cache
+def language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def check_language(text: str) -> None:
+    """Refuse an article in another language than Arabic, French or English.
+
+    Both py3langid and the script must agree that it is another language: a French
+    article quoting Spanish, or Moroccan Darija, stays accepted.
+    """
+    sample = text[:3000]
+    letters = count_letters(sample)
+    arabic, latin = len(ARABIC_LETTER.findall(sample)), len(LATIN_LETTER.findall(sample))
+    language, probability = language_identifier().classify(sample)
+    if arabic + latin < 0.5 * letters:
+        other = True  # Cyrillic, Chinese, Greek...
+    elif arabic > latin:
+        # Persian, Urdu, Pashto... are written in Arabic letters; ary, arz: dialects of Arabic.
+        other = not language.startswith("ar") and probability > 0.9
+    else:
+        function_words = len(FRENCH_WORDS.findall(sample)) + len(ENGLISH_WORDS.findall(sample))
+        words = max(len(sample.split()), 1)
+        other = language not in LANGUAGES and probability > 0.9 and function_words < 0.2 * words
+    if other:
+        raise ExtractionError(
+            f"This article seems to be in another language ({language}): the extractor reads "
+            "Arabic, French and English. Paste a version in one of them."
+        )
 
 
 def count_letters(text: str) -> int:

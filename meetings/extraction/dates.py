@@ -55,6 +55,18 @@ TODAY = {"اليوم", "aujourd'hui", "aujourd", "today"}
 YESTERDAY = {"امس", "البارحة", "hier", "yesterday"}
 PAST = {"الماضي", "الماضية", "المنصرم", "المنصرمة", "dernier", "derniere", "last", "past"}
 FUTURE = {"المقبل", "المقبلة", "القادم", "القادمة", "prochain", "prochaine", "next", "coming"}
+TOMORROW = {"غدا", "demain", "tomorrow"}
+# Words that put what follows in the future: "will meet on Friday", "se rendra demain",
+# "سيجري غدا". French verbs in the future tense are recognised by their ending.
+FUTURE_MARKERS = {
+    "will", "due", "expected", "scheduled", "doit", "doivent", "devrait", "devraient", "prevu",
+    "prevue", "attendu", "attendue", "سيجري", "سيلتقي", "سيحل", "ستعقد", "سيعقد", "سيقوم",
+    "سيبحث", "ستبحث", "سيتوجه", "ستتوجه", "يرتقب", "المرتقب", "المرتقبة", "غدا", "demain",
+    "tomorrow",
+}  # fmt: skip
+FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|ront)$")
+THIS = {"this", "ce", "cette", "on", "يوم", "هذا"}
+ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|er|e)?$")
 MONTH_CUES = {"شهر", "خلال", "mois", "courant", "during", "month", "en", "in", "au"}
 YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d)\b|\b(20\d\d)-(\d{2})-(\d{2})\b")
@@ -101,6 +113,86 @@ def latest_weekday(weekday: int, base: datetime.date, *, strictly_before: bool) 
     return base - datetime.timedelta(days=delta)
 
 
+def in_future(document: Document, position: int) -> bool:
+    """A future marker earlier in the sentence: "will meet his counterpart on Friday"."""
+    for index in range(position - 1, max(position - 16, 0) - 1, -1):
+        if index + 1 < len(document.tokens) and sentence_break(document, index, index + 1):
+            break
+        word = document.tokens[index].text
+        if word in FUTURE_MARKERS:
+            return True
+        # "rencontrera", "se rendra"; not "Pereira" or "Ribera".
+        if FRENCH_FUTURE.match(word) and document.original(index, index + 1).islower():
+            return True
+    return False
+
+
+def sentence_break(document: Document, left: int, right: int) -> bool:
+    """A full stop or a line break between tokens ``left`` and ``right``."""
+    start = document.origins[document.tokens[left].end - 1] + 1
+    end = document.origins[document.tokens[right].start]
+    return bool(re.search(r"[.!?؟\n]", document.text[start:end]))
+
+
+def weekday_candidate(
+    document: Document, position: int, weekday: int, published: datetime.date
+) -> DateCandidate | None:
+    """A weekday read against the publication date: the latest such day on or before it,
+    unless the words say it is to come ("next Friday", "demain, mercredi", "will meet on
+    Friday"). A day of the month beside it ("mercredi 4") must agree."""
+    words = [token.text for token in document.tokens]
+    before = words[position - 1] if position else ""
+    after = words[position + 1] if position + 1 < len(words) else ""
+    start = position - 1 if before in TODAY | YESTERDAY | TOMORROW | THIS else position
+    end = position + 1
+    if before in TOMORROW:
+        day = published + datetime.timedelta(days=1)
+    elif after in FUTURE or (before in FUTURE) or in_future(document, start):
+        day = published + datetime.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    else:
+        strictly = before in YESTERDAY or after in PAST or before in PAST
+        day = latest_weekday(weekday, published, strictly_before=strictly)
+    # "mercredi 4", "Wednesday the 4th", "الأربعاء 4": the day of the month decides.
+    number_at = position + 2 if after in ARTICLES_BEFORE_DAY else position + 1
+    number = ORDINAL.match(words[number_at]) if number_at < len(words) else None
+    if number and month_of(document, number_at + 1) is None:
+        nearest = day_of_month_near(int(number.group(1)), weekday, published)
+        if nearest:
+            day, end = nearest, number_at + 1
+    if day.weekday() != weekday:
+        return None  # "tomorrow, Friday" published on a Tuesday: the words disagree
+    return DateCandidate(day, "day", start, end, "weekday")
+
+
+ARTICLES_BEFORE_DAY = {"the", "le"}
+
+
+def nearest_year(day: datetime.date, published: datetime.date) -> datetime.date:
+    """A day and month without a year: the year that puts it nearest the publication."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda option: abs((option - published).days), default=day)
+
+
+def day_of_month_near(number: int, weekday: int, published: datetime.date) -> datetime.date | None:
+    """The day numbered ``number`` that falls on ``weekday``, nearest the publication date."""
+    options = []
+    for months in (-1, 0, 1):
+        month = (published.month - 1 + months) % 12 + 1
+        year = published.year + (published.month - 1 + months) // 12
+        try:
+            day = datetime.date(year, month, number)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            options.append(day)
+    return min(options, key=lambda day: abs((day - published).days), default=None)
+
+
 def month_of(document: Document, position: int) -> tuple[int, int] | None:
     """(month number, words used) for a month name starting at token ``position``."""
     words = document.words(position, position + 2)
@@ -141,6 +233,8 @@ def find_dates(
         month_name = STANDARD_ARABIC[month[0]] if language == "ar" else STANDARD_ENGLISH[month[0]]
         span_text = f"{int(word)} {month_name}" + (f" {year}" if year else "")
         parsed = parse_span(span_text, "ar" if language == "ar" else "en", published)
+        if parsed and published and not year:
+            parsed = nearest_year(parsed, published)  # "demain, 4 décembre": this year's
         if parsed:
             end = after + 1 if year else after
             found.append(DateCandidate(parsed, "day", start, end, "explicit"))
@@ -154,7 +248,7 @@ def find_dates(
             found.append(DateCandidate(parsed, "day", position, position + 1, "numeric"))
             used.add(position)
 
-    # 3. Weekdays, today and yesterday, resolved against the publication date.
+    # 3. Weekdays, today, yesterday and tomorrow, resolved against the publication date.
     if published:
         for position, word in enumerate(words):
             if position in used:
@@ -164,22 +258,20 @@ def find_dates(
             forms = {form for form, _ in word_forms(word)}
             weekday = next((WEEKDAYS[form] for form in forms if form in WEEKDAYS), None)
             if weekday is not None:
-                if after in FUTURE or (language == "en" and before in FUTURE):
-                    continue
                 arabic_bare = language == "ar" and not word.startswith("ال")
-                if arabic_bare and before not in ARABIC_DAY_CUES:
+                if arabic_bare and before not in ARABIC_DAY_CUES | TOMORROW:
                     continue  # أحد ("one"), جمعة... are words too
-                strictly = before in YESTERDAY or after in PAST or before in PAST
-                day = latest_weekday(weekday, published, strictly_before=strictly)
-                start = (
-                    position - 1 if before in TODAY | YESTERDAY | {"يوم", "ce", "on"} else position
-                )
-                found.append(DateCandidate(day, "day", start, position + 1, "weekday"))
-                used.update(range(start, position + 1))
+                candidate = weekday_candidate(document, position, weekday, published)
+                if candidate:
+                    found.append(candidate)
+                    used.update(range(candidate.start, candidate.end))
             elif forms & TODAY and not (forms & {"اليوم"} and after in WEEKDAYS):
                 found.append(DateCandidate(published, "day", position, position + 1, "relative"))
             elif forms & YESTERDAY and after not in WEEKDAYS:
                 day = published - datetime.timedelta(days=1)
+                found.append(DateCandidate(day, "day", position, position + 1, "relative"))
+            elif forms & TOMORROW and after not in WEEKDAYS:
+                day = published + datetime.timedelta(days=1)
                 found.append(DateCandidate(day, "day", position, position + 1, "relative"))
 
     # 4. A month without a day: خلال شهر أكتوبر الماضي, en mars dernier, in March 2024.
@@ -206,7 +298,7 @@ def find_dates(
     return sorted(found, key=lambda candidate: candidate.start)
 
 
-DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]\s")
+DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]{1,2}\s")
 # The agency first, then the place and the date: "(ANSA) - ROME, JUL 23 -".
 AGENCY_FIRST_DATELINE = re.compile(
     r"^\s*\([^)\n]{1,40}\)\s*[-–—]\s*[^\n]{0,50}?\d{1,2}(?:\s\w+)?\s[-–—]\s"

@@ -10,14 +10,18 @@ TIMEOUT_SECONDS = 6
 USER_AGENT = "Mozilla/5.0 (compatible; ministerial-meetings-archive/1.0)"
 
 
-def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """The page at ``url``; ExtractionError with a message for the editor when it cannot be had."""
+def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[bytes, str]:
+    """The page at ``url`` and the charset its server declared ("" if none).
+
+    Raises ExtractionError with a message for the editor when it cannot be had.
+    """
     if urlsplit(url).scheme not in ("http", "https"):
         raise ExtractionError("Only http and https links can be fetched.")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             content = response.read(MAX_INPUT_CHARACTERS * 2 + 1)
+            charset = response.headers.get_content_charset() or ""
     except urllib.error.HTTPError as error:
         raise ExtractionError(
             f"The site answered {error.code} for this URL. Paste the article's text instead."
@@ -30,4 +34,4 @@ def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
         ) from error
     if len(content) > MAX_INPUT_CHARACTERS * 2:
         raise ExtractionError("This page is too large to be one article. Paste the article alone.")
-    return content
+    return content, charset

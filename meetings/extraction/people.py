@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
+from meetings.extraction.knowledge import capitalised_countries, official_titles
 
 HEADS = {
     # phrase: rank
@@ -34,9 +35,18 @@ HEADS = {
     "european commissioner": "official", "commissioner": "official",
     "رئيس الدبلوماسية": "minister", "chef de la diplomatie": "minister",
     "top diplomat": "minister", "chief diplomat": "minister",
+    "cabinet secretary": "minister",
 }  # fmt: skip
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
-HONORIFICS = {"السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame"}
+HONORIFICS = {
+    "السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame", "الشيخ",
+    "الشيخة", "الامير", "الاميرة", "سمو", "معالي", "الدكتور", "الدكتورة", "sheikh", "sheikha",
+    "cheikh", "prince", "princess", "princesse", "excellency",
+}  # fmt: skip
+# Honorifics that are also words: "HE" (His Excellency) only in capitals, not "he".
+CAPITAL_HONORIFICS = {"he", "hh", "hrh"}
+# Words of names that do not count towards a name's length: bin, ould, al...
+NAME_PARTICLES = {"بن", "ولد", "بنت", "ابن", "ابو", "عبد"}
 # Words that are part of a title rather than of a name.
 TITLE_WORDS = {
     "شؤون", "لشؤون", "الشؤون", "بشؤون", "المكلف", "المكلفة", "الدولة", "لدي", "المنتدب",
@@ -63,7 +73,14 @@ TITLE_WORDS = {
     "peche", "food", "alimentaire", "sovereignty", "souverainete", "vice", "deputy", "first",
     "premier", "delegate", "delegue", "deleguee", "minister", "ministre", "secretary",
     "secretaire", "general", "generale", "chief", "top", "diplomat", "s",
+    "affaires", "etrangeres", "exterieures",
 }  # fmt: skip
+# Words that link a title to the country it serves: "ministre des Affaires étrangères du
+# Nigeria", "his counterpart from the United States", "ministre de la République ...".
+COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
+ARTICLES = {"la", "l", "the", "le"}
+POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
+RANK_PREFIXES = {"vice", "deputy", "first", "نائب"}
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
     "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
@@ -77,6 +94,13 @@ NAME_STOPS = {
     "ديال", "خلاله", "خلالها", "عليه", "اليه", "منه", "فيه", "فيها", "بلاده", "بلادها", "ايضا",
     "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
 }  # fmt: skip
+# What is discussed, and days, often follow a name without a comma; they may be words
+# of a title ("وزير العلاقات الخارجية"), not of a name.
+NAME_ENDS = {
+    "العلاقات", "العلاقة", "التعاون", "سبل", "افاق", "الوضع", "الاوضاع", "تطورات", "القضايا",
+    "قضايا", "المستجدات", "ملفات", "الملفات", "مجالات", "الشراكة", "الاثنين", "الثلاثاء",
+    "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد",
+}  # fmt: skip
 # An Arabic word with a preposition glued to the article (بالدور, للجالية) is never a name.
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
 LATIN_PARTICLES = {
@@ -88,6 +112,7 @@ ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
     "accompanied", "presence", "alongside", "entoure", "entouree",
 }  # fmt: skip
+TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
 BOUNDARY = re.compile(r"[،,.:;()\[\]\"«»!?؟\n|–—-]")
@@ -113,12 +138,15 @@ class Mention:
     person_id: int | None = None
     accompanying: bool = False
     title_end: int | None = None
+    title_start: int | None = None  # English titles start before the head: "Foreign Minister"
+    post_end: int | None = None  # an official title may run beyond the words read as a title
 
     @property
     def title_span(self) -> tuple[int, int] | None:
         if self.head is None:
             return None
-        return (self.head[0], max(self.head[1], self.title_end or 0))
+        start = min(self.head[0], self.title_start if self.title_start is not None else 10**9)
+        return (start, max(self.head[1], self.title_end or 0))
 
 
 @dataclass
@@ -156,11 +184,14 @@ class PeopleFinder:
         self.known = self.by_start(gazetteer.person_names.find(document))
         self.demonyms = self.by_start(gazetteer.demonyms.find(document))
         self.country_names = self.by_start(gazetteer.country_names.find(document))
+        for match in capitalised_countries(document):
+            self.country_names.setdefault(match.start, match)
         # Portfolio phrases overlap titles ("وزير الداخلية", "foreign minister"): keep them all.
         self.portfolios = self.longest_by_start(gazetteer.portfolio_keywords.find_all(document))
         self.cities = self.by_start(gazetteer.city_names.find(document))
         self.heads = self.by_start(_HEADS.find(document))
         self.title_vocabulary = self.build_title_vocabulary()
+        self.official_titles = official_titles().find(document)
 
     @staticmethod
     def by_start(matches: list[Match]) -> dict[int, Match]:
@@ -234,9 +265,27 @@ class PeopleFinder:
 
     # -- reading names ---------------------------------------------------------
 
+    def is_honorific(self, position: int) -> bool:
+        word = self.words[position]
+        if word in CAPITAL_HONORIFICS:
+            return self.document.original(position, position + 1).isupper()
+        return word in HONORIFICS
+
+    def is_stop(self, position: int) -> bool:
+        """A word that ends a name; "على" (on) is one, the name علي is not, though the two
+        are alike once normalised."""
+        word = self.words[position]
+        if word == "علي":
+            return self.document.original(position, position + 1).endswith("ى")
+        return word in NAME_STOPS or word in NAME_ENDS
+
+    def name_length(self, start: int, end: int) -> int:
+        particles = LATIN_PARTICLES | NAME_PARTICLES
+        return sum(1 for word in self.words[start:end] if word not in particles)
+
     def name_forward(self, position: int) -> tuple[int, int] | None:
         """A person's name starting at ``position``: (start, end) tokens, or None."""
-        while position < len(self.words) and self.words[position] in HONORIFICS:
+        while position < len(self.words) and self.is_honorific(position):
             position += 1
         if position >= len(self.words):
             return None
@@ -251,7 +300,7 @@ class PeopleFinder:
             if end > position and self.boundary_between(end - 1, end):
                 ended = True
                 break
-            if word in NAME_STOPS or self.is_counterpart(end) or self.entity_at(end):
+            if self.is_stop(end) or self.is_counterpart(end) or self.entity_at(end):
                 ended = True
                 break
             if end > position and end in self.known:
@@ -266,7 +315,7 @@ class PeopleFinder:
             if not arabic and not self.is_capitalised(end) and not particle:
                 ended = True
                 break
-            if end - position == MAX_NAME_WORDS:
+            if self.name_length(position, end) == MAX_NAME_WORDS:
                 break
             end += 1
         else:
@@ -284,12 +333,12 @@ class PeopleFinder:
             match = next(m for m in self.known.values() if m.end == end)
             return match.start, match.end
         start = end
-        while start > 0 and end - start < 5:
+        while start > 0 and self.name_length(start, end) < MAX_NAME_WORDS:
             candidate = start - 1
             word = self.words[candidate]
             if candidate < end - 1 and self.boundary_between(candidate, candidate + 1):
                 break
-            if word in NAME_STOPS or word in HONORIFICS or self.entity_at(candidate):
+            if self.is_stop(candidate) or self.is_honorific(candidate) or self.entity_at(candidate):
                 break
             if self.is_arabic(candidate) != self.is_arabic(end - 1):
                 break
@@ -327,18 +376,57 @@ class PeopleFinder:
                 mention.country_span = (match.start, match.end)
                 position = mention.title_end = match.end
                 continue
-            if position in self.country_names and self.words[position - 1] in {"de", "du", "of"}:
-                match = self.country_names[position]
-                mention.country = match.payload
-                mention.country_span = (match.start, match.end)
-                position = mention.title_end = match.end
+            country = self.country_after_link(position)
+            if country:
+                mention.country = country.payload
+                mention.country_span = (country.start, country.end)
+                position = mention.title_end = country.end
                 continue
             if self.title_word(position):
                 position += 1
                 mention.title_end = position
                 continue
+            official = self.official_title_covering(position)
+            if official:
+                # A title only one country uses goes on ("... et des Tunisiens à l'étranger"):
+                # the name comes after it. Its words beyond the usual title words still count
+                # for topics (a ministry of "Foreign Affairs, Migration and ..." talks of it).
+                mention.country = mention.country or official.payload
+                mention.country_span = mention.country_span or (official.start, official.end)
+                position = mention.post_end = official.end
+                continue
             break
         return position
+
+    def official_title_covering(self, position: int) -> Match | None:
+        for match in self.official_titles:
+            if match.start <= position < match.end:
+                return match
+        return None
+
+    def country_after_link(self, position: int) -> Match | None:
+        """A country name that a title leads to: "du Nigeria", "from the United States",
+        "de la République démocratique du Congo"; in Arabic right after the title, in
+        construct ("وزير خارجية المجر") or with ل ("لجمهورية الدومينيكان")."""
+        if self.words[position] in COUNTRY_LINKS:
+            after = position + 1
+            article = after < len(self.words) and self.words[after] in ARTICLES
+            if article and after not in self.country_names:
+                after += 1  # "from the United States", but "from The Gambia" is one name
+            if after in self.country_names and not self.boundary_between(position, after):
+                return self.country_names[after]
+            return None
+        match = self.country_names.get(position)
+        if match is None:
+            return None
+        previous = self.words[position - 1] if position else ""
+        if previous in COUNTRY_LINKS or (
+            previous in ARTICLES and position > 1 and self.words[position - 2] in COUNTRY_LINKS
+        ):
+            return match
+        if self.is_arabic(position) and not self.boundary_between(position - 1, position):
+            return match
+        return None
 
     def title_word(self, position: int) -> bool:
         """A word that continues a title rather than starting a name."""
@@ -349,8 +437,11 @@ class PeopleFinder:
             return True
         if self.is_arabic(position):
             # Names do not start with the article; titles are made of nouns that do,
-            # or of "و" + a noun in construct: وزير البيئة وأمن الطاقة.
+            # or of "و" + a noun in construct: وزير البيئة وأمن الطاقة; or of a portfolio
+            # in construct before a country: وزير خارجية المجر.
             if word.startswith("ال"):
+                return True
+            if "ال" + word in self.title_vocabulary and position + 1 in self.country_names:
                 return True
             following = self.words[position + 1] if position + 1 < len(self.words) else ""
             return word.startswith("و") and following.startswith("ال")
@@ -363,6 +454,7 @@ class PeopleFinder:
             position in self.portfolios
             or position in self.demonyms
             or self.words[position] in self.title_vocabulary
+            or self.official_title_covering(position) is not None
         )
 
     def portfolio_before(self, position: int, head_start: int) -> Match | None:
@@ -390,6 +482,17 @@ class PeopleFinder:
                 mention.country_span = (demonym.start, demonym.end)
                 position = demonym.start
                 continue
+            country = next((m for m in self.country_names.values() if m.end == position), None)
+            if (
+                country
+                and not self.is_arabic(previous)
+                and not self.boundary_between(previous, position)
+            ):
+                # A name used as an adjective: "his US counterpart", "the UK Home Secretary".
+                mention.country = mention.country or country.payload
+                mention.country_span = (country.start, country.end)
+                position = country.start
+                continue
             if self.words[previous] == "s" and previous > 0:
                 country = next((m for m in self.country_names.values() if m.end == previous), None)
                 if country:
@@ -397,8 +500,11 @@ class PeopleFinder:
                     mention.country_span = (country.start, country.end)
                     position = country.start
                     continue
-            if self.words[previous] in {"his", "her", "their", "son", "sa", "ses", "leur"}:
+            if self.words[previous] in POSSESSIVES:
                 position = previous
+                continue
+            if self.words[previous] in RANK_PREFIXES:
+                position = previous  # "vice-Premier ministre", "Deputy Prime Minister"
                 continue
             break
         return position
@@ -426,14 +532,23 @@ class PeopleFinder:
             if around:
                 mention.portfolio = around.payload
             title_start = self.read_before_head(mention, position)
+            while title_start < position and self.words[title_start] in POSSESSIVES:
+                title_start += 1  # "his Italian counterpart": the post starts after "his"
+            mention.title_start = title_start
             name_start = self.read_title(mention, end)
             name = None
             if name_start < len(self.words) and not self.sentence_ends_before(name_start):
                 name = self.name_forward(name_start)
             # "Matteo Piantedosi, Italy's interior minister"; "عبد الوافي لفتيت، وزير الداخلية".
             before = position if self.is_arabic(position) else title_start
-            if name is None and before > 0 and self.boundary_between(before - 1, before):
-                name = self.name_backward(before)
+            if name is None and before > 0:
+                # After a comma, or an honorific without one: "الأمير فيصل بن فرحان وزير الخارجية".
+                candidate = self.name_backward(before)
+                if candidate and (
+                    self.boundary_between(before - 1, before)
+                    or (candidate[0] > 0 and self.is_honorific(candidate[0] - 1))
+                ):
+                    name = candidate
             if name:
                 self.set_name(mention, name)
                 covered.update(range(*name))
@@ -446,7 +561,29 @@ class PeopleFinder:
                 self.set_name(mention, (match.start, match.end))
                 mention.accompanying = self.is_accompanying(start)
                 found.append(mention)
-        return sorted(found, key=lambda m: (m.head or m.name_span or (0, 0))[0])
+        found.sort(key=lambda m: (m.head or m.name_span or (0, 0))[0])
+        self.apply_official_titles(found)
+        return found
+
+    def apply_official_titles(self, mentions: list[Mention]) -> None:
+        """A title only one country uses ("... African Cooperation and Moroccan Expatriates")
+        gives the country of the minister it describes: the head before it in the sentence."""
+        heads = [mention.head[0] for mention in mentions if mention.head]
+        for mention in mentions:
+            if mention.country or not mention.head:
+                continue
+            start = mention.head[0]
+            later = [head for head in heads if head > start]
+            limit = min([*later, start + TITLE_REACH])
+            for match in self.official_titles:
+                within = start <= match.start < limit or match.start <= start < match.end
+                if within and not self.sentence_between(start, match.start):
+                    mention.country = match.payload
+                    mention.country_span = (match.start, match.end)
+                    break
+
+    def sentence_between(self, first: int, last: int) -> bool:
+        return any(self.sentence_ends_before(p) for p in range(first + 1, last + 1))
 
     def set_name(self, mention: Mention, span: tuple[int, int]) -> None:
         mention.name_span = span

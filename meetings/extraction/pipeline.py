@@ -8,16 +8,44 @@ nothing of Django or HTTP.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from meetings.extraction.article import Article
-from meetings.extraction.dates import choose_date, find_dates
+from meetings.extraction.dates import choose_date, dateline_tokens, find_dates, in_future
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
+from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
+from meetings.text import normalize
 
-PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at"}
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
+                      "الي", "capital", "capitale"}  # fmt: skip
+DESTINATION_WORDS = {"to", "الي"}
+EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop",
+               "مؤتمر", "قمة", "منتدي", "معرض"}  # fmt: skip
+# The verb of a reception: its subject is the host.
+RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
+                  "recue", "recoit", "accueilli", "accueillie", "accueille"}  # fmt: skip
+PASSIVE_BY = {"par", "by", "من"}
+# At the host's office or ministry: the host's capital.
+OFFICE = PhraseMatcher()
+for _phrase in (
+    "بمكتبه", "بمكتبها", "في مكتبه", "في مكتبها", "بمقر الوزارة", "في مقر الوزارة",
+    "بمقر وزارة", "في مقر وزارة", "dans son bureau", "a son bureau", "au siege du ministere",
+    "in his office", "in her office", "at his office", "at her office",
+    "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
+):  # fmt: skip
+    OFFICE.add(_phrase, True)
+# The visitor: "Y, who is visiting", "الذي يقوم بزيارة", "en visite".
+VISITING = PhraseMatcher()
+for _phrase in (
+    "الذي يقوم بزيارة", "التي تقوم بزيارة", "الذي يزور", "التي تزور", "في زيارة",
+    "qui effectue une visite", "en visite", "who is visiting", "who is on a visit",
+    "on a visit", "who was visiting",
+):  # fmt: skip
+    VISITING.add(_phrase, True)
 FUTURE_WORDS = {"المقبل", "المقبلة", "القادم", "القادمة", "سيعقد", "ستعقد", "prochain", "prochaine",
                 "next", "upcoming", "will"}  # fmt: skip
 MEETING_WORDS = {
@@ -26,7 +54,12 @@ MEETING_WORDS = {
     "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
+    # Meetings to come, in announcements.
+    "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
+    "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
+# Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
+PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
 # Phrases that say two sides met, as opposed to many.
 BILATERAL = PhraseMatcher()
 for _phrase in (
@@ -58,6 +91,12 @@ for _phrase in (
     "اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "مباحثات هاتفية", "هاتفيا",
     "par telephone", "entretien telephonique", "appel telephonique", "phone call",
     "telephone call", "by phone", "by telephone", "phone conversation",
+    # Calls and video calls said in other ways.
+    "echange telephonique", "conversation telephonique", "au telephone", "telephoniquement",
+    "a telephone", "visioconference", "par visioconference", "videoconference",
+    "video call", "video conference", "by video link", "phoned", "telephoned",
+    "spoke by phone", "مكالمة", "اتصالا", "عبر تقنية الفيديو", "عبر تقنية التناظر المرئي",
+    "اتصال مرئي", "اتصالا مرئيا",
 ):  # fmt: skip
     PHONE.add(_phrase, True)
 MAX_TOPICS = 6
@@ -95,6 +134,7 @@ class Draft:
     language: str
     date: datetime.date | None = None
     date_precision: str = "day"
+    announcement: bool = False  # the article announces a meeting still to come
     countries: list[str] = field(default_factory=list)
     candidate_countries: list[str] = field(default_factory=list)  # most mentioned first
     host_country: str | None = None
@@ -117,6 +157,7 @@ class Draft:
             "language": self.language,
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision if self.date else None,
+            "announcement": self.announcement,
             "countries": sorted(self.countries),
             "host_country": self.host_country,
             "place": self.place_name or None,
@@ -164,6 +205,7 @@ class Extraction:
         self.document = Document.from_text(article.text)
         self.words = [token.text for token in self.document.tokens]
         self.language = article.language
+        self.not_a_meeting = False  # a phone call or a multilateral gathering
         self.draft = Draft(
             language=self.language,
             title=article.title,
@@ -179,8 +221,10 @@ class Extraction:
 
     def run(self) -> Draft:
         self.find_outlet()
+        self.find_credit()
         self.find_date()
-        finder = PeopleFinder(self.document, self.gazetteer)
+        self.finder = finder = PeopleFinder(self.document, self.gazetteer)
+        self.demonym_ends = {match.end for match in finder.demonyms.values()}
         mentions = finder.mentions()
         # Words of a title ("State Secretary for Asylum") are not what the meeting is about.
         self.title_words = {
@@ -190,14 +234,42 @@ class Extraction:
             for position in range(*mention.title_span)
         }
         participants, nameless = participants_from(mentions, self.gazetteer, self.draft.date)
-        self.apply_outlet_country(participants, nameless)
+        self.apply_source_country(participants, nameless)
+        self.person_positions = positions_of(participants, nameless)
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
         self.find_place()
+        self.side_from_place(participants)
         self.find_topics()
         self.draft.ministers = [self.suggestion(p) for p in participants]
         self.draft.ministers.sort(key=lambda m: (m.role != "lead", m.country or ""))
+        self.posts_of_counterparts()
         return self.draft
+
+    def posts_of_counterparts(self) -> None:
+        """ "His Italian counterpart Matteo Piantedosi" holds the post of the other side's
+        minister: propose that post rather than the word "counterpart"."""
+        for minister in self.draft.ministers:
+            words = minister.post.split()
+            if not words or not any(
+                form.startswith(("نظير", "homologue", "counterpart"))
+                for form, _ in word_forms(normalize(words[0]))
+            ):
+                continue
+            other = next(
+                (
+                    m
+                    for m in self.draft.ministers
+                    if m.role == "lead"
+                    and m.country != minister.country
+                    and m.post
+                    and not normalize(m.post).startswith(("نظير", "homologue", "counterpart"))
+                ),
+                None,
+            )
+            if other:
+                minister.post = other.post
+                minister.portfolio = minister.portfolio or other.portfolio
 
     # 1. Outlet: given, in the HTML, or named in the byline at the top of the text.
     def find_outlet(self) -> None:
@@ -213,7 +285,20 @@ class Extraction:
             if matches:
                 outlet = self.gazetteer.outlet_named(matches[0].payload)
         self.outlet_country = outlet.country if outlet else None
+        # An international agency (AFP, Reuters, ANSA, EFE...) reports from every country:
+        # its own is no hint of where a meeting took place.
+        self.reports_from_anywhere = bool(outlet) and is_international_agency(
+            outlet.name, outlet.name_ar
+        )
         self.draft.outlet = outlet.name if outlet else self.article.outlet
+
+    # 1b. A national agency credited in the dateline or the text ("الرياض (واس) -",
+    # "(MAP)", "selon l'APS"): its country is one side, and outweighs the outlet's,
+    # which may only be relaying the wire.
+    def find_credit(self) -> None:
+        national = [m for m in credited_agencies(self.document) if m.payload.country]
+        self.credit = national[0] if national else None
+        self.source_country = self.credit.payload.country if self.credit else self.outlet_country
 
     # 6. Date.
     def find_date(self) -> None:
@@ -223,6 +308,13 @@ class Extraction:
         vague = VAGUE_TIME.find(self.document)
         if chosen and not (vague and chosen.how == "relative"):
             self.draft.date, self.draft.date_precision = chosen.date, chosen.precision
+            if published and chosen.date > published:
+                # Every date the article gives is to come: it announces the meeting.
+                self.draft.announcement = True
+                self.draft.warnings.append(
+                    "This article announces a meeting that had not taken place when it was "
+                    "published: check that it did before publishing it."
+                )
             self.draft.evidence["date"] = [self.evidence(chosen.start, chosen.end, chosen.how)]
         elif vague:
             # "last week": no day can be given, and guessing one would mislead.
@@ -237,18 +329,19 @@ class Extraction:
         else:
             self.draft.warnings.append("No date found, and no publication date was given.")
 
-    # 5. An unqualified minister in a national outlet is that country's.
-    def apply_outlet_country(self, participants: list[Participant], nameless) -> None:
-        if not self.outlet_country:
+    # 5. An unqualified minister in a national outlet or agency wire is that country's.
+    def apply_source_country(self, participants: list[Participant], nameless) -> None:
+        if not self.source_country:
             return
+        reason = "agency" if self.credit else "outlet"
         for participant in participants:
             described = any(mention.head for mention in participant.mentions)
             if participant.country is None and described:
-                participant.country = self.outlet_country
-                participant.country_reason = "outlet"
+                participant.country = self.source_country
+                participant.country_reason = reason
         for mention in nameless:
             if mention.country is None and not mention.counterpart and mention.head:
-                mention.country = self.outlet_country
+                mention.country = self.source_country
                 mention.country_span = mention.head
 
     # 3. Countries: people and counterparts first, then demonyms and names.
@@ -265,7 +358,13 @@ class Extraction:
         for participant in participants:
             if not participant.country:
                 continue
-            scores[participant.country] += 3 if participant.accompanying else 6
+            first = participant.mentions[0]
+            later = in_future(self.document, (first.head or first.name_span)[0])
+            if participant.accompanying or (later and not self.draft.announcement):
+                # Accompanying, or to be met later ("he is expected in Oslo to meet...").
+                scores[participant.country] += 3
+            else:
+                scores[participant.country] += 6
             strong.add(participant.country)
             mention = participant.mentions[0]
             span = mention.country_span or mention.name_span
@@ -280,6 +379,12 @@ class Extraction:
                 strong.add(mention.country)
                 spans[mention.country].append(self.evidence(*mention.country_span, "title"))
                 used_spans.add(mention.country_span)
+        for match in self.paired_demonyms(finder):
+            # "الوزيران المغربي والبرتغالي", "les ministres marocain et portugais".
+            scores[match.payload] += 4
+            strong.add(match.payload)
+            spans[match.payload].append(self.evidence(match.start, match.end, "demonym"))
+            used_spans.add((match.start, match.end))
         total = max(len(self.words), 1)
         for table, weight, note in (
             (finder.demonyms, 1.5, "demonym"),
@@ -292,6 +397,10 @@ class Extraction:
                 if mentions_of[match.payload] >= 3:
                     continue
                 mentions_of[match.payload] += 1
+                if note == "name" and self.is_place_phrase(match):
+                    # "la crise au Soudan", "in Libya": where something is, not who met.
+                    scores[match.payload] += 0.25
+                    continue
                 bonus = 0.5 if match.start < total * 0.2 else 0.0
                 scores[match.payload] += weight + bonus
                 spans[match.payload].append(self.evidence(match.start, match.end, note))
@@ -309,15 +418,41 @@ class Extraction:
             others = [code for code in ranked if code not in chosen and scores[code] >= needed]
             if others:
                 chosen.append(others[0])
+        if len(chosen) == 1 and self.source_country and self.source_country not in chosen:
+            # "X received his Emirati counterpart" in a Moroccan outlet or a MAP wire: X is
+            # Moroccan, though named without a title.
+            counterparts = [
+                m
+                for m in [*nameless, *(m for p in participants for m in p.mentions)]
+                if m.counterpart and m.country == chosen[0]
+            ]
+            if counterparts or any(p.country is None for p in participants):
+                chosen.append(self.source_country)
+                for participant in participants:
+                    if participant.country is None and not participant.accompanying:
+                        participant.country = self.source_country
+                        participant.country_reason = "agency" if self.credit else "outlet"
+                if self.credit:
+                    spans[self.source_country].append(
+                        self.evidence(self.credit.start, self.credit.end, "agency")
+                    )
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             self.draft.warnings.append(
                 "More than two countries take part: this looks like a multilateral meeting."
             )
             chosen = []
+            self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
-        if len(chosen) == 2 and self.is_phone_call():
+        if chosen and self.is_phone_call():
             self.draft.warnings.append("This reports a phone call, not a meeting.")
             chosen = []
+            self.not_a_meeting = True
+        elif len(chosen) == 1 and self.other_side_unknown(participants, nameless):
+            # One side is clear, the other is not named: better to propose the one.
+            self.draft.warnings.append(
+                f"Only one side is clear ({chosen[0]}): the other country could not be "
+                "identified. Choose it."
+            )
         elif len(chosen) < 2:
             chosen = []
             self.draft.warnings.append(
@@ -327,6 +462,35 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def paired_demonyms(self, finder: PeopleFinder) -> list[Match]:
+        """Two demonyms joined, beside a plural or dual minister word: both are sides."""
+        found = []
+        demonyms = sorted(finder.demonyms.values(), key=lambda match: match.start)
+        for first, second in itertools.pairwise(demonyms):
+            between = self.words[first.end : second.start]
+            # و + ال is split off by the normalisation: المغربي و البرتغالي.
+            joined = between in (["و"], ["et"], ["and"]) or (
+                not between and second.proclitics.startswith("و")
+            )
+            if not joined or first.payload == second.payload:
+                continue
+            earlier = [other for other in demonyms if other.start < first.start]
+            if earlier and first.start - earlier[-1].end <= 2:
+                continue  # the last two of a longer list: "the Saudi, Jordanian and Qatari"
+            around = self.words[max(first.start - 3, 0) : second.end + 3]
+            if PLURAL_MINISTERS.intersection(around):
+                found += [first, second]
+        return found
+
+    def other_side_unknown(self, participants, nameless) -> bool:
+        """Someone met someone whose country the article does not give."""
+        if not any(form in MEETING_WORDS for word in self.words for form, _ in word_forms(word)):
+            return False
+        unknown_person = any(p.country is None and not p.accompanying for p in participants)
+        # "his counterpart", "Le ministre des Affaires étrangères" of no country given.
+        unknown_title = any(m.country is None and not m.accompanying for m in nameless)
+        return unknown_person or unknown_title
 
     def is_phone_call(self) -> bool:
         """A call mentioned at the top of the article is what the article reports."""
@@ -355,62 +519,159 @@ class Extraction:
             unassigned[0].country = missing[0]
             unassigned[0].country_reason = "the other side"
 
-    # 7. Place: "بالرباط", "à Rabat", "in Rabat", or a dateline "RABAT -".
+    # 7. Place: "بالرباط", "à Rabat", "in Rabat", a venue ("au Quai d'Orsay"), a dateline
+    # ("RABAT -", "الرياض (واس) -"); else who received whom, and where.
     def is_place_phrase(self, match: Match) -> bool:
         previous = self.words[match.start - 1] if match.start else ""
-        return match.proclitics.endswith("ب") or previous in PLACE_PREPOSITIONS
+        if match.proclitics.endswith("ب") or previous in PLACE_PREPOSITIONS:
+            return True
+        # "at the Kremlin", "au palais de Carthage": an article between; "في العاصمة
+        # العمانية مسقط", "in the Omani capital Muscat": a demonym between.
+        before = self.words[match.start - 2] if match.start > 1 else ""
+        article = previous in {"the", "le", "la", "l"}
+        demonym = match.start in self.demonym_ends
+        return (article or demonym) and before in PLACE_PREPOSITIONS
+
+    def side_from_place(self, participants: list[Participant]) -> None:
+        """One side known, a minister of unknown country, a meeting in a city of another
+        country, and no gathering of many: the minister is the host's ("X a reçu à Rabat
+        son homologue sénégalais" in an outlet not named)."""
+        sides, host = self.draft.countries, self.draft.host_country
+        unknown = [p for p in participants if p.country is None and not p.accompanying]
+        if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
+            return
+        if MULTILATERAL.find(self.document) or self.draft.evidence.get("place") == []:
+            return  # the place was itself inferred from the outlet: no evidence of the host
+        unknown[0].country, unknown[0].country_reason = host, "place"
+        self.draft.countries = sorted([*sides, host])
+        self.draft.warnings = [w for w in self.draft.warnings if not w.startswith("Only one")]
+        self.draft.warnings.append(
+            f"{host} is proposed as a side because the meeting took place there and "
+            "the other minister's country is not given. Check it."
+        )
+
+    def names_an_event(self, match: Match) -> bool:
+        """A city in the name of a gathering: "the Munich Security Conference", "منتدى دافوس"."""
+        around = self.words[max(match.start - 2, 0) : match.end + 2]
+        return any(form in EVENT_WORDS for word in around for form, _ in word_forms(word))
 
     def find_place(self) -> None:
-        best: tuple[float, Match] | None = None
+        if self.not_a_meeting:
+            return  # a call, or a gathering of many: no place of a bilateral meeting
         cues = [
             index
             for index, word in enumerate(self.words)
             if any(form in MEETING_WORDS for form, _ in word_forms(word))
         ]
+        dateline_end = dateline_tokens(self.document)
         total = max(len(self.words), 1)
-        for match in self.gazetteer.city_names.find(self.document):
-            city = self.gazetteer.city_by_slug[match.payload]
-            score = 3.0 if self.is_place_phrase(match) else 0.0
-            if match.start <= 2 and self.followed_by_dash(match):
-                score += 5  # a dateline
-            if not score:
+        best: tuple[float, Match, str] | None = None
+        named = [(match, match.payload) for match in self.gazetteer.city_names.find(self.document)]
+        buildings = venues().find(self.document)
+        named += [(match, match.payload) for match in buildings]
+        # "place Beauvau", "Quai d'Orsay": a building's name of several words is a place by
+        # itself; "the Kremlin" or "l'Élysée" also stand for a government ("the Kremlin said").
+        addresses = {(match.start, match.end) for match in buildings if match.length > 1}
+        for match, slug in named:
+            city = self.gazetteer.city_by_slug.get(slug)
+            if city is None:
+                continue
+            dateline = match.start <= 2 and (
+                match.end <= dateline_end or self.followed_by_dash(match)
+            )
+            if dateline and not self.draft.countries:
+                continue  # no meeting found: where the wire was filed is no meeting's place
+            if dateline:
+                # Where the wire was filed: the place unless the text names another
+                # near the words of the meeting.
+                score = 4.0
+            elif (
+                self.is_place_phrase(match)
+                or self.names_an_event(match)
+                or (match.start, match.end) in addresses
+            ):
+                score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+                if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
+                    score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
+            else:
                 continue
             if city.country in self.draft.countries:
                 score += 1
-            if any(abs(match.start - cue) <= 15 for cue in cues):
-                score += 2
             nearby = self.words[max(match.start - 6, 0) : match.end + 3]
-            if FUTURE_WORDS.intersection(nearby):
+            if FUTURE_WORDS.intersection(nearby) and not self.draft.announcement:
                 score -= 4  # "next month in Rome": another, later meeting
             score += 1 - match.start / total  # earlier is better
             if best is None or score > best[0]:
-                best = (score, match)
+                best = (score, match, slug)
         if best and best[0] >= 3:
-            match = best[1]
-            city = self.gazetteer.city_by_slug[match.payload]
-            self.draft.place = city.slug
-            self.draft.place_name = city.names.get("en") or city.slug
-            self.draft.host_country = city.country
-            self.draft.evidence["place"] = [self.evidence(match.start, match.end)]
-            return
-        if self.outlet_country and self.outlet_country in self.draft.countries:
-            # A national outlet that names no place usually reports a meeting at home.
-            capital = next(
-                (
-                    city
-                    for city in self.gazetteer.cities
-                    if city.country == self.outlet_country and city.is_capital
-                ),
-                None,
+            _score, match, slug = best
+            self.set_place(
+                self.gazetteer.city_by_slug[slug], [self.evidence(match.start, match.end)]
             )
-            self.draft.host_country = self.outlet_country
+            return
+        host, office = self.host_from_the_text()
+        if host:
+            self.draft.host_country = host
+            capital = self.capital_of(host)
+            if office and capital:
+                # "received at his office": in the host's capital, where ministries are.
+                self.set_place(capital, [self.evidence(*office, "inferred")])
+                self.draft.warnings.append(
+                    "No city named: the meeting was at the host's ministry, so the host's "
+                    "capital is proposed. Check it."
+                )
+            return
+        at_home = self.credit or not self.reports_from_anywhere
+        if at_home and self.source_country and self.source_country in self.draft.countries:
+            # A national outlet that names no place usually reports a meeting at home.
+            capital = self.capital_of(self.source_country)
+            self.draft.host_country = self.source_country
             self.draft.evidence["place"] = []
             if capital:
-                self.draft.place = capital.slug
-                self.draft.place_name = capital.names.get("en") or capital.slug
+                self.set_place(capital, [])
             self.draft.warnings.append(
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
+
+    def set_place(self, city, evidence: list[Evidence]) -> None:
+        self.draft.place = city.slug
+        self.draft.place_name = city.names.get("en") or city.slug
+        self.draft.host_country = city.country
+        self.draft.evidence["place"] = evidence
+
+    def capital_of(self, country: str):
+        return next(
+            (city for city in self.gazetteer.cities if city.country == country and city.is_capital),
+            None,
+        )
+
+    def host_from_the_text(self) -> tuple[str | None, tuple[int, int] | None]:
+        """The host's country when no city is named, and the words that say it was at the
+        host's office or ministry. The host is who received ("X received Y", "استقبل X Y",
+        "Y was received by X"), or the side other than the visitor ("Y, who is visiting").
+        """
+        sides = self.draft.countries
+        if len(sides) != 2:
+            return None, None
+        people = sorted(self.person_positions.items())  # token -> country
+        office = next(iter(OFFICE.find(self.document)), None)
+        office_span = (office.start, office.end) if office else None
+        visit = next(iter(VISITING.find(self.document)), None)
+        if visit:
+            guests = [country for position, country in people if position < visit.start]
+            if guests and guests[-1] in sides:
+                return next(code for code in sides if code != guests[-1]), office_span
+        verb = next((i for i, word in enumerate(self.words) if word in RECEIVED_WORDS), None)
+        if verb is None:
+            return None, None
+        following = self.words[verb + 1 : verb + 3]
+        if self.language == "ar" or PASSIVE_BY.intersection(following):
+            host = next((country for position, country in people if position > verb), None)
+        else:
+            host = next(
+                (country for position, country in reversed(people) if position < verb), None
+            )
+        return (host, office_span) if host in sides else (None, None)
 
     def followed_by_dash(self, match: Match) -> bool:
         if match.end >= len(self.words):
@@ -441,6 +702,33 @@ class Extraction:
         self.draft.topics = chosen
         self.draft.evidence["topics"] = {slug: spans[slug] for slug in chosen}
 
+    def post_as_written(self, start: int, end: int) -> str:
+        """The words of a title without the nationality it was written with: "Spain's
+        foreign minister", "وزير الخارجية الإسباني" give "foreign minister", "وزير الخارجية"."""
+        nationality = {
+            position
+            for table in (self.finder.demonyms, self.finder.country_names)
+            for match in table.values()
+            if start <= match.start and match.end <= end
+            for position in range(match.start, match.end)
+        }
+        kept = [
+            position
+            for position in range(start, end)
+            if position not in nationality
+            and not (self.words[position] == "s" and position - 1 in nationality)
+        ]
+        if not kept:
+            return ""
+        # Keep the article's own spacing and punctuation inside each run of kept words.
+        runs, first = [], kept[0]
+        for index, position in enumerate(kept):
+            following = kept[index + 1] if index + 1 < len(kept) else None
+            if following != position + 1:
+                runs.append(self.document.original(first, position + 1))
+                first = following
+        return " ".join(runs)
+
     def suggestion(self, participant: Participant) -> MinisterSuggestion:
         evidence = []
         post = ""
@@ -450,12 +738,8 @@ class Extraction:
             if mention.title_span:
                 evidence.append(self.evidence(*mention.title_span, "title"))
                 if not post:
-                    end = mention.title_span[1]
-                    if mention.country_span and mention.country_span[1] == end:
-                        end = mention.country_span[0]  # the post without the demonym
-                    post = self.document.original(
-                        mention.title_span[0], max(end, mention.title_span[0] + 1)
-                    )
+                    start, end = mention.title_span
+                    post = self.post_as_written(start, max(end, mention.post_end or 0))
         person = self.gazetteer.person_by_id.get(participant.person_id)
         if person:
             mandate = person.mandate_on(self.draft.date)
@@ -475,6 +759,20 @@ class Extraction:
             country_reason=participant.country_reason,
             evidence=evidence,
         )
+
+
+def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
+    """Where each person is mentioned (first token of the mention), with their country."""
+    positions = {}
+    for participant in participants:
+        for mention in participant.mentions:
+            span = mention.head or mention.name_span
+            if participant.country and span:
+                positions[span[0]] = participant.country
+    for mention in nameless:
+        if mention.country and mention.head:
+            positions[mention.head[0]] = mention.country
+    return positions
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Draft:
