@@ -386,7 +386,7 @@ def datasette_throughput(meetings: int, paths: list[str]) -> dict:
 
 EXPORT_SCRIPT = r"""
 import resource, sys, time
-from meetings import exports
+from meetings.opendata import exports
 from meetings.models import Meeting
 limit = int(sys.argv[1]); path = sys.argv[2]
 queryset = Meeting.objects.published().filter(pk__in=Meeting.objects.published().order_by("pk").values("pk")[:limit])

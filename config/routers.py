@@ -1,6 +1,6 @@
 """Reads of public pages from a PostgreSQL replica, when DATABASE_REPLICA_URL is set.
 
-meetings.middleware.ReplicaReadsMiddleware marks the requests that may read from
+meetings.operations.middleware.ReplicaReadsMiddleware marks the requests that may read from
 the replica: GET and HEAD without a session (the public, not editors) outside
 the admin. Everything else, and every write, goes to the primary. A replica
 lags by a moment; a reader cannot tell, an editor checking their own save could,

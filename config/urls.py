@@ -5,12 +5,12 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/", include("meetings.api.urls")),
+    path("api/", include("meetings.opendata.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("meetings.urls")),
 )
 
-handler400 = "meetings.views.bad_request"
-handler500 = "meetings.views.server_error"
+handler400 = "meetings.operations.errors.bad_request"
+handler500 = "meetings.operations.errors.server_error"

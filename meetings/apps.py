@@ -11,9 +11,9 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished
 
-        from meetings import signals
-        from meetings.log import forget_request_id
-        from meetings.permissions import ensure_groups
+        from meetings.caching import signals
+        from meetings.editorial.permissions import ensure_groups
+        from meetings.operations.log import forget_request_id
 
         signals.connect()
         request_finished.connect(forget_request_id, dispatch_uid="forget-request-id")

@@ -851,7 +851,7 @@ class Meeting(models.Model):
 
     # A new number whenever what the meeting's card shows of its own rows changes: the
     # meeting, its participants, its topics (triggers, migration 0016). Cards are kept
-    # under it (meetings.fragments); NULL for rows untouched since that migration.
+    # under it (meetings.caching.fragments); NULL for rows untouched since that migration.
     display_version = models.BigIntegerField(
         null=True,
         editable=False,
@@ -1296,7 +1296,7 @@ class FacetTotal(models.Model):
     pair's ("pair:BE-MA"), so that unfiltered, country and pair pages never count the
     meetings table. A
     database trigger keeps the counts in step with every change to a meeting
-    (migration 0010); meetings.facet_totals recounts everything after bulk loads.
+    (migration 0010); meetings.caching.facet_totals recounts everything after bulk loads.
     """
 
     scope = models.CharField(max_length=20, default="", blank=True)

@@ -4,7 +4,7 @@ They change rarely and every public page names their rows; caching keeps the
 number of queries per page constant and small.
 
 Each process keeps the rows in memory, tagged with a token held in the shared
-cache. Saving a row deletes its table's token (meetings.signals), so every
+cache. Saving a row deletes its table's token (meetings.caching.signals), so every
 process, on every machine, reloads the table on its next call. Reading a short
 token costs microseconds; unpickling the whole table of countries from the
 cache cost about 1 ms a call, and a country page makes up to ten calls.

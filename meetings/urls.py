@@ -1,6 +1,10 @@
+"""The public site's addresses (under /ar/, /fr/, /en/): pages, then open data outlets."""
+
 from django.urls import path
 
-from meetings import corrections, feeds, views
+from meetings.opendata import feeds
+from meetings.opendata import views as data
+from meetings.public import corrections, views
 
 app_name = "meetings"
 
@@ -8,9 +12,9 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("meetings/", views.MeetingListView.as_view(), name="list"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="detail"),
-    path("meetings/export.csv", views.meetings_csv, name="export-csv"),
-    path("meetings/export.json", views.meetings_json, name="export-json"),
-    path("meetings/dyad-years.csv", views.dyad_years_csv, name="dyad-years"),
+    path("meetings/export.csv", data.meetings_csv, name="export-csv"),
+    path("meetings/export.json", data.meetings_json, name="export-json"),
+    path("meetings/dyad-years.csv", data.dyad_years_csv, name="dyad-years"),
     path("meetings/feed/rss/", feeds.MeetingFeed(), name="feed-rss"),
     path("meetings/feed/atom/", feeds.AtomMeetingFeed(), name="feed-atom"),
     path("countries/", views.CountryIndexView.as_view(), name="countries"),
@@ -19,10 +23,10 @@ urlpatterns = [
     path("people/<str:slug>/", views.MinisterView.as_view(), name="minister"),
     path("topics/", views.TopicIndexView.as_view(), name="topics"),
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
-    path("data/", views.DataView.as_view(), name="data"),
-    path("data/codebook/", views.CodebookView.as_view(), name="codebook"),
-    path("data/releases/latest/", views.latest_release, name="latest-release"),
-    path("data/popolo.json", views.popolo_json, name="popolo"),
+    path("data/", data.DataView.as_view(), name="data"),
+    path("data/codebook/", data.CodebookView.as_view(), name="codebook"),
+    path("data/releases/latest/", data.latest_release, name="latest-release"),
+    path("data/popolo.json", data.popolo_json, name="popolo"),
     path("corrections/new/", corrections.suggest_correction, name="suggest-correction"),
     path("corrections/thanks/", corrections.correction_thanks, name="correction-thanks"),
 ]

@@ -20,9 +20,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connections
 
-from meetings import backup as backup_module
-from meetings.backup import BackupError, backup, restore
 from meetings.models import Country, Meeting, Minister, Participation, Source
+from meetings.operations import backup as backup_module
+from meetings.operations.backup import BackupError, backup, restore
 from tests.factories import (
     MandateFactory,
     MeetingFactory,

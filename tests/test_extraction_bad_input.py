@@ -118,7 +118,7 @@ def test_a_bad_page_gets_a_message_and_a_400_in_the_admin(editor, site, path, me
     [
         (GERMAN, "seems to be in another language"),
         ("\x01\x02\x03PK\x03\x04\x7f" * 200, "does not look like text"),
-        # NUL is refused before any form reads it (meetings.middleware).
+        # NUL is refused before any form reads it (meetings.operations.middleware).
         ("\x00\x01\x02PK\x03\x04" * 200, "contains a control character (such as NUL)"),
     ],
 )

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 
-from meetings.facet_totals import facet_totals, refresh_facet_totals
+from meetings.caching.facet_totals import facet_totals, refresh_facet_totals
 from meetings.models import Country, FacetTotal, Meeting, Topic
 from tests.factories import MandateFactory, MeetingFactory, ParticipationFactory
 
@@ -81,7 +81,7 @@ def test_a_capped_count_says_it_is_an_estimate(client, settings, seed_meetings):
 
 
 def test_the_home_page_people_count_follows_a_publication(client, seed_meetings):
-    from meetings.facet_totals import people_total
+    from meetings.caching.facet_totals import people_total
 
     before = people_total()  # now cached
     meeting = MeetingFactory(status="draft")

@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import fragments
+from meetings.caching import fragments
 from meetings.models import Country, Meeting, Minister, Topic
 from tests.factories import MandateFactory, MeetingFactory, ParticipationFactory
 

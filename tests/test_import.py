@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.facet_totals import facet_totals
+from meetings.caching.facet_totals import facet_totals
 from meetings.models import SECTION_BREAK, Meeting, Minister, Participation, Topic
 from tests.factories import MeetingFactory, ParticipationFactory, SourceFactory
 
@@ -175,7 +175,7 @@ def test_unreadable_files_get_a_clear_message(tmp_path):
     ],
 )
 def test_participant_labels_of_the_csv_are_read_back(label, expected):
-    from meetings.importer import parse_label
+    from meetings.opendata.importer import parse_label
 
     person = parse_label(label)
     assert (person["name_latin"], person["name_ar"], person["country"], person["role"]) == expected
@@ -183,7 +183,7 @@ def test_participant_labels_of_the_csv_are_read_back(label, expected):
 
 def write_csv(path, rows):
     """A CSV in the export's columns (those a row leaves out are empty)."""
-    from meetings.exports import COLUMNS
+    from meetings.opendata.exports import COLUMNS
 
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=[column.name for column in COLUMNS])

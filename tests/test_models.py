@@ -255,7 +255,7 @@ def test_a_vector_written_directly_is_replaced_unless_the_loader_supplies_vector
 
 
 def test_every_write_of_a_meeting_gives_it_a_new_display_version():
-    """Meeting cards are kept under it (meetings.fragments): no write may reuse a number."""
+    """Meeting cards are kept under it (meetings.caching.fragments): no write may reuse a number."""
     meeting = MeetingFactory()
     meeting.refresh_from_db()
     first = meeting.display_version

@@ -13,7 +13,6 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.utils.html import escape
 
-from meetings import dataset, exports
 from meetings.models import (
     City,
     Country,
@@ -29,6 +28,7 @@ from meetings.models import (
     Source,
     Topic,
 )
+from meetings.opendata import dataset, exports
 from tests.factories import MandateFactory, MeetingFactory, ParticipationFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def streamed(response):
 
 
 def csv_rows(client, params, url="/en/meetings/export.csv"):
-    response = client.get(url, params)
+    response = client.get(url, params, follow=True)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     return list(csv.DictReader(io.StringIO(streamed(response).lstrip("\ufeff"))))
@@ -106,10 +106,13 @@ def test_csv_json_and_feeds_give_the_meetings_the_list_shows(client, archive, pa
     assert len(ids) == count
 
 
-def test_the_list_page_itself_answers_format_csv_and_json(client, archive):
+def test_the_list_page_sends_format_csv_and_json_to_the_download(client, archive):
+    response = client.get("/en/meetings/", {"country": "BE", "format": "csv"})
+    assert response.status_code == 303
+    assert response["Location"] == "/en/meetings/export.csv?country=BE"
     rows = csv_rows(client, {"country": "BE", "format": "csv"}, url="/en/meetings/")
     assert [row["country_a"] for row in rows] == ["BE"]
-    response = client.get("/en/meetings/", {"country": "BE", "format": "json"})
+    response = client.get("/en/meetings/", {"country": "BE", "format": "json"}, follow=True)
     assert json.loads(streamed(response))["meetings"][0]["country_a"] == "BE"
 
 

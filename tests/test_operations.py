@@ -13,9 +13,9 @@ from django.test import Client, RequestFactory
 from pythonjsonlogger.json import JsonFormatter
 
 from config.routers import ReplicaRouter, read_from_replica
-from meetings.log import RequestContextFilter
-from meetings.middleware import ReplicaReadsMiddleware
 from meetings.models import Meeting
+from meetings.operations.log import RequestContextFilter
+from meetings.operations.middleware import ReplicaReadsMiddleware
 from tests.admin_forms import change_form_data
 from tests.factories import ChiefEditorFactory, MeetingFactory, ParticipationFactory
 

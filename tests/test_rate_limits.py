@@ -13,9 +13,9 @@ import pytest
 from django.db import connections
 from django.test import Client, RequestFactory
 
-from meetings.clients import client_address
 from meetings.models import CorrectionRequest
-from meetings.rate_limits import Rate
+from meetings.operations.clients import client_address
+from meetings.operations.rate_limits import Rate
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -134,7 +134,7 @@ def test_exports_keep_the_text_as_data_and_defuse_spreadsheet_formulas(client, h
     topic.name_en = "=cmd|' /C calc'!A0"
     topic.save()
     assert b"'=cmd" not in raw.encode()  # topics are exported as slugs, names not at all
-    from meetings.exports import spreadsheet_safe
+    from meetings.opendata.exports import spreadsheet_safe
 
     assert spreadsheet_safe("=1+1") == "'=1+1"
     assert spreadsheet_safe("Talks") == "Talks"

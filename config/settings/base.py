@@ -56,21 +56,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: every response, the health check's included, carries a request id.
-    "meetings.middleware.RequestIdMiddleware",
+    "meetings.operations.middleware.RequestIdMiddleware",
     # Before the host check and the HTTPS redirect (probes use the container's address).
-    "meetings.middleware.HealthCheckMiddleware",
-    "meetings.middleware.ReplicaReadsMiddleware",
+    "meetings.operations.middleware.HealthCheckMiddleware",
+    "meetings.operations.middleware.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "meetings.middleware.PermissionsPolicyMiddleware",
+    "meetings.operations.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Once the language is known, before anything reads the path or the parameters.
-    "meetings.middleware.RejectControlCharactersMiddleware",
+    "meetings.operations.middleware.RejectControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After the language is known; answers anonymous GETs of public pages from the cache.
-    "meetings.page_cache.PublicPageCacheMiddleware",
+    "meetings.caching.page_cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -89,7 +89,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-AXES_CLIENT_IP_CALLABLE = "meetings.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "meetings.operations.clients.client_address"
 
 # How many proxies of ours stand in front of gunicorn, each appending the address it saw
 # to X-Forwarded-For (meetings/clients.py). 0: the header is ignored, as anyone can write
@@ -137,7 +137,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "meetings.context_processors.languages",
+                "meetings.public.context_processors.languages",
             ],
         },
     },
@@ -263,7 +263,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["meetings.api.throttling.SharedAnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["meetings.opendata.api.throttling.SharedAnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
 }
 SPECTACULAR_SETTINGS = {
@@ -282,7 +282,7 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request": {"()": "meetings.log.RequestContextFilter"}},
+    "filters": {"request": {"()": "meetings.operations.log.RequestContextFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {

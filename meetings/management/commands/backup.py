@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from meetings.backup import BackupError, backup
+from meetings.operations.backup import BackupError, backup
 
 
 class Command(BaseCommand):

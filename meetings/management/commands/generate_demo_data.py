@@ -8,8 +8,8 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from meetings import demo
-from meetings.facet_totals import refresh_facet_totals
+from meetings.caching.facet_totals import refresh_facet_totals
+from meetings.operations import demo
 
 
 class Command(BaseCommand):

@@ -11,8 +11,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from meetings.importer import import_meetings, rows_from
 from meetings.models import Meeting
+from meetings.opendata.importer import import_meetings, rows_from
 
 
 class Command(BaseCommand):

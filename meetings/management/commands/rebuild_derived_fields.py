@@ -8,7 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from meetings.facet_totals import refresh_facet_totals
+from meetings.caching.facet_totals import refresh_facet_totals
 from meetings.models import Meeting
 
 

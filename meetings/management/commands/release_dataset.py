@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from meetings import dataset
+from meetings.opendata import dataset
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from meetings.backup import BackupError, check_archive, restore
+from meetings.operations.backup import BackupError, check_archive, restore
 
 
 class Command(BaseCommand):

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from meetings.caching.page_cache import code_version, request_reference_version
 from meetings.models import (
     Meeting,
     Participation,
@@ -35,7 +36,6 @@ from meetings.models import (
     localized,
     person_name,
 )
-from meetings.page_cache import code_version, request_reference_version
 
 CARD_TEMPLATE = "includes/meeting_card.html"
 NAMES = ("name_ar", "name_fr", "name_en")

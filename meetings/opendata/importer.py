@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from meetings.bulk import Steps, bulk_load
-from meetings.facet_totals import refresh_facet_totals
+from meetings.caching.facet_totals import refresh_facet_totals
 from meetings.models import (
     SECTION_BREAK,
     City,

@@ -31,8 +31,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 
-from meetings import exports
-from meetings.facet_totals import refresh_facet_totals
+from meetings.caching.facet_totals import refresh_facet_totals
 from meetings.models import (
     City,
     Country,
@@ -48,7 +47,8 @@ from meetings.models import (
     Source,
     Topic,
 )
-from meetings.popolo import popolo
+from meetings.opendata import exports
+from meetings.opendata.popolo import popolo
 
 PREFIX = "meetings-archive-"
 # Derived or private: rebuilt or left empty on import.

@@ -8,6 +8,7 @@ cursor: a million meetings stream in constant memory.
 """
 
 import csv
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -164,33 +165,44 @@ def export_values(queryset):
 
 
 def records(queryset, page_url) -> Iterator[dict]:
-    """One dict per meeting, with everything both formats need."""
+    """One dict per meeting, with everything both formats need.
+
+    The query runs when this is called, not when the first record is read: a database
+    that cannot be reached then gives an error page (503), not a download cut short after
+    its headers were sent."""
+    rows = export_values(queryset).iterator(chunk_size=CHUNK_SIZE)
+    first = next(rows, None)
+    if first is None:
+        return iter(())
+    return (record(row, page_url) for row in itertools.chain([first], rows))
+
+
+def record(row: dict, page_url) -> dict:
     countries = cached_objects(Country)
-    for row in export_values(queryset).iterator(chunk_size=CHUNK_SIZE):
-        values = Values(row)
-        city = Values(row, "city__")
-        a, b = countries[row["country_a_id"]], countries[row["country_b_id"]]
-        yield {
-            "id": row["id"],
-            "url": page_url(row["id"]),
-            "date": row["date"].isoformat(),
-            "date_precision": row["date_precision"],
-            "country_a": a.code,
-            "country_a_name": a.name,
-            "country_b": b.code,
-            "country_b_name": b.name,
-            "host_country": row["host_country_id"] or "",
-            "city": row["city__slug"] or "",
-            "city_name": localized(city, "name") if row["city__slug"] else "",
-            "title": localized(values, "title") or f"{a.name} – {b.name}",
-            "summary": localized(values, "summary"),
-            "outcomes": localized(values, "outcomes"),
-            "topics": row["topic_slugs"],
-            "participants": list(row["participants"]),
-            "sources": row["sources"],
-            "first_published": row["published_at"].isoformat() if row["published_at"] else "",
-            "updated": row["updated_at"].isoformat(),
-        }
+    values = Values(row)
+    city = Values(row, "city__")
+    a, b = countries[row["country_a_id"]], countries[row["country_b_id"]]
+    return {
+        "id": row["id"],
+        "url": page_url(row["id"]),
+        "date": row["date"].isoformat(),
+        "date_precision": row["date_precision"],
+        "country_a": a.code,
+        "country_a_name": a.name,
+        "country_b": b.code,
+        "country_b_name": b.name,
+        "host_country": row["host_country_id"] or "",
+        "city": row["city__slug"] or "",
+        "city_name": localized(city, "name") if row["city__slug"] else "",
+        "title": localized(values, "title") or f"{a.name} – {b.name}",
+        "summary": localized(values, "summary"),
+        "outcomes": localized(values, "outcomes"),
+        "topics": row["topic_slugs"],
+        "participants": list(row["participants"]),
+        "sources": row["sources"],
+        "first_published": row["published_at"].isoformat() if row["published_at"] else "",
+        "updated": row["updated_at"].isoformat(),
+    }
 
 
 def person_label(person: dict) -> str:
@@ -242,10 +254,14 @@ def meetings_csv(queryset, page_url) -> Iterator[str]:
 
 def meetings_json(queryset, page_url, meta: dict) -> Iterator[str]:
     """A JSON document {"meta": {...}, "meetings": [...]}, written one meeting at a time."""
+    return json_lines(records(queryset, page_url), meta)
+
+
+def json_lines(meetings: Iterable[dict], meta: dict) -> Iterator[str]:
     yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "meetings": ['
-    for index, record in enumerate(records(queryset, page_url)):
-        record = {
-            **record,
+    for index, meeting in enumerate(meetings):
+        meeting = {
+            **meeting,
             "participants": [
                 {
                     "id": person["slug"],
@@ -256,10 +272,10 @@ def meetings_json(queryset, page_url, meta: dict) -> Iterator[str]:
                     "portfolio": person["portfolio"],
                     "role": person["role"],
                 }
-                for person in record["participants"]
+                for person in meeting["participants"]
             ],
         }
-        yield ("," if index else "") + "\n" + json.dumps(record, ensure_ascii=False)
+        yield ("," if index else "") + "\n" + json.dumps(meeting, ensure_ascii=False)
     yield "\n]}\n"
 
 

@@ -30,9 +30,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from meetings import rate_limits
-from meetings.clients import client_address
 from meetings.models import CorrectionRequest, Meeting
+from meetings.operations import rate_limits
+from meetings.operations.clients import client_address
 
 # At most this many requests per sender in any hour.
 RATE = rate_limits.Rate(limit=5, seconds=60 * 60)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
-from meetings.page_cache import canonical_path, page_query
+from meetings.caching.page_cache import canonical_path, page_query
 
 
 def languages(request):

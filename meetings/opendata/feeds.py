@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from meetings.caching.page_cache import canonical_query
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting
-from meetings.page_cache import canonical_query
 from meetings.site import absolute_url
 
 FEED_SIZE = 50

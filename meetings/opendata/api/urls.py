@@ -6,7 +6,7 @@ from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from meetings.api import views
+from meetings.opendata.api import views
 
 app_name = "api"
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from meetings.facet_totals import PEOPLE_TOTAL_KEY
+from meetings.caching.facet_totals import PEOPLE_TOTAL_KEY
 from meetings.models import (
     City,
     Country,

@@ -22,16 +22,16 @@ from drf_spectacular.utils import (
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
 
-from meetings.api.pagination import MeetingCursorPagination, ReferencePagination
-from meetings.api.representations import meeting_rows, meetings_as_dicts
-from meetings.api.serializers import (
+from meetings.filters import MeetingFilter
+from meetings.models import Country, Mandate, Meeting, Minister, Source, Topic
+from meetings.opendata.api.pagination import MeetingCursorPagination, ReferencePagination
+from meetings.opendata.api.representations import meeting_rows, meetings_as_dicts
+from meetings.opendata.api.serializers import (
     CountryDetailSerializer,
     MeetingSerializer,
     MinisterSerializer,
     TopicSerializer,
 )
-from meetings.filters import MeetingFilter
-from meetings.models import Country, Mandate, Meeting, Minister, Source, Topic
 
 
 class KeyedFilterExtension(DjangoFilterExtension):

@@ -79,7 +79,7 @@ PEOPLE_TOTAL_KEY = "people-total"
 
 def people_total() -> int:
     """How many people took part in published meetings (a home-page figure, cached;
-    saving a meeting clears it, see meetings.signals)."""
+    saving a meeting clears it, see meetings.caching.signals)."""
     return cache.get_or_set(
         PEOPLE_TOTAL_KEY,
         lambda: FacetTotal.objects.filter(scope="", facet="person", meetings__gt=0).count(),

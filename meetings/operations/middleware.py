@@ -13,8 +13,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 
 from config.routers import read_from_replica
-from meetings.log import REQUEST_ID, known_user_id
-from meetings.views import ControlCharacters, bad_request
+from meetings.operations.errors import ControlCharacters, bad_request
+from meetings.operations.log import REQUEST_ID, known_user_id
 
 request_log = logging.getLogger("meetings.requests")
 
@@ -33,7 +33,7 @@ class RequestIdMiddleware:
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
         request.id = incoming if INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
-        # Kept until the response is closed (meetings.log.forget_request_id): Django logs
+        # Kept until the response is closed (meetings.operations.log.forget_request_id): Django logs
         # 4xx and 5xx answers after the last middleware has returned.
         REQUEST_ID.set(request.id)
         started = time.perf_counter()

@@ -5,39 +5,29 @@ facets and pagination, with some filters fixed by the URL (a country, a pair,
 a person, a topic).
 """
 
-import json
-import sys
-
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
-from django.db import InterfaceError, OperationalError
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
-    HttpResponse,
-    HttpResponseServerError,
-    JsonResponse,
+    HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404, render
-from django.template import loader
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from meetings import citation, dataset, exports, heavy_outputs
-from meetings.charts import per_year_chart
-from meetings.facet_totals import facet_totals, people_total
+from meetings.caching.facet_totals import facet_totals, people_total
+from meetings.caching.fragments import cached_fragment, meeting_cards
+from meetings.caching.page_cache import page_query
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
-from meetings.fragments import cached_fragment, meeting_cards
 from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
-from meetings.page_cache import page_query
 from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
-from meetings.popolo import popolo
+from meetings.public import citation
+from meetings.public.charts import per_year_chart
 from meetings.reference import cached_objects
 from meetings.site import absolute_url
 
@@ -89,7 +79,7 @@ class MeetingListView(FilterView):
 
     def get_queryset(self):
         # The page's meetings are shown as cards, read and rendered only when they are
-        # not in the fragment cache (meetings.fragments): the list itself needs only
+        # not in the fragment cache (meetings.caching.fragments): the list itself needs only
         # the columns a cursor is made of.
         return Meeting.objects.published().only("date", "updated_at", "display_version")
 
@@ -104,9 +94,14 @@ class MeetingListView(FilterView):
         return kwargs
 
     def get(self, request, *args, **kwargs):
-        export = {"csv": meetings_csv, "json": meetings_json}.get(request.GET.get("format", ""))
-        if export and not self.fixed_filters():
-            return export(request)
+        download = {"csv": "meetings:export-csv", "json": "meetings:export-json"}
+        if request.GET.get("format") in download and not self.fixed_filters():
+            # The same meetings as a file: the download's own address (meetings.opendata).
+            query = request.GET.copy()
+            url_name = download[query.pop("format")[-1]]
+            return HttpResponseRedirect(
+                reverse(url_name) + (f"?{query.urlencode()}" if query else ""), status=303
+            )
         self.filterset = self.get_filterset(self.get_filterset_class())
         self.valid = not self.filterset.is_bound or self.filterset.is_valid()
         self.cleaned = (
@@ -454,198 +449,3 @@ class MeetingDetailView(DetailView):
             jsonld=citation.jsonld(self.object, url),
         )
         return context
-
-
-def server_error(request):
-    """500; or 503 with a "try again" page when the database cannot be reached
-    (restarting, failing over), which clients and proxies may retry."""
-    error = sys.exc_info()[1]
-    if isinstance(error, (OperationalError, InterfaceError)):
-        page = loader.render_to_string("503.html", {"request_id": getattr(request, "id", "-")})
-        response = HttpResponse(page, status=503)
-        response["Retry-After"] = "5"
-        return response
-    return HttpResponseServerError(loader.render_to_string("500.html"))
-
-
-class ControlCharacters(SuspiciousOperation):
-    """A control character (NUL...) in a request (meetings.middleware): ``parameter`` names
-    where ("path", or a parameter's or a field's name)."""
-
-    def __init__(self, parameter: str):
-        super().__init__(parameter)
-        self.parameter = parameter
-
-
-def bad_request(request, exception):
-    """400 page that says what was wrong when Django knows (a request too large, a control
-    character); JSON for the API."""
-    message = ""
-    if isinstance(exception, ControlCharacters):
-        message = _(
-            "The address or the form contains a control character (such as NUL), "
-            "which nothing in the archive accepts."
-        )
-    elif isinstance(exception, RequestDataTooBig):
-        message = _(
-            "What was sent is too large (more than %(size)d MB). "
-            "An article is much smaller: paste the article alone."
-        ) % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1_000_000}
-    elif isinstance(exception, TooManyFieldsSent):
-        message = _("The form sent too many fields.")
-    if request.path.startswith("/api/"):
-        # The API's 400s name the parameter, each with its messages.
-        parameter = getattr(exception, "parameter", "detail")
-        return JsonResponse({parameter: [message or _("Bad request.")]}, status=400)
-    return render(request, "400.html", {"message": message}, status=400)
-
-
-# -- open data: the same filters, other formats --------------------------------------
-
-
-def filtered_or_400(request):
-    """(filterset, None) with valid filters, or (None, a 400 naming the parameters)."""
-    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.published())
-    if filterset.is_bound and not filterset.is_valid():
-        errors = "\n".join(
-            f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
-        )
-        return None, HttpResponse(
-            errors + "\n", status=400, content_type="text/plain; charset=utf-8"
-        )
-    return filterset, None
-
-
-def export_filename(request, extension: str) -> str:
-    return f"meetings-{timezone.now():%Y-%m-%d}.{extension}"
-
-
-def whole_archive(request) -> bool:
-    """No filter, no order: the same download for everyone (heavy_outputs.prepared)."""
-    return not any(value.strip() for name, value in request.GET.items() if name != "format")
-
-
-def meetings_csv(request):
-    """The filtered list as CSV, streamed (see the codebook for the columns)."""
-    filterset, error = filtered_or_400(request)
-    if error:
-        return error
-    page_url = absolute_meeting_url(request)
-    return heavy_outputs.serve(
-        request,
-        heavy_outputs.Download(
-            filename=export_filename(request, "csv"),
-            content_type="text/csv; charset=utf-8",
-            content=lambda: exports.meetings_csv(filterset.qs, page_url),
-            prepared_as="meetings-csv" if whole_archive(request) else "",
-        ),
-    )
-
-
-def meetings_json(request):
-    """The filtered list as one JSON document, streamed."""
-    filterset, error = filtered_or_400(request)
-    if error:
-        return error
-
-    def content():
-        meta = {
-            "source": absolute_url(reverse("meetings:list")),
-            "query": request.GET.urlencode(),
-            "generated": timezone.now().isoformat(),
-            "codebook": absolute_url(reverse("meetings:codebook")),
-        }
-        return exports.meetings_json(filterset.qs, absolute_meeting_url(request), meta)
-
-    return heavy_outputs.serve(
-        request,
-        heavy_outputs.Download(
-            filename=export_filename(request, "json"),
-            content_type="application/json; charset=utf-8",
-            content=content,
-            attachment=False,
-            prepared_as="meetings-json" if whole_archive(request) else "",
-        ),
-    )
-
-
-def dyad_years_csv(request):
-    """Meetings per pair of countries and year, overall and per top-level topic."""
-    filterset, error = filtered_or_400(request)
-    if error:
-        return error
-
-    def content():
-        header, rows = exports.dyad_years(filterset.qs)
-        return exports.csv_lines(rows, header)
-
-    return heavy_outputs.serve(
-        request,
-        heavy_outputs.Download(
-            filename=f"dyad-years-{timezone.now():%Y-%m-%d}.csv",
-            content_type="text/csv; charset=utf-8",
-            content=content,
-            prepared_as="dyad-years-csv" if whole_archive(request) else "",
-        ),
-    )
-
-
-def absolute_meeting_url(request):
-    return lambda pk: absolute_url(reverse("meetings:detail", kwargs={"pk": pk}))
-
-
-class CodebookView(TemplateView):
-    """Every column of the CSV and JSON exports and of the dyad-year table."""
-
-    template_name = "meetings/codebook.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            columns=exports.COLUMNS, dyad_columns=exports.DYAD_COLUMNS, **kwargs
-        )
-
-
-class DataView(TemplateView):
-    """How to take the data away: exports, API, feeds, releases, Popolo."""
-
-    template_name = "meetings/data.html"
-
-    def get_context_data(self, **kwargs):
-        release = dataset.latest_release()
-        checksum = release.with_suffix(".zip.sha256") if release else None
-        return super().get_context_data(
-            release=release,
-            release_size=release.stat().st_size if release else 0,
-            release_checksum=(
-                checksum.read_text().split()[0] if checksum and checksum.exists() else ""
-            ),
-            **kwargs,
-        )
-
-
-def latest_release(request):
-    release = dataset.latest_release()
-    if release is None:
-        raise Http404(_("No dataset has been released yet."))
-    return heavy_outputs.serve(
-        request,
-        heavy_outputs.Download(
-            filename=release.name,
-            content_type="application/zip",
-            content=lambda: heavy_outputs.file_chunks(release),
-        ),
-    )
-
-
-def popolo_json(request):
-    """People, posts and mandates in the Popolo shape: the whole archive's, prepared."""
-    return heavy_outputs.serve(
-        request,
-        heavy_outputs.Download(
-            filename="popolo.json",
-            content_type="application/json",
-            content=lambda: [json.dumps(popolo(), ensure_ascii=False, indent=1)],
-            attachment=False,
-            prepared_as="popolo-json",
-        ),
-    )

@@ -10,7 +10,7 @@ archive trusts (meetings/clients.py), and answers DRF's 429 with Retry-After.
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from meetings.rate_limits import Rate, client_key, take
+from meetings.operations.rate_limits import Rate, client_key, take
 
 
 class SharedAnonRateThrottle(BaseThrottle):

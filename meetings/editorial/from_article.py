@@ -14,7 +14,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from meetings.admin_workflow import may_write, meeting_status_now, refusal
+from meetings.editorial.forms import ArticleForm, DraftMeetingForm, ParticipantFormSet
+from meetings.editorial.services import NewPerson, ParticipantInput, add_source, create_meeting
+from meetings.editorial.workflow import may_write, meeting_status_now, refusal
 from meetings.extraction import ExtractionError, extract, read_article
 from meetings.extraction.database import (
     gazetteer_from_database,
@@ -22,9 +24,7 @@ from meetings.extraction.database import (
     similar_people,
 )
 from meetings.extraction.fetch import fetch_page
-from meetings.forms import ArticleForm, DraftMeetingForm, ParticipantFormSet
 from meetings.models import City, Meeting, Minister, Outlet, Portfolio, Source, Topic
-from meetings.services import NewPerson, ParticipantInput, add_source, create_meeting
 from meetings.text import script_of
 
 ARTICLE_TEMPLATE = "admin/meetings/meeting/from_article.html"

@@ -1,0 +1,1 @@
+"""Editors' side: admin screens, workflow, forms, services (publish, withdraw), groups."""

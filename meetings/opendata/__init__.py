@@ -1,0 +1,1 @@
+"""What leaves the archive: API, exports, feeds, dataset releases, Popolo, imports."""

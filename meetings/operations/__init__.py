@@ -1,0 +1,1 @@
+"""Running the archive: middleware, logs, backups, client addresses and rate limits, demo data."""

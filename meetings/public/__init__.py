@@ -1,0 +1,1 @@
+"""Public pages: views, charts, citations, readers' corrections."""
