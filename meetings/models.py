@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
@@ -39,7 +39,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from meetings.text import normalize
+from meetings.search import SEARCHED_FIELDS, SECTION_BREAK, search
 
 LANGUAGE_CODES = ("ar", "fr", "en")
 # The text search configurations a meeting's document is indexed with.
@@ -97,6 +97,24 @@ class BySlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+class NamesIndexed(models.Model):
+    """A reference row readers search meetings by: its names, normalised
+    (meetings.search.names_document, set on every save), and their vector (kept by a
+    trigger, migration 0018)."""
+
+    search_names = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+        indexes = [GinIndex(fields=["search_vector"], name="%(class)s_search_vector")]
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields"):  # the names document follows the names
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
+        super().save(*args, **kwargs)
+
+
 class NamedInThreeLanguages:
     """For models with name_ar, name_fr and name_en: ``name`` in the active language."""
 
@@ -113,7 +131,7 @@ class CountryManager(models.Manager):
         return self.get(code=code)
 
 
-class Country(NamedInThreeLanguages, models.Model):
+class Country(NamedInThreeLanguages, NamesIndexed):
     """A country, keyed by its ISO 3166-1 alpha-2 code, named in three languages."""
 
     code = models.CharField(
@@ -137,7 +155,7 @@ class Country(NamedInThreeLanguages, models.Model):
 
     objects = CountryManager()
 
-    class Meta:
+    class Meta(NamesIndexed.Meta):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["name_en"]
@@ -171,7 +189,7 @@ class CountryGroup(NamedInThreeLanguages, models.Model):
         return (self.slug,)
 
 
-class City(NamedInThreeLanguages, models.Model):
+class City(NamedInThreeLanguages, NamesIndexed):
     """A city where meetings take place, with the names articles use for it."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -186,7 +204,7 @@ class City(NamedInThreeLanguages, models.Model):
 
     objects = BySlugManager()
 
-    class Meta:
+    class Meta(NamesIndexed.Meta):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
         ordering = ["name_en"]
@@ -205,7 +223,7 @@ class TopicQuerySet(models.QuerySet):
 TopicManager = BySlugManager.from_queryset(TopicQuerySet)
 
 
-class Topic(NamedInThreeLanguages, models.Model):
+class Topic(NamedInThreeLanguages, NamesIndexed):
     """A subject of talks, in a two-level taxonomy (security → counter-terrorism)."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -226,7 +244,7 @@ class Topic(NamedInThreeLanguages, models.Model):
 
     objects = TopicManager()
 
-    class Meta:
+    class Meta(NamesIndexed.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["slug"]
@@ -256,7 +274,7 @@ class Topic(NamedInThreeLanguages, models.Model):
                 )
 
 
-class Portfolio(NamedInThreeLanguages, models.Model):
+class Portfolio(NamedInThreeLanguages, NamesIndexed):
     """An area of government (interior, foreign affairs...), used to compare posts."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -269,7 +287,7 @@ class Portfolio(NamedInThreeLanguages, models.Model):
 
     objects = BySlugManager()
 
-    class Meta:
+    class Meta(NamesIndexed.Meta):
         verbose_name = _("portfolio")
         verbose_name_plural = _("portfolios")
         ordering = ["slug"]
@@ -323,7 +341,7 @@ class PostManager(models.Manager):
         return self.get(country__code=country_code, slug=slug)
 
 
-class Post(models.Model):
+class Post(NamesIndexed):
     """A position in a country's government: Minister of the Interior of Morocco."""
 
     class Rank(models.TextChoices):
@@ -352,7 +370,7 @@ class Post(models.Model):
 
     objects = PostManager()
 
-    class Meta:
+    class Meta(NamesIndexed.Meta):
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         ordering = ["country", "title_en"]
@@ -387,7 +405,7 @@ def person_name(name_ar: str, name_latin: str) -> str:
     return name_latin or name_ar
 
 
-class Minister(models.Model):
+class Minister(NamesIndexed):
     """A person who takes part in meetings: a minister or an official with them."""
 
     # Unicode slugs: a person known only by an Arabic-script name still gets an id.
@@ -406,7 +424,7 @@ class Minister(models.Model):
 
     objects = BySlugManager()
 
-    class Meta:
+    class Meta(NamesIndexed.Meta):
         verbose_name = _("minister")
         verbose_name_plural = _("ministers")
         ordering = ["name_latin", "name_ar"]
@@ -418,6 +436,7 @@ class Minister(models.Model):
             ),
         ]
         indexes = [
+            GinIndex(fields=["search_vector"], name="minister_search_vector"),
             GinIndex(
                 name="minister_name_latin_trgm", fields=["name_latin"], opclasses=["gin_trgm_ops"]
             ),
@@ -522,19 +541,6 @@ class Mandate(models.Model):
 # ---------------------------------------------------------------------------
 
 
-# The sections of a meeting's search document and the configuration that indexes each.
-SEARCH_SECTIONS = (("arabic", 1), ("french", 2), ("english", 3), ("simple", 4))
-SECTION_BREAK = "\f"
-
-
-def search_document(arabic, french, english, names) -> str:
-    """Join the normalised sections of a search document (see Meeting.search_vector)."""
-    return SECTION_BREAK.join(
-        normalize(" \n".join(part for part in parts if part))
-        for parts in (arabic, french, english, names)
-    )
-
-
 def search_section(number):
     """Section ``number`` of the search document (used by migration 0008)."""
     return Func(
@@ -628,21 +634,18 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(portfolio_ids__contains=[getattr(portfolio, "pk", portfolio)])
 
     def search(self, query: str, rank: bool = False):
-        """Full-text search over titles, summaries, names and places, in three languages.
+        """Meetings found by ``query``: by their own text, or by the names of what they
+        refer to (countries, city, topics, people, posts; meetings.search).
 
         With ``rank``, each meeting gets a ``rank`` for ordering by relevance (it costs
         a computation per matching meeting, so only then).
         """
-        terms = normalize(query)
-        if not terms:
+        found = search(query, using=self.db)
+        if found.condition is None:
             return self
-        search_query = None
-        for config in SEARCH_CONFIGS:
-            part = SearchQuery(terms, config=config, search_type="websearch")
-            search_query = part if search_query is None else search_query | part
-        matching = self.filter(search_vector=search_query)
+        matching = self.filter(found.condition)
         if rank:
-            matching = matching.annotate(rank=SearchRank(F("search_vector"), search_query))
+            matching = matching.annotate(rank=found.rank or Value(0.0))
         return matching
 
     def estimated_count(self) -> int:
@@ -659,8 +662,9 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings per country, year, topic, topic group and portfolio, and the total.
 
         One statement over the meetings' own columns (the derived id arrays: no
-        join). With ``cap``, only the ``cap`` newest meetings are counted, and
-        ``capped`` says whether there were more (see docs/decisions/0008).
+        join), with the facet keys of meetings_meeting_facets. With ``cap``, only the
+        ``cap`` newest meetings are counted, and ``capped`` says whether there were more
+        (see docs/decisions/0008).
         Returns {"total": n, "capped": bool, "country": {code: n}, "year": {year: n},
         "topic": {id: n}, "topic_group": {id: n}, "portfolio": {id: n}}.
         """
@@ -673,21 +677,10 @@ class MeetingQuerySet(models.QuerySet):
         sql, params = meetings.query.sql_with_params()
         statement = f"""
             WITH m AS MATERIALIZED ({sql})
-            SELECT 'total', '', count(*) FROM m
-            UNION ALL
-            SELECT 'country', side, count(*) FROM m,
-                unnest(ARRAY[m.country_a_id, m.country_b_id]) AS side GROUP BY side
-            UNION ALL
-            SELECT 'year', extract(year FROM m.date)::int::text, count(*) FROM m GROUP BY 2
-            UNION ALL
-            SELECT 'topic', t::text, count(*) FROM m, unnest(m.topic_ids) AS t GROUP BY t
-            UNION ALL
-            SELECT 'topic_group', t::text, count(*)
-              FROM m, unnest(m.topic_group_ids) AS t GROUP BY t
-            UNION ALL
-            SELECT 'portfolio', p::text, count(*) FROM m, unnest(m.portfolio_ids) AS p GROUP BY p
-            UNION ALL
-            SELECT 'person', p::text, count(*) FROM m, unnest(m.person_ids) AS p GROUP BY p
+            SELECT k.facet, k.key, count(*)
+            FROM m, meetings_meeting_facets(m.date, m.country_a_id, m.country_b_id, m.topic_ids,
+                                            m.topic_group_ids, m.portfolio_ids, m.person_ids) AS k
+            GROUP BY 1, 2
         """  # noqa: S608 - the only interpolation is Django's own compiled SQL
         with connections[self.db].cursor() as cursor:
             cursor.execute(statement, params)
@@ -704,24 +697,6 @@ class MeetingQuerySet(models.QuerySet):
             .annotate(meetings=Count("participations"), country_code=Max("participations__country"))
             .order_by("-meetings", "name_latin")
         )
-
-    def refresh_derived_fields(self, batch_size: int = 1000) -> int:
-        """Rebuild the derived fields of each meeting here, in batches; return how many."""
-        fields = ["search_document", "topic_ids", "topic_group_ids", "portfolio_ids", "person_ids"]
-        done = 0
-        batch = []
-        for meeting in self.with_related().order_by("pk").iterator(chunk_size=batch_size):
-            for name, value in meeting.derived_fields().items():
-                setattr(meeting, name, value)
-            batch.append(meeting)
-            if len(batch) == batch_size:
-                Meeting.objects.bulk_update(batch, fields)
-                done += len(batch)
-                batch = []
-        if batch:
-            Meeting.objects.bulk_update(batch, fields)
-            done += len(batch)
-        return done
 
     def with_related(self):
         """Everything a list or a page shows, in a fixed number of queries."""
@@ -838,9 +813,9 @@ class Meeting(models.Model):
         related_name="meetings_updated",
         verbose_name=_("last changed by"),
     )
-    # Normalised text of everything searchable (see meetings.text.normalize), in
-    # four sections: Arabic, French and English text, and names. Rebuilt by
-    # update_derived_fields(); the database derives the vector, each section
+    # The meeting's own text, normalised, in its Arabic, French and English sections
+    # (meetings.search.meeting_document), set on every save; names of what it refers to
+    # are searched in their own tables. The database derives the vector, each section
     # with its own configuration, so no text is stemmed by a foreign language.
     search_document = models.TextField(editable=False, default="")
     # meetings_search_vector(search_document), written by a trigger on every insert
@@ -860,13 +835,17 @@ class Meeting(models.Model):
         ),
     )
 
-    # Derived from the topics and participants by update_derived_fields(), so that
-    # filters and facet counts need no join: topics, their top-level topics (a
-    # top-level topic stands for itself), the participants' portfolios and people.
+    # Kept by the database from the meeting's topics and participants (triggers,
+    # migration 0018), so that filters and facet counts need no join: topics, their
+    # top-level topics (a top-level topic stands for itself), the participants'
+    # people, posts and the portfolios of those posts. Whoever changes a topic row, a
+    # participant, a mandate's post, a post's portfolio or a topic's parent, the arrays
+    # follow in the same transaction; bulk loads call meetings_refresh_arrays.
     topic_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     topic_group_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     portfolio_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     person_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    post_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -920,6 +899,7 @@ class Meeting(models.Model):
             GinIndex(fields=["topic_group_ids"], name="meeting_topic_groups", condition=PUBLISHED),
             GinIndex(fields=["portfolio_ids"], name="meeting_portfolio_ids", condition=PUBLISHED),
             GinIndex(fields=["person_ids"], name="meeting_person_ids", condition=PUBLISHED),
+            GinIndex(fields=["post_ids"], name="meeting_post_ids", condition=PUBLISHED),
         ]
 
     def __str__(self):
@@ -933,6 +913,9 @@ class Meeting(models.Model):
             self.withdrawn_at = timezone.now()
         if self.pk and not kwargs.get("update_fields"):
             self.version = max(self.version + 1, time.time_ns() // 1000)
+        if kwargs.get("update_fields") and set(kwargs["update_fields"]) & set(SEARCHED_FIELDS):
+            # The search document follows its text (meetings.derived sets it before saving).
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -993,58 +976,6 @@ class Meeting(models.Model):
             errors["city"] = _("This city is not in the host country.")
         if errors:
             raise ValidationError(errors)
-
-    def build_search_document(self) -> str:
-        """Everything a reader may search the meeting by, normalised, in four sections.
-
-        Arabic, French and English text, then names; each section is indexed with
-        its own text search configuration (see ``search_vector``).
-        """
-        sections = {code: [] for code in LANGUAGE_CODES}
-        names = []
-        for code in LANGUAGE_CODES:
-            text = sections[code]
-            text += [getattr(self, f"{field}_{code}") for field in ("title", "summary", "outcomes")]
-            text += [
-                getattr(country, f"name_{code}") for country in (self.country_a, self.country_b)
-            ]
-            if self.city_id:
-                text.append(getattr(self.city, f"name_{code}"))
-            text += [getattr(topic, f"name_{code}") for topic in self.topics.all()]
-        for participation in self.participations.all():
-            minister = participation.minister
-            names += [minister.name_ar, minister.name_latin, *minister.aliases]
-            if participation.mandate_id:
-                post = participation.mandate.post
-                for code in LANGUAGE_CODES:
-                    sections[code].append(getattr(post, f"title_{code}"))
-        return search_document(sections["ar"], sections["fr"], sections["en"], names)
-
-    def derived_fields(self) -> dict:
-        """The search document and the id arrays, from the (prefetched) related rows."""
-        topics = list(self.topics.all())
-        people = list(self.participations.all())
-        return {
-            "search_document": self.build_search_document(),
-            "topic_ids": sorted(topic.pk for topic in topics),
-            "topic_group_ids": sorted({topic.parent_id or topic.pk for topic in topics}),
-            "portfolio_ids": sorted(
-                {
-                    p.mandate.post.portfolio_id
-                    for p in people
-                    if p.mandate_id and p.mandate.post.portfolio_id
-                }
-            ),
-            "person_ids": sorted({p.minister_id for p in people}),
-        }
-
-    def update_derived_fields(self):
-        """Rebuild the search document and id arrays after the meeting or its relations changed."""
-        meeting = Meeting.objects.with_related().get(pk=self.pk)
-        values = meeting.derived_fields()
-        for name, value in values.items():
-            setattr(self, name, value)
-        Meeting.objects.filter(pk=self.pk).update(**values)
 
 
 class Participation(models.Model):

@@ -86,12 +86,6 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.topics.set(Topic.objects.filter(slug__in=extracted))
 
-    @factory.post_generation
-    def index(self, create, extracted, **kwargs):
-        # Keep the search document in step, as the admin does on save.
-        if create:
-            self.update_derived_fields()
-
 
 class ParticipationFactory(factory.django.DjangoModelFactory):
     class Meta:

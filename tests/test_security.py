@@ -67,7 +67,6 @@ def hostile(db):
         outlet=outlet,
         url="https://news.example/a?x=<script>",
     )
-    meeting.update_derived_fields()
     return meeting
 
 

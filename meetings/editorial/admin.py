@@ -285,11 +285,6 @@ class MeetingAdmin(ArchiveVersionAdmin):
         super().save_model(request, obj, form, change)
         workflow.add_public_correction(request, obj, form.cleaned_data.get("public_note"))
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Participants and topics are saved now; the search document needs them.
-        form.instance.update_derived_fields()
-
 
 class MandateInline(admin.TabularInline):
     model = Mandate
@@ -303,13 +298,6 @@ class MinisterAdmin(ArchiveVersionAdmin):
     search_fields = ["name_latin", "name_ar", "slug"]
     prepopulated_fields = {"slug": ["name_latin"]}
     inlines = [MandateInline]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # A renamed person must still be found in the meetings they attended.
-        if change and {"name_latin", "name_ar", "aliases"} & set(form.changed_data):
-            for meeting in Meeting.objects.filter(participations__minister=form.instance):
-                meeting.update_derived_fields()
 
 
 @admin.register(Mandate)

@@ -83,7 +83,6 @@ def create_meeting(
     source.meeting = meeting
     source.full_clean()
     source.save()
-    meeting.update_derived_fields()
     return meeting
 
 

@@ -64,6 +64,12 @@ EXCLUDED_FIELDS = {
         "topic_group_ids",
         "portfolio_ids",
         "person_ids",
+        "post_ids",
+    },
+    # Names documents and their vectors (meetings.search): written again on import.
+    **{
+        model: {"search_names", "search_vector"}
+        for model in (Country, City, Topic, Minister, Post, Portfolio)
     },
     Source: {"text"},
     MeetingCorrection: {"created_by"},
@@ -267,6 +273,5 @@ def import_release(path: Path) -> dict[str, int]:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
-    Meeting.objects.all().refresh_derived_fields()
     refresh_facet_totals()
     return counts

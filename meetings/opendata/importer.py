@@ -39,7 +39,6 @@ from django.utils.text import slugify
 from meetings.bulk import Steps, bulk_load
 from meetings.caching.facet_totals import refresh_facet_totals
 from meetings.models import (
-    SECTION_BREAK,
     City,
     Country,
     Mandate,
@@ -49,14 +48,13 @@ from meetings.models import (
     Post,
     Topic,
 )
-from meetings.text import normalize
+from meetings.search import meeting_document, names_document
 
 PROGRESS_EVERY = 10_000
 PRECISIONS = {choice.value for choice in Meeting.DatePrecision}
 LABEL = re.compile(r"^(?P<name>[^()]+?) \((?P<details>.*)\)$")  # posts may hold parentheses
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 URL = re.compile(r"^https?://\S+$")
-LANGUAGES = ("ar", "fr", "en")
 
 
 class Rejected(ValueError):
@@ -172,8 +170,6 @@ CREATE TEMPORARY TABLE import_row (
     search_document text NOT NULL,
     search_vector tsvector GENERATED ALWAYS AS (meetings_search_vector(search_document)) STORED,
     topic_ids integer[] NOT NULL,
-    topic_group_ids integer[] NOT NULL,
-    portfolio_ids integer[] NOT NULL,
     urls text[] NOT NULL,
     outlet_id integer,
     person_slugs text[] NOT NULL,
@@ -195,9 +191,9 @@ CREATE TEMPORARY VIEW import_accepted AS
 DROP_STAGING = "DROP VIEW IF EXISTS import_accepted; DROP TABLE IF EXISTS import_row, import_person"
 STAGING_COLUMNS = [
     "number", "id", "date", "date_precision", "country_a", "country_b", "host_country",
-    "city_id", "title", "summary", "outcomes", "search_document", "topic_ids",
-    "topic_group_ids", "portfolio_ids", "urls", "outlet_id", "person_slugs", "person_countries",
-    "person_roles", "person_mandates", "person_descriptions",
+    "city_id", "title", "summary", "outcomes", "search_document", "topic_ids", "urls",
+    "outlet_id", "person_slugs", "person_countries", "person_roles", "person_mandates",
+    "person_descriptions",
 ]  # fmt: skip
 
 # Checks that need the archive or the whole file, in the order a reader expects them.
@@ -246,6 +242,8 @@ VALIDATION = [
 
 # The vectors come from the staging table, computed with the trigger's own function
 # (migration 0014); the transaction says so, and the trigger leaves them as they are.
+# The id arrays are the database's to derive (meetings_refresh_arrays, migration 0018),
+# once the topics and participants are written.
 # Topics and participants go in meeting order, so that the unique (meeting, topic) and
 # (meeting, person) indexes, which back constraints and stay during the load, grow at
 # their right end instead of taking millions of inserts at random places (at a million
@@ -257,16 +255,12 @@ INSERT INTO meetings_meeting (
     title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en,
     outcomes_ar, outcomes_fr, outcomes_en, status, published_at, created_at, updated_at,
     withdrawal_note, version, search_document, search_vector, topic_ids, topic_group_ids,
-    portfolio_ids, person_ids
+    portfolio_ids, person_ids, post_ids
 )
 SELECT r.id, r.date, r.date_precision, r.country_a, r.country_b, r.host_country, r.city_id,
     '', '', r.title, '', '', r.summary, '', '', r.outcomes,
     %(status)s, %(published_at)s, %(now)s, %(now)s, '', 1, r.search_document, r.search_vector,
-    r.topic_ids, r.topic_group_ids, r.portfolio_ids,
-    coalesce((
-        SELECT array_agg(DISTINCT p.minister_id ORDER BY p.minister_id)
-        FROM unnest(r.person_slugs) AS u (slug) JOIN import_person p ON p.slug = u.slug
-    ), '{}')
+    '{}', '{}', '{}', '{}', '{}'
 FROM import_accepted r
 """
 WRITE_RELATIONS = {
@@ -291,6 +285,7 @@ WRITE_RELATIONS = {
     SELECT r.id, unnest(r.urls), r.outlet_id, 'other', '', '', '', %(now)s
     FROM import_accepted r
     """,
+    "id arrays": "SELECT meetings_refresh_arrays(ARRAY(SELECT id FROM import_accepted))",
     "id sequence": """
     SELECT setval(pg_get_serial_sequence('meetings_meeting', 'id'),
                   greatest((SELECT max(id) FROM meetings_meeting), 1))
@@ -307,24 +302,13 @@ class Person:
     pk: int | None
     name_ar: str
     name_latin: str
-    names: str  # normalised, for the search document
     mandates: list = field(default_factory=list)  # (start, end, mandate pk, post pk)
-
-
-@dataclass
-class PostHeld:
-    """What the importer needs of a post: its country, portfolio and titles (normalised)."""
-
-    country: str
-    portfolio: int | None
-    titles: tuple[str, str, str]
 
 
 class Participant(NamedTuple):
     person: Person
     country: str
     role: str
-    post: PostHeld | None  # of the mandate held that day, when the archive knows it
     mandate: int | None
     description: str  # the post as the file gives it, when no mandate is known
 
@@ -334,24 +318,15 @@ class Importer:
 
     def __init__(self, status: str = Meeting.Status.PUBLISHED):
         self.status = status
-        # Names normalised once each, in LANGUAGES order, for the search documents.
-        self.countries = {c.code: normalized_names(c, "name") for c in Country.objects.all()}
-        self.cities = {c.slug: (c.pk, normalized_names(c, "name")) for c in City.objects.all()}
-        self.topics = {
-            t.slug: (t.pk, t.parent_id or t.pk, normalized_names(t, "name"))
-            for t in Topic.objects.all()
-        }
-        self.posts = {
-            pk: PostHeld(country, portfolio, tuple(normalize(title) for title in titles))
-            for pk, country, portfolio, *titles in Post.objects.values_list(
-                "pk", "country_id", "portfolio_id", "title_ar", "title_fr", "title_en"
-            )
-        }
+        self.countries = set(Country.objects.values_list("code", flat=True))
+        self.cities = dict(City.objects.values_list("slug", "pk"))
+        self.topics = dict(Topic.objects.values_list("slug", "pk"))
+        self.post_countries = dict(Post.objects.values_list("pk", "country_id"))
         # By the file's slug: people of the archive, then those the file adds.
         self.people = {
-            slug: Person(slug, pk, name_ar, name_latin, person_names(name_ar, name_latin, aliases))
-            for slug, pk, name_ar, name_latin, aliases in Minister.objects.values_list(
-                "slug", "pk", "name_ar", "name_latin", "aliases"
+            slug: Person(slug, pk, name_ar, name_latin)
+            for slug, pk, name_ar, name_latin in Minister.objects.values_list(
+                "slug", "pk", "name_ar", "name_latin"
             )
         }
         by_pk = {person.pk: person for person in self.people.values()}
@@ -405,35 +380,13 @@ class Importer:
         summary = without_nul(str(values.get("summary") or ""))
         outcomes = without_nul(str(values.get("outcomes") or ""))
         outlets = split(values.get("outlets", ""))
-        city_pk, city_names = self.cities[city] if city else (None, ("", "", ""))
-        # Meeting.build_search_document()'s sections, from names normalised once: the
-        # meeting's text (imported as English), the two countries, the city, the topics
-        # by slug and the posts held; then the people's names, leads first.
-        sections = [
-            [self.countries[a][index], self.countries[b][index], city_names[index]]
-            for index in range(len(LANGUAGES))
-        ]
-        sections[2][:0] = [normalize(text) for text in (title, summary, outcomes)]
-        for slug in sorted(topics):
-            for index, name in enumerate(topics[slug][2]):
-                sections[index].append(name)
-        names, portfolios = [], set()
-        for participant in sorted(people, key=leads_first):
-            names.append(participant.person.names)
-            if participant.post is not None:
-                for index, post_title in enumerate(participant.post.titles):
-                    sections[index].append(post_title)
-                if participant.post.portfolio:
-                    portfolios.add(participant.post.portfolio)
-        document = SECTION_BREAK.join(
-            " ".join(part for part in parts if part) for parts in (*sections, names)
-        )
+        # The search document of the meeting this row makes (its text is imported as
+        # English), by the function the meeting's save uses.
+        document = meeting_document(imported_text(title, summary, outcomes))
         return [
-            row.number, meeting_id, date, precision, a, b, host, city_pk, title, summary,
-            outcomes, document,
-            numbers_array(sorted(topic[0] for topic in topics.values())),
-            numbers_array(sorted({topic[1] for topic in topics.values()})),
-            numbers_array(sorted(portfolios)), text_array(urls),
+            row.number, meeting_id, date, precision, a, b, host,
+            self.cities[city] if city else None, title, summary, outcomes, document,
+            numbers_array(sorted(topics.values())), text_array(urls),
             self.outlets.get(outlets[0]) if outlets else None,
             text_array([p.person.slug for p in people]), text_array([p.country for p in people]),
             text_array([p.role for p in people]), numbers_array([p.mandate for p in people]),
@@ -463,17 +416,16 @@ class Importer:
             seen.add(person.slug)
             role = "accompanying" if details.get("role") == "accompanying" else "lead"
             running = [
-                (mandate, post)
+                mandate
                 for start, end, mandate, post in person.mandates
                 if start <= date and (end is None or date <= end)
-                and self.posts[post].country == country
+                and self.post_countries[post] == country
             ]  # fmt: skip
             if len(running) == 1:
-                mandate, post = running[0]
-                people.append(Participant(person, country, role, self.posts[post], mandate, ""))
+                people.append(Participant(person, country, role, running[0], ""))
             else:
                 description = without_nul(str(details.get("post") or "")).strip()[:300]
-                people.append(Participant(person, country, role, None, None, description))
+                people.append(Participant(person, country, role, None, description))
         return people
 
     def person(self, slug: str, details: dict) -> Person:
@@ -489,9 +441,7 @@ class Importer:
                 name_ar = without_nul(str(details.get("name_ar") or ""))[:200]
                 name_latin = without_nul(str(details.get("name_latin") or ""))[:200]
                 name_latin = name_latin or (archive_slug if not name_ar else "")
-                person = Person(
-                    archive_slug, None, name_ar, name_latin, person_names(name_ar, name_latin, [])
-                )
+                person = Person(archive_slug, None, name_ar, name_latin)
                 self.people[slug] = self.people[archive_slug] = person
         return self.people[slug]
 
@@ -517,28 +467,21 @@ class Importer:
         )
         people = [self.people[slug] for (slug,) in cursor.fetchall()]
         new = [person for person in people if person.pk is None]
-        created = Minister.objects.bulk_create(
-            [Minister(slug=p.slug, name_ar=p.name_ar, name_latin=p.name_latin) for p in new],
-            batch_size=5000,
-        )
+        people_new = [
+            Minister(slug=p.slug, name_ar=p.name_ar, name_latin=p.name_latin) for p in new
+        ]
+        for minister in people_new:  # bulk_create sends no pre_save (meetings.derived)
+            minister.search_names = names_document(minister)
+        created = Minister.objects.bulk_create(people_new, batch_size=5000)
         for person, minister in zip(new, created, strict=True):
             person.pk = minister.pk
         self.report.people_created += len(new)
         copy_rows(cursor, "import_person", [(person.slug, person.pk) for person in people])
 
 
-def leads_first(participant: Participant) -> bool:
-    """Sort key: leads before those accompanying them, each in the file's order."""
-    return participant.role != "lead"
-
-
-def normalized_names(instance, prefix: str) -> tuple[str, str, str]:
-    """The normalised ``prefix``_ar, _fr and _en fields of a model instance, in LANGUAGES order."""
-    return tuple(normalize(getattr(instance, f"{prefix}_{code}")) for code in LANGUAGES)
-
-
-def person_names(name_ar: str, name_latin: str, aliases) -> str:
-    return normalize(" \n".join(name for name in (name_ar, name_latin, *aliases) if name))
+def imported_text(title: str, summary: str, outcomes: str) -> Meeting:
+    """The meeting's own text as an import writes it: in English."""
+    return Meeting(title_en=title, summary_en=summary, outcomes_en=outcomes)
 
 
 # Arrays go to COPY as PostgreSQL array literals: several times faster than letting
@@ -611,9 +554,10 @@ def import_meetings(
                 "now": now,
             }
             with bulk_load(report.imported, steps), connection.cursor() as cursor:
-                cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'on'")
                 with steps("new people"):
                     importer.stage_people(cursor)
+                # The meetings' vectors come from the staging table (not the people's).
+                cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'on'")
                 with steps("write meetings"):
                     cursor.execute(WRITE_MEETINGS, parameters)
                 for name, statement in WRITE_RELATIONS.items():

@@ -33,8 +33,8 @@ from meetings.models import (
     Portfolio,
     Post,
     Topic,
-    search_document,
 )
+from meetings.search import SEARCHED_FIELDS, meeting_document, names_document
 
 FIRST_DAY = datetime.date(1995, 1, 1)
 LAST_DAY = datetime.date(2026, 10, 31)
@@ -220,6 +220,8 @@ class DemoData:
             for portfolio in self.portfolios
             if (country.code, f"demo-{portfolio.slug}") not in existing
         ]
+        for row in posts:  # bulk_create sends no pre_save (meetings.derived)
+            row.search_names = names_document(row)
         Post.objects.bulk_create(posts, batch_size=2000)
         posts = Post.objects.filter(slug__startswith="demo-").order_by("pk")
         ministers, mandates = [], []
@@ -237,6 +239,8 @@ class DemoData:
                 ministers.append(Minister(slug=slug, name_latin=latin, name_ar=arabic))
                 mandates.append((post, day, end if end <= LAST_DAY else None))
                 day = end + datetime.timedelta(days=1)
+        for minister in ministers:
+            minister.search_names = names_document(minister)
         Minister.objects.bulk_create(ministers, batch_size=5000)
         Mandate.objects.bulk_create(
             [
@@ -319,11 +323,11 @@ class DemoData:
             }
             if meeting["date_precision"] == "month":
                 meeting["date"] = day.replace(day=1)
-            meeting["search_document"] = self.search_document(meeting, people, topics, city)
-            meeting["topic_ids"] = sorted(topic.pk for topic in topics)
-            meeting["topic_group_ids"] = sorted({topic.parent_id or topic.pk for topic in topics})
-            meeting["portfolio_ids"] = sorted({holder.portfolio_id for holder, *_ in people})
-            meeting["person_ids"] = sorted({holder.minister_id for holder, *_ in people})
+            # As the meeting's save would write it (meetings.derived); the id arrays are the
+            # database's to derive, once topics and participants are written.
+            meeting["search_document"] = meeting_document(
+                Meeting(**{name: meeting.get(name, "") for name in SEARCHED_FIELDS})
+            )
             participations = [
                 (meeting_id, holder.minister_id, country, holder.mandate_id, role, order)
                 for holder, country, role, order in people
@@ -378,35 +382,16 @@ class DemoData:
             ),
         }
 
-    def search_document(self, meeting, people, topics, city) -> str:
-        sections = []
-        for index, code in enumerate(("ar", "fr", "en")):
-            parts = [meeting[f"{field}_{code}"] for field in ("title", "summary")]
-            parts += [
-                self.names[meeting["country_a_id"]][index],
-                self.names[meeting["country_b_id"]][index],
-            ]
-            if city:
-                parts.append(getattr(city, f"name_{code}"))
-            parts += [getattr(topic, f"name_{code}") for topic in topics]
-            sections.append(parts)
-        names = []
-        for holder, _country, _role, _order in people:
-            names += [
-                self.minister_names[holder.minister_id],
-                self.minister_names_ar[holder.minister_id],
-            ]
-        return search_document(*sections, names)
-
 
 MEETING_COLUMNS = [
     "id", "date", "date_precision", "country_a_id", "country_b_id", "host_country_id", "city_id",
     "status", "published_at", "withdrawn_at", "withdrawal_note", "title_ar", "title_fr",
-    "title_en", "summary_ar", "summary_fr", "summary_en", "search_document", "topic_ids",
-    "topic_group_ids", "portfolio_ids", "person_ids",
+    "title_en", "summary_ar", "summary_fr", "summary_en", "search_document",
 ]  # fmt: skip
 DEFAULTS = {
     "outcomes_ar": "", "outcomes_fr": "", "outcomes_en": "", "version": 1,
+    # Filled by meetings_refresh_arrays once topics and participants are written.
+    "topic_ids": [], "topic_group_ids": [], "person_ids": [], "post_ids": [], "portfolio_ids": [],
 }  # fmt: skip
 
 
@@ -468,6 +453,11 @@ def generate(count: int, seed: int, progress: Callable[[int], None] = lambda n: 
         with raw.cursor() as cursor:
             # The rule the participant-country trigger would have checked row by row.
             check_participant_countries(cursor, first_id)
+            cursor.execute(
+                "SELECT meetings_refresh_arrays(ARRAY(SELECT id FROM meetings_meeting"
+                " WHERE id >= %s))",
+                [first_id],
+            )
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence('meetings_meeting', 'id'), "
                 "(SELECT max(id) FROM meetings_meeting))"

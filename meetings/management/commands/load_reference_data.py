@@ -145,7 +145,6 @@ def create_seed_meeting(entry: dict, seeds_dir: Path) -> Meeting:
             headline=headline,
             text=text,
         )
-    meeting.update_derived_fields()
     return meeting
 
 

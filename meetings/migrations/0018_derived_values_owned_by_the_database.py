@@ -1,0 +1,417 @@
+"""Every derived value gets one owner (docs/decisions/0020).
+
+The database keeps the meetings' id arrays: ``meetings_refresh_arrays(ids)`` derives
+them from the meetings' topic rows and participants (and the topics' parents, the
+mandates' posts, the posts' portfolios); statement triggers call it for the meetings a
+change concerns, on every table they come from. A new array, ``post_ids``, lets a search
+find meetings by the posts their participants held. The refresh rewrites the meeting
+rows, which gives them a new display version: the touch triggers of migration 0016 on
+participants and topics are dropped, as the refresh does what they did.
+
+Facet keys get one definition, ``meetings_meeting_facets(...)``, which the facet totals
+trigger (through meetings_facet_keys), the recount and the filtered lists' counts use.
+
+Search: ``meetings_search_query(words)`` is the query every search runs (the words in
+the four configurations); reference rows (countries, cities, topics, people, posts,
+portfolios) get their names document and its vector, kept as the meetings' is, so that a
+word finds the meetings of what it names; and a meeting's document becomes its own
+text only. Both documents are written here by the same Python functions as on save.
+"""
+
+
+import django.contrib.postgres.fields
+import django.contrib.postgres.indexes
+import django.contrib.postgres.search
+from django.conf import settings
+from importlib import import_module
+
+from django.db import migrations, models
+
+
+
+FUNCTIONS = r"""
+CREATE FUNCTION meetings_search_query(words text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN websearch_to_tsquery('arabic'::regconfig, words)
+        || websearch_to_tsquery('french'::regconfig, words)
+        || websearch_to_tsquery('english'::regconfig, words)
+        || websearch_to_tsquery('simple'::regconfig, words);
+
+CREATE FUNCTION meetings_keep_names_vector() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.search_names IS NOT DISTINCT FROM OLD.search_names THEN
+        NEW.search_vector := OLD.search_vector;
+    ELSE
+        NEW.search_vector := meetings_search_vector(NEW.search_names);
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+-- A topic stands for its group: itself when it has no parent.
+CREATE FUNCTION meetings_topic_groups(topic_ids integer[]) RETURNS integer[]
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN coalesce((
+        SELECT array_agg(DISTINCT coalesce(t.parent_id, t.id)::integer
+                         ORDER BY coalesce(t.parent_id, t.id)::integer)
+        FROM meetings_topic t WHERE t.id = ANY (topic_ids)
+    ), '{}');
+
+CREATE FUNCTION meetings_post_portfolios(post_ids integer[]) RETURNS integer[]
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN coalesce((
+        SELECT array_agg(DISTINCT p.portfolio_id::integer ORDER BY p.portfolio_id::integer)
+        FROM meetings_post p WHERE p.id = ANY (post_ids) AND p.portfolio_id IS NOT NULL
+    ), '{}');
+
+-- What each meeting's arrays are, from its topic rows and participants: the one
+-- definition, which the refresh writes and check_integrity compares with.
+CREATE VIEW meetings_meeting_arrays AS
+SELECT x.id,
+    t.topic_ids,
+    meetings_topic_groups(t.topic_ids) AS topic_group_ids,
+    coalesce((SELECT array_agg(DISTINCT p.minister_id::integer ORDER BY p.minister_id::integer)
+              FROM meetings_participation p WHERE p.meeting_id = x.id), '{}') AS person_ids,
+    s.post_ids,
+    meetings_post_portfolios(s.post_ids) AS portfolio_ids
+FROM meetings_meeting x,
+LATERAL (SELECT coalesce(array_agg(DISTINCT mt.topic_id::integer ORDER BY mt.topic_id::integer),
+                         '{}') AS topic_ids
+         FROM meetings_meeting_topics mt WHERE mt.meeting_id = x.id) t,
+LATERAL (SELECT coalesce(array_agg(DISTINCT ma.post_id::integer ORDER BY ma.post_id::integer),
+                         '{}') AS post_ids
+         FROM meetings_participation p JOIN meetings_mandate ma ON ma.id = p.mandate_id
+         WHERE p.meeting_id = x.id) s;
+
+-- Writes those arrays for these meetings. Every row is rewritten, changed or not: the
+-- meeting's display version follows (migration 0016). Only this function writes them
+-- (meetings_keep_arrays).
+CREATE FUNCTION meetings_refresh_arrays(meeting_ids bigint[]) RETURNS void
+    LANGUAGE sql AS $$
+    SELECT set_config('meetings.refreshing_arrays', 'on', true);
+    UPDATE meetings_meeting m
+    SET topic_ids = d.topic_ids, topic_group_ids = d.topic_group_ids,
+        person_ids = d.person_ids, post_ids = d.post_ids, portfolio_ids = d.portfolio_ids
+    FROM meetings_meeting_arrays d
+    WHERE d.id = ANY (meeting_ids) AND m.id = d.id;
+    SELECT set_config('meetings.refreshing_arrays', 'off', true);
+$$;
+
+-- Any other write leaves the arrays as they are: a new meeting has no topic or participant
+-- yet, and a save that sends back the arrays it read earlier cannot undo a refresh made
+-- since. (Bulk loads, which run without this trigger, call meetings_refresh_arrays.)
+CREATE FUNCTION meetings_keep_arrays() RETURNS trigger AS $$
+BEGIN
+    IF current_setting('meetings.refreshing_arrays', true) IS DISTINCT FROM 'on' THEN
+        IF TG_OP = 'INSERT' THEN
+            NEW.topic_ids := '{}'; NEW.topic_group_ids := '{}'; NEW.person_ids := '{}';
+            NEW.post_ids := '{}'; NEW.portfolio_ids := '{}';
+        ELSE
+            NEW.topic_ids := OLD.topic_ids; NEW.topic_group_ids := OLD.topic_group_ids;
+            NEW.person_ids := OLD.person_ids; NEW.post_ids := OLD.post_ids;
+            NEW.portfolio_ids := OLD.portfolio_ids;
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER meeting_arrays_kept BEFORE INSERT OR UPDATE ON meetings_meeting
+    FOR EACH ROW EXECUTE FUNCTION meetings_keep_arrays();
+
+-- Participants and topic rows name their meeting.
+CREATE FUNCTION meetings_refresh_arrays_of_rows() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM meetings_refresh_arrays(ARRAY(SELECT DISTINCT meeting_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM meetings_refresh_arrays(ARRAY(SELECT DISTINCT meeting_id FROM old_rows));
+    ELSE
+        PERFORM meetings_refresh_arrays(ARRAY(
+            SELECT meeting_id FROM new_rows UNION SELECT meeting_id FROM old_rows));
+    END IF;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+-- A topic given another parent moves its meetings to another group.
+CREATE FUNCTION meetings_refresh_arrays_of_topics() RETURNS trigger AS $$
+BEGIN
+    PERFORM meetings_refresh_arrays(ARRAY(
+        SELECT DISTINCT mt.meeting_id FROM meetings_meeting_topics mt
+        WHERE mt.topic_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                              WHERE n.parent_id IS DISTINCT FROM o.parent_id)));
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+-- A mandate moved to another post changes its participants' posts and portfolios.
+CREATE FUNCTION meetings_refresh_arrays_of_mandates() RETURNS trigger AS $$
+BEGIN
+    PERFORM meetings_refresh_arrays(ARRAY(
+        SELECT DISTINCT p.meeting_id FROM meetings_participation p
+        WHERE p.mandate_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                               WHERE n.post_id IS DISTINCT FROM o.post_id)));
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+-- A post moved to another portfolio changes the portfolios of the meetings held in it.
+CREATE FUNCTION meetings_refresh_arrays_of_posts() RETURNS trigger AS $$
+BEGIN
+    PERFORM meetings_refresh_arrays(ARRAY(
+        SELECT DISTINCT p.meeting_id FROM meetings_participation p
+        JOIN meetings_mandate ma ON ma.id = p.mandate_id
+        WHERE ma.post_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                             WHERE n.portfolio_id IS DISTINCT FROM o.portfolio_id)));
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+-- The facet keys of one meeting, the one definition: the totals' trigger (with scopes,
+-- meetings_facet_keys), their recount and the counts of a filtered list use it.
+CREATE FUNCTION meetings_meeting_facets(
+    date date, country_a varchar, country_b varchar, topic_ids integer[],
+    topic_group_ids integer[], portfolio_ids integer[], person_ids integer[]
+) RETURNS TABLE (facet varchar, key varchar) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT 'total', ''
+    UNION ALL SELECT 'country', country_a
+    UNION ALL SELECT 'country', country_b
+    UNION ALL SELECT 'year', extract(year FROM date)::int::text
+    UNION ALL SELECT 'topic', t::text FROM unnest(topic_ids) AS t
+    UNION ALL SELECT 'topic_group', t::text FROM unnest(topic_group_ids) AS t
+    UNION ALL SELECT 'portfolio', p::text FROM unnest(portfolio_ids) AS p
+    UNION ALL SELECT 'person', p::text FROM unnest(person_ids) AS p
+$$;
+
+-- The same keys as migration 0011's, under each scope: no country facet within a pair,
+-- people over the whole archive and within a pair only.
+CREATE OR REPLACE FUNCTION meetings_facet_keys(m meetings_meeting)
+RETURNS TABLE (scope varchar, facet varchar, key varchar) AS $$
+    SELECT s.scope, k.facet, k.key
+    FROM (VALUES (''), ('country:' || m.country_a_id), ('country:' || m.country_b_id),
+                 ('pair:' || m.country_a_id || '-' || m.country_b_id)) AS s (scope),
+         meetings_meeting_facets(m.date, m.country_a_id, m.country_b_id, m.topic_ids,
+                                 m.topic_group_ids, m.portfolio_ids, m.person_ids) AS k
+    WHERE NOT (k.facet = 'country' AND left(s.scope, 5) = 'pair:')
+      AND NOT (k.facet = 'person' AND left(s.scope, 8) = 'country:')
+$$ LANGUAGE sql IMMUTABLE;
+"""
+
+ROW_TRIGGERS = """
+CREATE TRIGGER {table}_inserted_refreshes_arrays AFTER INSERT ON {table}
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_refresh_arrays_of_rows();
+CREATE TRIGGER {table}_updated_refreshes_arrays AFTER UPDATE ON {table}
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_refresh_arrays_of_rows();
+CREATE TRIGGER {table}_deleted_refreshes_arrays AFTER DELETE ON {table}
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_refresh_arrays_of_rows();
+DROP TRIGGER {table}_inserted_touches_meeting ON {table};
+DROP TRIGGER {table}_updated_touches_meeting ON {table};
+DROP TRIGGER {table}_deleted_touches_meeting ON {table};
+"""
+DROP_ROW_TRIGGERS = """
+DROP TRIGGER {table}_inserted_refreshes_arrays ON {table};
+DROP TRIGGER {table}_updated_refreshes_arrays ON {table};
+DROP TRIGGER {table}_deleted_refreshes_arrays ON {table};
+CREATE TRIGGER {table}_inserted_touches_meeting AFTER INSERT ON {table}
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_touch_meetings_of_rows();
+CREATE TRIGGER {table}_updated_touches_meeting AFTER UPDATE ON {table}
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_touch_meetings_of_rows();
+CREATE TRIGGER {table}_deleted_touches_meeting AFTER DELETE ON {table}
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_touch_meetings_of_rows();
+"""
+REFERENCE_TRIGGERS = """
+CREATE TRIGGER meetings_topic_parent_refreshes_arrays AFTER UPDATE ON meetings_topic
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_refresh_arrays_of_topics();
+CREATE TRIGGER meetings_mandate_post_refreshes_arrays AFTER UPDATE ON meetings_mandate
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_refresh_arrays_of_mandates();
+CREATE TRIGGER meetings_post_portfolio_refreshes_arrays AFTER UPDATE ON meetings_post
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION meetings_refresh_arrays_of_posts();
+"""
+DROP_REFERENCE_TRIGGERS = """
+DROP TRIGGER meetings_topic_parent_refreshes_arrays ON meetings_topic;
+DROP TRIGGER meetings_mandate_post_refreshes_arrays ON meetings_mandate;
+DROP TRIGGER meetings_post_portfolio_refreshes_arrays ON meetings_post;
+"""
+NAMES_TRIGGER = """
+CREATE TRIGGER {table}_names_vector BEFORE INSERT OR UPDATE ON {table}
+    FOR EACH ROW
+    WHEN (current_setting('meetings.search_vectors_supplied', true) IS DISTINCT FROM 'on')
+    EXECUTE FUNCTION meetings_keep_names_vector();
+ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_names_vector;
+"""
+DROP_FUNCTIONS = """
+DROP FUNCTION meetings_meeting_facets(date, varchar, varchar, integer[], integer[], integer[],
+                                      integer[]) CASCADE;
+DROP FUNCTION meetings_refresh_arrays_of_posts();
+DROP FUNCTION meetings_refresh_arrays_of_mandates();
+DROP FUNCTION meetings_refresh_arrays_of_topics();
+DROP FUNCTION meetings_refresh_arrays_of_rows();
+DROP TRIGGER meeting_arrays_kept ON meetings_meeting;
+DROP FUNCTION meetings_keep_arrays();
+DROP FUNCTION meetings_refresh_arrays(bigint[]);
+DROP VIEW meetings_meeting_arrays;
+DROP FUNCTION meetings_post_portfolios(integer[]);
+DROP FUNCTION meetings_topic_groups(integer[]);
+DROP FUNCTION meetings_keep_names_vector();
+DROP FUNCTION meetings_search_query(text);
+"""
+MEETING_PARTS = ["meetings_participation", "meetings_meeting_topics"]
+NAMED_TABLES = ["meetings_country", "meetings_city", "meetings_topic", "meetings_minister",
+                "meetings_post", "meetings_portfolio"]  # fmt: skip
+
+
+def write_documents(apps, schema_editor):
+    """Each reference row's names document, each meeting's own-text document, and the
+    arrays with the new post_ids, written once; triggers keep them from now on."""
+    from meetings.search import meeting_document, names_document
+
+    for name in ("Country", "City", "Topic", "Minister", "Post", "Portfolio"):
+        model = apps.get_model("meetings", name)
+        rows = list(model.objects.all())
+        for row in rows:
+            row.search_names = names_document(row)
+        model.objects.bulk_update(rows, ["search_names"], batch_size=2000)
+    Meeting = apps.get_model("meetings", "Meeting")
+    fields = ["title_ar", "title_fr", "title_en", "summary_ar", "summary_fr", "summary_en",
+              "outcomes_ar", "outcomes_fr", "outcomes_en"]  # fmt: skip
+    batch = []
+    for meeting in Meeting.objects.only("id", *fields).order_by("pk").iterator(chunk_size=2000):
+        meeting.search_document = meeting_document(meeting)
+        batch.append(meeting)
+        if len(batch) == 2000:
+            Meeting.objects.bulk_update(batch, ["search_document"])
+            batch = []
+    Meeting.objects.bulk_update(batch, ["search_document"])
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT meetings_refresh_arrays(ARRAY(SELECT id FROM meetings_meeting))")
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('meetings', '0017_rate_limits'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='city',
+            name='search_names',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='city',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='country',
+            name='search_names',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='country',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='meeting',
+            name='post_ids',
+            field=django.contrib.postgres.fields.ArrayField(base_field=models.IntegerField(), default=list, editable=False),
+        ),
+        migrations.AddField(
+            model_name='minister',
+            name='search_names',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='minister',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='portfolio',
+            name='search_names',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='portfolio',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='post',
+            name='search_names',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='post',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='topic',
+            name='search_names',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='topic',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddIndex(
+            model_name='city',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='city_search_vector'),
+        ),
+        migrations.AddIndex(
+            model_name='country',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='country_search_vector'),
+        ),
+        migrations.AddIndex(
+            model_name='meeting',
+            index=django.contrib.postgres.indexes.GinIndex(condition=models.Q(('status', 'published')), fields=['post_ids'], name='meeting_post_ids'),
+        ),
+        migrations.AddIndex(
+            model_name='minister',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='minister_search_vector'),
+        ),
+        migrations.AddIndex(
+            model_name='portfolio',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='portfolio_search_vector'),
+        ),
+        migrations.AddIndex(
+            model_name='post',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='post_search_vector'),
+        ),
+        migrations.AddIndex(
+            model_name='topic',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='topic_search_vector'),
+        ),
+        migrations.RunSQL(
+            [
+                FUNCTIONS,
+                *[ROW_TRIGGERS.format(table=table) for table in MEETING_PARTS],
+                REFERENCE_TRIGGERS,
+                *[NAMES_TRIGGER.format(table=table) for table in NAMED_TABLES],
+            ],
+            [
+                *[f"DROP TRIGGER {table}_names_vector ON {table}" for table in NAMED_TABLES],
+                DROP_REFERENCE_TRIGGERS,
+                *[DROP_ROW_TRIGGERS.format(table=table) for table in MEETING_PARTS],
+                DROP_FUNCTIONS,
+                # meetings_facet_keys as migration 0011 wrote it (the CASCADE above drops
+                # the one written on top of meetings_meeting_facets).
+                import_module("meetings.migrations.0011_pair_facet_totals").KEYS,
+            ],
+        ),
+        migrations.RunPython(write_documents, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,204 @@
+"""What a reader's words find, and what is kept so that they find it.
+
+A word finds a meeting when the meeting's own text has it (its titles, summaries and
+outcomes in three languages: ``meeting_document``), or when it names something the
+meeting refers to: one of its two countries (names, aliases, demonyms), its city, one
+of its topics (a topic stands for its subtopics too), one of its participants (names
+and aliases), their posts or the portfolios of those posts.
+
+Names are kept and indexed with the rows they name (``names_document`` on countries,
+cities, topics, people, posts and portfolios), never copied into meetings: a topic
+renamed in the admin, by an import or by a shell is found by its new name at once,
+and no meeting is rewritten (docs/decisions/0020).
+
+Both kinds of documents are normalised by meetings.text.normalize and split in four
+sections (Arabic, French and English text, then names), each indexed by PostgreSQL
+with its own text search configuration (``meetings_search_vector``); queries go
+through ``meetings_search_query``, the same words in the four configurations, so a
+word and a name are matched the same way.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
+from django.db.models import F, Q
+
+from meetings.text import normalize
+
+SECTION_BREAK = "\f"
+LANGUAGE_CODES = ("ar", "fr", "en")
+# A meeting's own text, which its search document is made of.
+SEARCHED_FIELDS = [
+    f"{name}_{code}" for name in ("title", "summary", "outcomes") for code in LANGUAGE_CODES
+]
+
+
+def document(arabic, french, english, names) -> str:
+    """The four sections of a search document, each normalised."""
+    return SECTION_BREAK.join(
+        normalize(" \n".join(part for part in parts if part))
+        for parts in (arabic, french, english, names)
+    )
+
+
+def meeting_document(meeting) -> str:
+    """A meeting's own text: its titles, summaries and outcomes in the three languages."""
+    sections = [
+        [getattr(meeting, f"{name}_{code}") for name in ("title", "summary", "outcomes")]
+        for code in LANGUAGE_CODES
+    ]
+    return document(*sections, [])
+
+
+def names_document(row) -> str:
+    """The names a reference row is known by, each language's in its own section.
+
+    Countries: names, aliases and demonyms; cities: names and aliases; topics and
+    portfolios: names; people: names in both scripts and aliases; posts: titles."""
+    names = []
+    if hasattr(row, "name_latin"):  # a person
+        names = [row.name_ar, row.name_latin, *row.aliases]
+        return document([], [], [], names)
+    if hasattr(row, "title_en"):  # a post
+        return document([row.title_ar], [row.title_fr], [row.title_en], [])
+    sections = [[getattr(row, f"name_{code}")] for code in LANGUAGE_CODES]
+    names = [*getattr(row, "aliases", []), *getattr(row, "demonyms", [])]
+    return document(*sections, names)
+
+
+class SearchQueryOf(SearchQuery):
+    """``meetings_search_query(words)``: the words as a query in the four configurations
+    (migration 0018), usable wherever Django takes a SearchQuery."""
+
+    def __init__(self, words: str):
+        super().__init__(words, search_type="websearch")
+        self.function = "meetings_search_query"
+
+
+# -- queries -------------------------------------------------------------------------------
+
+# "a phrase", a -negated word, or a word; "or" between two of them.
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass
+class Term:
+    """One word or quoted phrase of a query, as PostgreSQL's websearch syntax reads it."""
+
+    words: str
+    negated: bool = False
+    # What it names, by kind ("country": ["MA"], "person": [12]...), once looked up.
+    names: dict = field(default_factory=dict)
+
+
+def parse(query: str) -> list[list[Term]]:
+    """The query as groups that must all match, each one term or several joined by "or"."""
+    groups: list[list[Term]] = []
+    joining = False
+    for negation, phrase, word in TOKEN.findall(normalize(query)):
+        if word and word == "or" and groups and not joining:
+            joining = True
+            continue
+        if word:
+            negated = word.startswith("-") and len(word) > 1
+            term = Term(word[1:] if negated else word, negated=negated)
+        else:
+            phrase = phrase.strip()
+            if not phrase:
+                continue
+            term = Term(f'"{phrase}"', negated=bool(negation))
+        if joining and not term.negated:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        joining = False
+    return groups
+
+
+# The reference tables whose names a term may match, and the meetings each one finds.
+NAMED = {
+    "country": "meetings_country",
+    "city": "meetings_city",
+    "topic": "meetings_topic",
+    "person": "meetings_minister",
+    "post": "meetings_post",
+    "portfolio": "meetings_portfolio",
+}
+KEYS = {"country": "code"}
+
+
+def look_up_names(terms: list[Term], using: str = "default") -> None:
+    """Fill each term's ``names`` with the reference rows it names, in one statement."""
+    if not terms:
+        return
+    selects, params = [], []
+    for index, term in enumerate(terms):
+        for kind, table in NAMED.items():
+            key = KEYS.get(kind, "id")
+            selects.append(
+                f"SELECT {index}, '{kind}', {key}::text FROM {table} "  # noqa: S608 - constants
+                "WHERE search_vector @@ meetings_search_query(%s)"
+            )
+            params.append(term.words)
+    with connections[using].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for index, kind, key in cursor.fetchall():
+            terms[index].names.setdefault(kind, []).append(key)
+
+
+def subtopics_of(topic_ids: list[int]) -> list[int]:
+    """A topic and its subtopics, from the reference cache."""
+    from meetings.models import Topic
+    from meetings.reference import cached_objects
+
+    wanted = set(topic_ids)
+    return sorted(
+        pk
+        for pk, topic in cached_objects(Topic).items()
+        if pk in wanted or topic.parent_id in wanted
+    )
+
+
+def term_condition(term: Term) -> Q:
+    """Meetings the term finds: by their own text, or by what they refer to."""
+    condition = Q(search_vector=SearchQueryOf(term.words))
+    names = term.names
+    if names.get("country"):
+        condition |= Q(country_a_id__in=names["country"]) | Q(country_b_id__in=names["country"])
+    if names.get("city"):
+        condition |= Q(city_id__in=[int(key) for key in names["city"]])
+    if names.get("topic"):
+        condition |= Q(topic_ids__overlap=subtopics_of([int(key) for key in names["topic"]]))
+    for kind, column in (("person", "person_ids"), ("post", "post_ids"),
+                         ("portfolio", "portfolio_ids")):  # fmt: skip
+        if names.get(kind):
+            condition |= Q(**{f"{column}__overlap": [int(key) for key in names[kind]]})
+    return ~condition if term.negated else condition
+
+
+@dataclass
+class Search:
+    """A parsed query: its condition on meetings, what it ranks by, and what it named."""
+
+    condition: Q | None
+    rank: SearchRank | None
+    terms: list[Term]
+
+
+def search(query: str, using: str = "default") -> Search:
+    groups = parse(query)
+    terms = [term for group in groups for term in group]
+    if not terms:
+        return Search(None, None, [])
+    look_up_names(terms, using)
+    condition = Q()
+    for group in groups:
+        alternatives = Q()
+        for term in group:
+            alternatives |= term_condition(term)
+        condition &= alternatives
+    words = " ".join(term.words for term in terms if not term.negated)
+    rank = SearchRank(F("search_vector"), SearchQueryOf(words)) if words else None
+    return Search(condition, rank, terms)
