@@ -12,12 +12,12 @@ class MeetingsConfig(AppConfig):
         from django.core.signals import request_finished
 
         from meetings import derived
-        from meetings.caching import signals
+        from meetings.editorial import workflow
         from meetings.editorial.permissions import ensure_groups
         from meetings.operations.log import forget_request_id
 
         derived.connect()
-        signals.connect()
+        workflow.connect()
         request_finished.connect(forget_request_id, dispatch_uid="forget-request-id")
 
         # After every migrate, once Django has created the permissions.

@@ -1,28 +1,24 @@
-"""Reference tables (countries, topics, cities, portfolios), cached.
+"""Reference tables (countries, topics, cities, portfolios, groups), cached.
 
 They change rarely and every public page names their rows; caching keeps the
 number of queries per page constant and small.
 
-Each process keeps the rows in memory, tagged with a token held in the shared
-cache. Saving a row deletes its table's token (meetings.caching.signals), so every
-process, on every machine, reloads the table on its next call. Reading a short
-token costs microseconds; unpickling the whole table of countries from the
-cache cost about 1 ms a call, and a country page makes up to ten calls.
+Each process keeps the rows in memory, tagged with the reference version they were
+read under (meetings.versions): any change to a reference table, made by anyone
+(admin, import, shell, raw SQL), bumps that version in its transaction, and the next
+request of every process, on every machine, reads the table again.
 """
 
-import uuid
-
-from django.core.cache import cache
 from django.utils.translation import get_language
 
-CACHE_SECONDS = 600
+from meetings.versions import reference_version
 
-# cache key -> (token, {pk: row}) for this process.
-_loaded: dict[str, tuple[str, dict]] = {}
+# table label -> (reference version, {pk: row}) for this process.
+_loaded: dict[str, tuple[int | None, dict]] = {}
 
 
 def cache_key(model) -> str:
-    return f"reference:{model._meta.label_lower}"
+    return model._meta.label_lower
 
 
 def cached_objects(model) -> dict:
@@ -31,24 +27,20 @@ def cached_objects(model) -> dict:
     return tagged_objects(model)[1]
 
 
-def tagged_objects(model) -> tuple[str, dict]:
-    """(token, {pk: row}): the rows and the token they were read under."""
+def tagged_objects(model) -> tuple[int | None, dict]:
+    """(version, {pk: row}): the rows and the reference version they were read under."""
     key = cache_key(model)
-    token = cache.get(key)
+    version = reference_version()
     loaded = _loaded.get(key)
-    if token is not None and loaded is not None and loaded[0] == token:
+    if version is not None and loaded is not None and loaded[0] == version:
         return loaded
-    if token is None:
-        cache.add(key, uuid.uuid4().hex, CACHE_SECONDS)
-        token = cache.get(key)
-    # Read after the token is in place, so a save from now on retires these rows.
     rows = {row.pk: row for row in model.objects.all()}
-    _loaded[key] = (token, rows)
-    return token, rows
+    _loaded[key] = (version, rows)
+    return version, rows
 
 
-# (cache key, language, label, key attribute) -> (token, sorted choices), for this process.
-_choices: dict[tuple, tuple[str, list[tuple]]] = {}
+# (table, language, label, key attribute) -> (version, sorted choices), for this process.
+_choices: dict[tuple, tuple[int | None, list[tuple]]] = {}
 
 
 def name_of(obj) -> str:
@@ -58,7 +50,7 @@ def name_of(obj) -> str:
 def cached_choices(model, label=name_of, key_attr="pk") -> list[tuple]:
     """(key, label) pairs for a reference table, sorted by label (in the active language).
 
-    Sorted once per language while the table's token stays the same: every list page
+    Sorted once per language while the reference version stays the same: every list page
     builds its filter form, whose select lists hold some 500 countries, places, topics
     and groups, and sorting them by their localised names cost a millisecond or two."""
     token, rows = tagged_objects(model)

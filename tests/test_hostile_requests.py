@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.caching.page_cache import archive_version
+from meetings.versions import archive_version
 
 pytestmark = pytest.mark.django_db
 

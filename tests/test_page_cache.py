@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings.caching.page_cache import archive_version
 from meetings.models import Country, Meeting, Topic
+from meetings.versions import archive_version
 from tests.factories import EditorFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # Before the host check and the HTTPS redirect (probes use the container's address).
     "meetings.operations.middleware.HealthCheckMiddleware",
     "meetings.operations.middleware.ReplicaReadsMiddleware",
+    # One reading of the archive's and the reference version per request (meetings.versions).
+    "meetings.versions.RequestVersionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "meetings.operations.middleware.PermissionsPolicyMiddleware",

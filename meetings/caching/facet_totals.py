@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 from meetings.models import FacetTotal, facet_dict
+from meetings.versions import archive_version
 
 # Each meeting's keys from meetings_meeting_facets (migration 0018), the definition the
 # trigger applies meeting by meeting, counted in two steps: once per pair of countries,
@@ -69,14 +70,11 @@ def facet_totals(scope: str = "") -> dict:
     return counts
 
 
-PEOPLE_TOTAL_KEY = "people-total"
-
-
 def people_total() -> int:
-    """How many people took part in published meetings (a home-page figure, cached;
-    saving a meeting clears it, see meetings.caching.signals)."""
+    """How many people took part in published meetings: a home-page figure, counted once
+    per archive version (any change to a meeting gives a new one)."""
     return cache.get_or_set(
-        PEOPLE_TOTAL_KEY,
+        f"people-total:{archive_version()}",
         lambda: FacetTotal.objects.filter(scope="", facet="person", meetings__gt=0).count(),
-        timeout=300,
+        timeout=600,
     )

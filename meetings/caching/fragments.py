@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from meetings.caching.page_cache import code_version, request_reference_version
+from meetings.caching.page_cache import code_version
 from meetings.models import (
     Meeting,
     Participation,
@@ -36,6 +36,7 @@ from meetings.models import (
     localized,
     person_name,
 )
+from meetings.versions import reference_version
 
 CARD_TEMPLATE = "includes/meeting_card.html"
 NAMES = ("name_ar", "name_fr", "name_en")
@@ -47,7 +48,7 @@ def fragment_key(name: str, version: int, part) -> str:
 
 def fragment_store(request):
     """(the cache, the reference version), or (None, None) when fragments are not kept."""
-    version = request_reference_version(request)
+    version = reference_version()
     if version is None or settings.FRAGMENT_CACHE_SECONDS <= 0:
         return None, None
     return caches["fragments"], version

@@ -35,7 +35,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from meetings.filters import MeetingFilter
-from meetings.models import ArchiveVersion
+from meetings.versions import archive_version
 
 # The query parameters of every list of meetings (the list, a country, a pair, a person, a
 # topic, their feeds), and which of them may be given more than once.
@@ -99,40 +99,6 @@ def canonical_path(request) -> str:
         return request.get_full_path()
     query = canonical_query(request)
     return request.path + (f"?{query}" if query else "")
-
-
-def archive_versions() -> tuple[int | None, int | None]:
-    """The archive's version and the reference version (ArchiveVersion rows 1 and 2), in
-    one query; None for a missing row (caching off).
-
-    Read from the database the page will read from (a replica, for the public),
-    so that the numbers and the data are always of the same moment."""
-    rows = dict(
-        ArchiveVersion.objects.filter(
-            pk__in=(ArchiveVersion.ARCHIVE, ArchiveVersion.REFERENCE)
-        ).values_list("pk", "version")
-    )
-    return rows.get(ArchiveVersion.ARCHIVE), rows.get(ArchiveVersion.REFERENCE)
-
-
-def archive_version() -> int | None:
-    return archive_versions()[0]
-
-
-def request_versions(request) -> tuple[int | None, int | None]:
-    """Both versions for this request: read once, by the page cache's middleware when it
-    looked for the page, else here (meeting cards are keyed by the reference version)."""
-    if not hasattr(request, "archive_versions"):
-        request.archive_versions = archive_versions()
-    return request.archive_versions
-
-
-def request_archive_version(request) -> int | None:
-    return request_versions(request)[0]
-
-
-def request_reference_version(request) -> int | None:
-    return request_versions(request)[1]
 
 
 # What a page is made from, besides the data. Read once per process (about 1 MB).
@@ -204,7 +170,7 @@ class PublicPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not may_serve_from_cache(request):
             return None
-        version = request_archive_version(request)
+        version = archive_version()
         if version is None:
             return None
         request.page_cache_key = page_key(request, version)

@@ -19,6 +19,8 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -317,3 +319,18 @@ def withdraw(modeladmin, request, queryset):
 def add_public_correction(request, meeting, note):
     if note and meeting.status == Status.PUBLISHED:
         MeetingCorrection.objects.create(meeting=meeting, note=note, created_by=request.user)
+
+
+def bump_meeting_version(sender, instance, raw=False, **kwargs):
+    """A change to a participant or a source is a change to its meeting: an editor saving
+    the meeting over it is told (``check_version``)."""
+    if raw:
+        return  # loading a fixture or a release: rows arrive as they were
+    Meeting.objects.filter(pk=instance.meeting_id).update(version=F("version") + 1)
+
+
+def connect():
+    for model in (Participation, Source):
+        uid = f"bump-meeting-version-{model._meta.label_lower}"
+        post_save.connect(bump_meeting_version, sender=model, dispatch_uid=uid)
+        post_delete.connect(bump_meeting_version, sender=model, dispatch_uid=uid)

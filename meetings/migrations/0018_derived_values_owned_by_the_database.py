@@ -11,6 +11,9 @@ participants and topics are dropped, as the refresh does what they did.
 Facet keys get one definition, ``meetings_meeting_facets(...)``, which the facet totals
 trigger (through meetings_facet_keys), the recount and the filtered lists' counts use.
 
+Portfolios and country groups bump the reference version too, which now keys each
+process's copy of the reference tables (meetings.reference).
+
 Search: ``meetings_search_query(words)`` is the query every search runs (the words in
 the four configurations); reference rows (countries, cities, topics, people, posts,
 portfolios) get their names document and its vector, kept as the meetings' is, so that a
@@ -265,6 +268,15 @@ DROP FUNCTION meetings_keep_names_vector();
 DROP FUNCTION meetings_search_query(text);
 """
 MEETING_PARTS = ["meetings_participation", "meetings_meeting_topics"]
+# Reference tables without the reference version's trigger until now (migration 0016):
+# each process's copy of the reference tables is keyed by that version (meetings.reference).
+MORE_REFERENCE_TABLES = ["meetings_portfolio", "meetings_countrygroup",
+                         "meetings_countrygroup_members"]  # fmt: skip
+REFERENCE_VERSION_TRIGGER = """
+CREATE TRIGGER {table}_bumps_reference_version
+AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+FOR EACH STATEMENT EXECUTE FUNCTION meetings_bump_reference_version();
+"""
 NAMED_TABLES = ["meetings_country", "meetings_city", "meetings_topic", "meetings_minister",
                 "meetings_post", "meetings_portfolio"]  # fmt: skip
 
@@ -402,8 +414,13 @@ class Migration(migrations.Migration):
                 *[ROW_TRIGGERS.format(table=table) for table in MEETING_PARTS],
                 REFERENCE_TRIGGERS,
                 *[NAMES_TRIGGER.format(table=table) for table in NAMED_TABLES],
+                *[REFERENCE_VERSION_TRIGGER.format(table=table) for table in MORE_REFERENCE_TABLES],
             ],
             [
+                *[
+                    f"DROP TRIGGER {table}_bumps_reference_version ON {table}"
+                    for table in MORE_REFERENCE_TABLES
+                ],
                 *[f"DROP TRIGGER {table}_names_vector ON {table}" for table in NAMED_TABLES],
                 DROP_REFERENCE_TRIGGERS,
                 *[DROP_ROW_TRIGGERS.format(table=table) for table in MEETING_PARTS],

@@ -27,7 +27,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed, StreamingHttpRespo
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meetings.caching.page_cache import archive_version
+from meetings.versions import archive_version
 
 # The advisory locks' first key: "heavy outputs" (any number no other lock uses).
 LOCK_CLASS = 0x6865
