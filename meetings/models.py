@@ -23,7 +23,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
 from django.db.models import (
-    Case,
     Count,
     F,
     Func,
@@ -31,40 +30,18 @@ from django.db.models import (
     Prefetch,
     Q,
     Value,
-    When,
 )
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from meetings import display
+from meetings.display import LEAD_FIRST, date_display, localized, person_name
 from meetings.search import SEARCHED_FIELDS, SECTION_BREAK, search
 
 LANGUAGE_CODES = ("ar", "fr", "en")
 # The text search configurations a meeting's document is indexed with.
 SEARCH_CONFIGS = ("arabic", "french", "english", "simple")
-
-
-def localized(obj, field: str, language: str | None = None) -> str:
-    """Return ``obj.<field>_<language>``, falling back to the other languages."""
-    language = (language or get_language() or "en")[:2]
-    order = [language, *(code for code in ("en", "fr", "ar") if code != language)]
-    for code in order:
-        value = getattr(obj, f"{field}_{code}", "")
-        if value:
-            return value
-    return ""
-
-
-class Values:
-    """Attribute access to a values() row, so ``localized`` works on it."""
-
-    def __init__(self, row, prefix=""):
-        self.row, self.prefix = row, prefix
-
-    def __getattr__(self, name):
-        return self.row.get(self.prefix + name) or ""
 
 
 def names_field(verbose_name, **kwargs):
@@ -398,13 +375,6 @@ class Post(NamesIndexed):
         return localized(self, "title")
 
 
-def person_name(name_ar: str, name_latin: str) -> str:
-    """A person's name in the script of the active language, else the other one."""
-    if (get_language() or "en").startswith("ar"):
-        return name_ar or name_latin
-    return name_latin or name_ar
-
-
 class Minister(NamesIndexed):
     """A person who takes part in meetings: a minister or an official with them."""
 
@@ -554,9 +524,6 @@ def search_section(number):
 
 PUBLISHED = Q(status="published")
 
-# Participants are listed lead first, then those accompanying them.
-LEAD_FIRST = Case(When(role="lead", then=Value(0)), default=Value(1))
-
 
 def facet_dict(rows) -> dict:
     """(facet, key, number) rows as {"total": n, "country": {code: n}, "year": {year: n}...}."""
@@ -570,13 +537,6 @@ def facet_dict(rows) -> dict:
         else:
             counts[facet][int(key)] = number
     return counts
-
-
-def date_display(date, precision: str) -> str:
-    """A meeting's date as precise as it is known: 15 April 2024, April 2024 or 2024."""
-    if precision == "year":
-        return str(date.year)
-    return date_format(date, "YEAR_MONTH_FORMAT" if precision == "month" else "DATE_FORMAT")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -707,7 +667,7 @@ class MeetingQuerySet(models.QuerySet):
                 "participations",
                 queryset=Participation.objects.select_related(
                     "minister", "country", "mandate__post"
-                ).order_by(LEAD_FIRST, "order", "pk"),
+                ).order_by(*display.PARTICIPANT_ORDER),
             ),
             Prefetch("topics", queryset=Topic.objects.order_by("slug")),
         )
@@ -928,10 +888,7 @@ class Meeting(models.Model):
     @property
     def title(self):
         """The editor's title in the active language, or one made from the countries."""
-        title = localized(self, "title")
-        if title:
-            return title
-        return f"{self.country_a.name} – {self.country_b.name}"
+        return display.title(self, self.country_a.name, self.country_b.name)
 
     @property
     def summary(self):
@@ -945,7 +902,11 @@ class Meeting(models.Model):
 
     @property
     def place(self):
-        return self.city.name if self.city_id else ""
+        """The city, or failing it the host country (meetings.display)."""
+        return display.place(
+            self.city.name if self.city_id else "",
+            self.host_country.name if self.host_country_id else "",
+        )
 
     def leads(self):
         """The lead participants, from the prefetched participations when there are."""
@@ -1029,7 +990,7 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        ordering = ["role", "order", "pk"]
+        ordering = [LEAD_FIRST.asc(), "order", "pk"]  # as meetings.display lists them
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "minister"],
@@ -1043,9 +1004,7 @@ class Participation(models.Model):
 
     @property
     def post_title(self):
-        if self.mandate_id:
-            return self.mandate.post.title
-        return self.description
+        return display.post(self.mandate.post if self.mandate_id else None, self.description)
 
     def clean(self):
         try:

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import translation
 
-from meetings.models import Country, Meeting, Participation, Topic, localized
+from meetings.display import localized
+from meetings.models import Country, Meeting, Participation, Topic
 from tests.factories import (
     MandateFactory,
     MeetingFactory,

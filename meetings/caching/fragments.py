@@ -27,15 +27,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from meetings import display
 from meetings.caching.page_cache import code_version
-from meetings.models import (
-    Meeting,
-    Participation,
-    Values,
-    date_display,
-    localized,
-    person_name,
-)
+from meetings.display import Values
+from meetings.models import Meeting, Participation
 from meetings.versions import reference_version
 
 CARD_TEMPLATE = "includes/meeting_card.html"
@@ -77,8 +72,8 @@ def card_values(pks) -> dict[int, dict]:
             "mandate__post__title_ar", "mandate__post__title_fr", "mandate__post__title_en",
         )
     ):  # fmt: skip
-        post = localized(Values(lead, "mandate__post__"), "title") or lead["description"]
-        name = person_name(lead["minister__name_ar"], lead["minister__name_latin"])
+        post = display.post(Values(lead, "mandate__post__"), lead["description"])
+        name = display.person_name(lead["minister__name_ar"], lead["minister__name_latin"])
         leads[lead["meeting_id"]].append((name, post))
     topics = defaultdict(list)
     for topic in (
@@ -86,21 +81,19 @@ def card_values(pks) -> dict[int, dict]:
         .order_by("topic__slug")
         .values("meeting_id", *(f"topic__{name}" for name in NAMES))
     ):
-        topics[topic["meeting_id"]].append(localized(Values(topic, "topic__"), "name"))
+        topics[topic["meeting_id"]].append(display.localized(Values(topic, "topic__"), "name"))
     cards = {}
     for meeting in meetings:
-        a, b = (
-            localized(Values(meeting, f"{side}__"), "name") for side in ("country_a", "country_b")
-        )
-        place = localized(Values(meeting, "city__"), "name") or localized(
-            Values(meeting, "host_country__"), "name"
+        a, b, city, host = (
+            display.localized(Values(meeting, f"{part}__"), "name")
+            for part in ("country_a", "country_b", "city", "host_country")
         )
         cards[meeting["pk"]] = {
             "url": reverse("meetings:detail", kwargs={"pk": meeting["pk"]}),
-            "title": localized(Values(meeting), "title") or f"{a} – {b}",
+            "title": display.title(Values(meeting), a, b),
             "date": meeting["date"],
-            "date_display": date_display(meeting["date"], meeting["date_precision"]),
-            "place": place,
+            "date_display": display.date_display(meeting["date"], meeting["date_precision"]),
+            "place": display.place(city, host),
             "countries": [
                 (a, reverse("meetings:country", kwargs={"code": meeting["country_a_id"].lower()})),
                 (b, reverse("meetings:country", kwargs={"code": meeting["country_b_id"].lower()})),

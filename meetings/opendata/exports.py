@@ -18,16 +18,9 @@ from django.db.models import Count, OuterRef, Q
 from django.db.models.functions import ExtractYear, JSONObject
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import (
-    LEAD_FIRST,
-    Country,
-    Meeting,
-    Participation,
-    Source,
-    Topic,
-    Values,
-    localized,
-)
+from meetings import display
+from meetings.display import PARTICIPANT_ORDER, Values, localized
+from meetings.models import Country, Meeting, Participation, Source, Topic
 from meetings.reference import cached_objects
 
 CHUNK_SIZE = 2000
@@ -104,16 +97,16 @@ def export_values(queryset):
     """The published meetings to export, as dicts, with related rows aggregated."""
     participants = ArraySubquery(
         Participation.objects.filter(meeting=OuterRef("pk"))
-        .order_by(LEAD_FIRST, "order", "pk")
+        .order_by(*PARTICIPANT_ORDER)
         .values(
             json=JSONObject(
                 slug="minister__slug",
                 name_latin="minister__name_latin",
                 name_ar="minister__name_ar",
                 country="country_id",
-                post_ar="mandate__post__title_ar",
-                post_fr="mandate__post__title_fr",
-                post_en="mandate__post__title_en",
+                post_title_ar="mandate__post__title_ar",
+                post_title_fr="mandate__post__title_fr",
+                post_title_en="mandate__post__title_en",
                 portfolio="mandate__post__portfolio__slug",
                 description="description",
                 role="role",
@@ -194,7 +187,7 @@ def record(row: dict, page_url) -> dict:
         "host_country": row["host_country_id"] or "",
         "city": row["city__slug"] or "",
         "city_name": localized(city, "name") if row["city__slug"] else "",
-        "title": localized(values, "title") or f"{a.name} – {b.name}",
+        "title": display.title(values, a.name, b.name),
         "summary": localized(values, "summary"),
         "outcomes": localized(values, "outcomes"),
         "topics": row["topic_slugs"],
@@ -207,7 +200,7 @@ def record(row: dict, page_url) -> dict:
 
 def person_label(person: dict) -> str:
     name = person["name_latin"] or person["name_ar"]
-    post = localized(Values(person), "post") or person["description"]
+    post = display.post(Values(person, "post_"), person["description"])
     details = ", ".join(part for part in (person["country"], post, person["role"]) if part)
     return f"{name} ({details})"
 
@@ -268,7 +261,7 @@ def json_lines(meetings: Iterable[dict], meta: dict) -> Iterator[str]:
                     "name_latin": person["name_latin"],
                     "name_ar": person["name_ar"],
                     "country": person["country"],
-                    "post": localized(Values(person), "post") or person["description"],
+                    "post": display.post(Values(person, "post_"), person["description"]),
                     "portfolio": person["portfolio"],
                     "role": person["role"],
                 }

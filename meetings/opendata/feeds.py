@@ -63,7 +63,8 @@ class MeetingFeed(Feed):
 
     def item_description(self, meeting):
         people = ", ".join(
-            f"{p.minister.name} ({p.country_id})" for p in meeting.participations.all()
+            f"{p.minister.name} ({p.country_id}{', ' + p.post_title if p.post_title else ''})"
+            for p in meeting.participations.all()
         )
         return " — ".join(part for part in (meeting.summary, people) if part)
 

@@ -10,7 +10,7 @@ SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def plain_citation(meeting, url: str) -> str:
-    places = f", {meeting.city.name}" if meeting.city_id else ""
+    places = f", {meeting.place}" if meeting.place else ""
     return (
         f"“{meeting.title}” ({meeting.date_display}{places}). {_(ARCHIVE_NAME)}, "
         f"{_('record')} {meeting.pk}, {_('last updated')} {meeting.updated_at:%Y-%m-%d}. {url}"
@@ -81,7 +81,7 @@ def jsonld(meeting, url: str) -> str:
     if meeting.city_id or place_country:
         data["location"] = {
             "@type": "Place",
-            "name": meeting.city.name if meeting.city_id else place_country.name,
+            "name": meeting.place,
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": meeting.city.name if meeting.city_id else None,

@@ -21,7 +21,8 @@ from django.urls import reverse as page_reverse
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from meetings.models import LANGUAGE_CODES, LEAD_FIRST, Meeting, Participation, Source
+from meetings.display import PARTICIPANT_ORDER
+from meetings.models import LANGUAGE_CODES, Meeting, Participation, Source
 from meetings.site import absolute_url
 
 # The meeting's own columns and those of the rows it names (countries, city).
@@ -67,7 +68,7 @@ def meetings_as_dicts(rows: list[dict], request) -> list[dict]:
     participants = defaultdict(list)
     for person in (
         Participation.objects.filter(meeting_id__in=ids)
-        .order_by("meeting_id", LEAD_FIRST, "order", "pk")
+        .order_by("meeting_id", *PARTICIPANT_ORDER)
         .values(*PARTICIPANT_COLUMNS)
     ):
         participants[person["meeting_id"]].append(
