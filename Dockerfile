@@ -21,7 +21,7 @@ COPY --chown=archive:archive . .
 # values below only let the settings load and are never used at run time.
 RUN SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --no-input --verbosity 0 \
-    && python scripts/compile_messages.py
+    && pybabel --quiet compile --directory locale --domain django
 USER archive
 EXPOSE 8000
 CMD ["sh", "-c", "exec gunicorn config.wsgi --config config/gunicorn.py --bind 0.0.0.0:${PORT}"]

@@ -34,9 +34,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Translations are compiled with Babel, so no system gettext is needed.
+# Translations are compiled with Babel's own command, so no system gettext is needed.
 messages: install
-	$(PY) scripts/compile_messages.py
+	$(VENV)/bin/pybabel --quiet compile --directory locale --domain django
 
 # The local database, migrated and holding the reference data.
 db: install messages
