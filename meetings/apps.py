@@ -11,12 +11,11 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished
 
-        from meetings import derived
+        from meetings import checks  # noqa: F401  (registers the database checks)
         from meetings.editorial import workflow
         from meetings.editorial.permissions import ensure_groups
         from meetings.operations.log import forget_request_id
 
-        derived.connect()
         workflow.connect()
         request_finished.connect(forget_request_id, dispatch_uid="forget-request-id")
 

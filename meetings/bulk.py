@@ -89,6 +89,10 @@ def bulk_load(rows: int, steps: Steps | None = None):
                 cursor.execute(f"ANALYZE {table}")
         # The triggers that retire cached pages were off too.
         cursor.execute(BUMP_ARCHIVE_VERSION)
+        # SET LOCAL lasts until the outermost transaction ends: a load inside a larger one
+        # (a test, an import within a transaction) must not leave the triggers off for
+        # what comes after it.
+        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
     if not connection.in_atomic_block:
         # Fresh rows are not marked all-visible until a vacuum: until then index-only
         # scans (facets, counts) read the table too, at half speed. VACUUM cannot run

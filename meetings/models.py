@@ -37,7 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import display
 from meetings.display import LEAD_FIRST, date_display, localized, person_name
-from meetings.search import SEARCHED_FIELDS, SECTION_BREAK, search
+from meetings.search import SECTION_BREAK, search
 
 LANGUAGE_CODES = ("ar", "fr", "en")
 # The text search configurations a meeting's document is indexed with.
@@ -75,21 +75,15 @@ class BySlugManager(models.Manager):
 
 
 class NamesIndexed(models.Model):
-    """A reference row readers search meetings by: its names, normalised
-    (meetings.search.names_document, set on every save), and their vector (kept by a
-    trigger, migration 0018)."""
+    """A reference row readers search meetings by: the vector of its names, which the
+    database keeps from the row itself on every insert and update, whoever makes it
+    (``meetings_<table>_vector``, migration 0018; meetings.search)."""
 
-    search_names = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True
         indexes = [GinIndex(fields=["search_vector"], name="%(class)s_search_vector")]
-
-    def save(self, *args, **kwargs):
-        if kwargs.get("update_fields"):  # the names document follows the names
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
-        super().save(*args, **kwargs)
 
 
 class NamedInThreeLanguages:
@@ -773,15 +767,13 @@ class Meeting(models.Model):
         related_name="meetings_updated",
         verbose_name=_("last changed by"),
     )
-    # The meeting's own text, normalised, in its Arabic, French and English sections
-    # (meetings.search.meeting_document), set on every save; names of what it refers to
-    # are searched in their own tables. The database derives the vector, each section
-    # with its own configuration, so no text is stemmed by a foreign language.
-    search_document = models.TextField(editable=False, default="")
-    # meetings_search_vector(search_document), written by a trigger on every insert
-    # and on every update that changes the document (migration 0014): a plain
-    # column rather than a generated one, so that a bulk import can have the
-    # vectors computed while it reads its file (docs/decisions/0014).
+    # The vector of the meeting's own text (titles, summaries, outcomes), each language
+    # with its own text search configuration so that no text is stemmed by a foreign
+    # language: meetings_meeting_vector(...), written by a trigger on every insert and
+    # every update that changes the text, whoever makes it (migrations 0014, 0018). The
+    # names of what the meeting refers to are searched in their own tables
+    # (meetings.search). A plain column rather than a generated one, so that a bulk
+    # import can have the vectors computed while it reads its file (decision 14).
     search_vector = SearchVectorField(null=True, editable=False)
 
     # A new number whenever what the meeting's card shows of its own rows changes: the
@@ -873,9 +865,6 @@ class Meeting(models.Model):
             self.withdrawn_at = timezone.now()
         if self.pk and not kwargs.get("update_fields"):
             self.version = max(self.version + 1, time.time_ns() // 1000)
-        if kwargs.get("update_fields") and set(kwargs["update_fields"]) & set(SEARCHED_FIELDS):
-            # The search document follows its text (meetings.derived sets it before saving).
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

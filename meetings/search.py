@@ -1,21 +1,23 @@
-"""What a reader's words find, and what is kept so that they find it.
+"""What a reader's words find.
 
 A word finds a meeting when the meeting's own text has it (its titles, summaries and
-outcomes in three languages: ``meeting_document``), or when it names something the
-meeting refers to: one of its two countries (names, aliases, demonyms), its city, one
-of its topics (a topic stands for its subtopics too), one of its participants (names
-and aliases), their posts or the portfolios of those posts.
+outcomes in three languages), or when it names something the meeting refers to: one of
+its two countries (names, aliases, demonyms), its city, one of its topics (a topic stands
+for its subtopics too), one of its participants (names and aliases), their posts or the
+portfolios of those posts.
 
-Names are kept and indexed with the rows they name (``names_document`` on countries,
-cities, topics, people, posts and portfolios), never copied into meetings: a topic
-renamed in the admin, by an import or by a shell is found by its new name at once,
-and no meeting is rewritten (docs/decisions/0020).
+Every vector is kept by the database from its own row, in the transaction of any
+change, whoever makes it: a meeting's from its text (``meetings_meeting_vector``), a
+reference row's from its names (``meetings_country_vector``...). Names are never copied
+into meetings: a topic renamed in the admin, by an import, by a shell or by raw SQL is
+found by its new name at once, and no meeting is rewritten (docs/decisions/0020).
 
-Both kinds of documents are normalised by meetings.text.normalize and split in four
-sections (Arabic, French and English text, then names), each indexed by PostgreSQL
-with its own text search configuration (``meetings_search_vector``); queries go
-through ``meetings_search_query``, the same words in the four configurations, so a
-word and a name are matched the same way.
+Texts and queries are normalised by one function, ``meetings_normalize`` (SQL, migration
+0018), and each language is indexed with its own configuration; a query runs through
+``meetings_search_query``, the same words in the four configurations, so that a word
+and a name are matched the same way. meetings.text.normalize is the same normalisation
+in Python, for the extractor and for splitting a query into its terms (a test keeps the
+two equal).
 """
 
 import re
@@ -27,45 +29,7 @@ from django.db.models import F, Q
 
 from meetings.text import normalize
 
-SECTION_BREAK = "\f"
-LANGUAGE_CODES = ("ar", "fr", "en")
-# A meeting's own text, which its search document is made of.
-SEARCHED_FIELDS = [
-    f"{name}_{code}" for name in ("title", "summary", "outcomes") for code in LANGUAGE_CODES
-]
-
-
-def document(arabic, french, english, names) -> str:
-    """The four sections of a search document, each normalised."""
-    return SECTION_BREAK.join(
-        normalize(" \n".join(part for part in parts if part))
-        for parts in (arabic, french, english, names)
-    )
-
-
-def meeting_document(meeting) -> str:
-    """A meeting's own text: its titles, summaries and outcomes in the three languages."""
-    sections = [
-        [getattr(meeting, f"{name}_{code}") for name in ("title", "summary", "outcomes")]
-        for code in LANGUAGE_CODES
-    ]
-    return document(*sections, [])
-
-
-def names_document(row) -> str:
-    """The names a reference row is known by, each language's in its own section.
-
-    Countries: names, aliases and demonyms; cities: names and aliases; topics and
-    portfolios: names; people: names in both scripts and aliases; posts: titles."""
-    names = []
-    if hasattr(row, "name_latin"):  # a person
-        names = [row.name_ar, row.name_latin, *row.aliases]
-        return document([], [], [], names)
-    if hasattr(row, "title_en"):  # a post
-        return document([row.title_ar], [row.title_fr], [row.title_en], [])
-    sections = [[getattr(row, f"name_{code}")] for code in LANGUAGE_CODES]
-    names = [*getattr(row, "aliases", []), *getattr(row, "demonyms", [])]
-    return document(*sections, names)
+SECTION_BREAK = "\f"  # between the sections of the documents of migrations 0008-0017
 
 
 class SearchQueryOf(SearchQuery):

@@ -1,5 +1,6 @@
 """The normaliser shared by search and extraction."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -70,3 +71,51 @@ def test_offsets_point_at_the_original_words():
     assert text[origins[start] : origins[end - 1] + 1] == "بالرباط"
     start = normalized.index("الهجرة")
     assert text[origins[start] :].startswith("الهجرة")
+
+
+def sql_normalize(texts: list[str]) -> list[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT meetings_normalize(t) FROM unnest(%s::text[]) AS t", [texts])
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db
+def test_the_database_normalises_exactly_as_python_does():
+    """Search documents and queries are normalised by PostgreSQL (meetings_normalize); the
+    extractor by meetings.text.normalize: on every name of the reference data and every
+    evaluation article, both must give the same text."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [
+        "والهجرة وزير الداخلية، بالرباط", "ÉNERGIE l’Été", "Straße ΣΊΣΥΦΟΣ Łódź", "ﻻ ﺍلـمـغـرب",
+        "أإآٱى", "  many   spaces\n\tand tabs ", "İstanbul", "Œuvre ﬁnale", "وال", "و الهجرة",
+        "1وال2", "_والهجرة", "a\u200fb", "naïve café à Québec",
+    ]  # fmt: skip
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    for fixture in (root / "fixtures").glob("*.json"):
+        texts += list(strings(json.loads(fixture.read_text())))
+    for article in sorted((root / "eval").rglob("*.json"))[:60]:
+        texts.append(json.loads(article.read_text()).get("text", ""))
+    texts = [text.replace("\x00", "") for text in texts]
+    expected = [normalize(text) for text in texts]
+    differing = [
+        (text[:60], python[:60], sql[:60])
+        for text, python, sql in zip(texts, expected, sql_normalize(texts), strict=True)
+        if python != sql
+    ]
+    assert len(texts) > 1000
+    assert differing == []

@@ -1,12 +1,16 @@
 """Every derived value recomputed from the rows it comes from, and compared with what is
 stored (``manage.py check_integrity``). Each drift names the row it concerns; ``fix``
-writes the recomputed values back through their owners (docs/decisions/0020).
+writes the recomputed values back through their owner, the database's own functions
+(docs/decisions/0020).
 
-Checked: each meeting's search document (its own text) and vector, its id arrays
-(topics, topic groups, people, posts, portfolios), each reference row's names document
-and vector, and the facet totals. Not checked, as they are not functions of the rows:
-the archive's, reference and display versions (clocks that only grow) and the caches
-keyed by them.
+Checked: each meeting's search vector (from its own text), its id arrays (topics, topic
+groups, people, posts, portfolios), each reference row's names vector, and the facet
+totals. Not checked, as they are not functions of the rows: the archive's, reference
+and display versions (clocks that only grow) and the caches keyed by them.
+
+A drift can only come from a write made with the database's triggers off (a restore
+tool, ``session_replication_role = replica``) or from a loader breaking its promise to
+supply vectors computed with the trigger's own function.
 """
 
 from dataclasses import dataclass
@@ -14,11 +18,20 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from meetings.caching.facet_totals import RECOUNT, refresh_facet_totals
-from meetings.models import Meeting, NamesIndexed
-from meetings.search import SEARCHED_FIELDS, meeting_document, names_document
+from meetings.models import City, Country, Meeting, Minister, Portfolio, Post, Topic
 
-BATCH = 5000
 ARRAYS = ["topic_ids", "topic_group_ids", "person_ids", "post_ids", "portfolio_ids"]
+# Each table with a search vector, and the database function that computes it from a row.
+VECTORS = {
+    Meeting: "meetings_meeting_vector(t.title_ar, t.title_fr, t.title_en, t.summary_ar, "
+    "t.summary_fr, t.summary_en, t.outcomes_ar, t.outcomes_fr, t.outcomes_en)",
+    Country: "meetings_country_vector(t)",
+    City: "meetings_city_vector(t)",
+    Topic: "meetings_topic_vector(t)",
+    Portfolio: "meetings_portfolio_vector(t)",
+    Post: "meetings_post_vector(t)",
+    Minister: "meetings_minister_vector(t)",
+}
 
 
 @dataclass(frozen=True)
@@ -31,54 +44,30 @@ class Drift:
     detail: str = ""
 
     def __str__(self):
-        return f"{self.table} {self.row}: {self.value}" + (
-            f" ({self.detail})" if self.detail else ""
-        )
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"{self.table} {self.row}: {self.value}{detail}"
 
 
-def drifts(meeting_ids: list[int] | None = None) -> list[Drift]:
-    """Every drift, or only those of ``meeting_ids`` and the facet totals."""
-    found = []
-    found += document_drifts(meeting_ids)
-    found += vector_drifts(Meeting, "search_document", meeting_ids)
-    found += array_drifts(meeting_ids)
+def drifts(meeting_ids: list[int] | None = None, facet_totals: bool = True) -> list[Drift]:
+    """Every drift, or only those of the meetings ``meeting_ids`` (and the facet totals,
+    unless told not to)."""
+    found = vector_drifts(Meeting, meeting_ids) + array_drifts(meeting_ids)
     if meeting_ids is None:
-        for model in NamesIndexed.__subclasses__():
-            found += names_drifts(model)
-            found += vector_drifts(model, "search_names")
-    found += facet_total_drifts()
+        for model in VECTORS:
+            if model is not Meeting:
+                found += vector_drifts(model)
+    if facet_totals:
+        found += facet_total_drifts()
     return found
 
 
-def meetings_of(meeting_ids):
-    meetings = Meeting.objects.order_by("pk")
-    return meetings if meeting_ids is None else meetings.filter(pk__in=meeting_ids)
-
-
-def document_drifts(meeting_ids=None) -> list[Drift]:
-    rows = meetings_of(meeting_ids).only("pk", "search_document", *SEARCHED_FIELDS)
-    return [
-        Drift("meeting", str(meeting.pk), "search_document")
-        for meeting in rows.iterator(chunk_size=BATCH)
-        if meeting.search_document != meeting_document(meeting)
-    ]
-
-
-def names_drifts(model) -> list[Drift]:
-    return [
-        Drift(model._meta.model_name, str(row.pk), "search_names")
-        for row in model.objects.order_by("pk").iterator(chunk_size=BATCH)
-        if row.search_names != names_document(row)
-    ]
-
-
-def vector_drifts(model, document: str, ids=None) -> list[Drift]:
+def vector_drifts(model, ids=None) -> list[Drift]:
     table, pk = model._meta.db_table, model._meta.pk.column
-    where = "" if ids is None else f"AND {pk} = ANY(%s)"
+    where = "" if ids is None else f"AND t.{pk} = ANY(%s)"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {pk} FROM {table} WHERE search_vector IS DISTINCT FROM "  # noqa: S608
-            f"meetings_search_vector({document}) {where} ORDER BY {pk}",
+            f"SELECT t.{pk} FROM {table} t "  # noqa: S608 - constants only
+            f"WHERE t.search_vector IS DISTINCT FROM {VECTORS[model]} {where} ORDER BY t.{pk}",
             [] if ids is None else [list(ids)],
         )
         rows = cursor.fetchall()
@@ -136,40 +125,28 @@ def facet_total_drifts() -> list[Drift]:
 
 @transaction.atomic
 def fix(found: list[Drift]) -> None:
-    """Write the recomputed values of every drift back, through each value's owner."""
-    by_value: dict[tuple[str, str], set[str]] = {}
+    """Write the recomputed values of every drift back with the database's functions."""
+    models = {model._meta.model_name: model for model in VECTORS}
+    vectors: dict[str, set[str]] = {}
+    arrays: set[int] = set()
     for drift in found:
-        if drift.table != "facet total":
-            by_value.setdefault((drift.table, drift.value), set()).add(drift.row)
-    models = {model._meta.model_name: model for model in [Meeting, *NamesIndexed.__subclasses__()]}
+        if drift.value == "search_vector":
+            vectors.setdefault(drift.table, set()).add(drift.row)
+        elif drift.value in ARRAYS:
+            arrays.add(int(drift.row))
     with connection.cursor() as cursor:
-        if ids := by_value.get(("meeting", "search_document")):
-            meetings = list(meetings_of(ids).only("pk", *SEARCHED_FIELDS))
-            for meeting in meetings:
-                meeting.search_document = meeting_document(meeting)
-            Meeting.objects.bulk_update(meetings, ["search_document"], batch_size=BATCH)
-        for (table, value), ids in by_value.items():
-            if value == "search_names":
-                rows = list(models[table].objects.filter(pk__in=ids))
-                for row in rows:
-                    row.search_names = names_document(row)
-                models[table].objects.bulk_update(rows, ["search_names"], batch_size=BATCH)
-        array_ids = set().union(*(ids for (_t, v), ids in by_value.items() if v in ARRAYS))
-        if array_ids:
-            cursor.execute("SELECT meetings_refresh_arrays(%s)", [sorted(map(int, array_ids))])
-        # A vector left wrong (written while its trigger was off) is set from its document,
-        # the transaction saying it supplies vectors computed with the trigger's function.
+        if arrays:
+            cursor.execute("SELECT meetings_refresh_arrays(%s)", [sorted(arrays)])
+        # Written as a loader supplying vectors would: with the trigger's own function.
         cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'on'")
-        for (name, value), ids in by_value.items():
-            if value == "search_vector":
-                model = models[name]
-                document = "search_document" if model is Meeting else "search_names"
-                keys = [model._meta.pk.to_python(key) for key in ids]
-                cursor.execute(
-                    f"UPDATE {model._meta.db_table} SET search_vector = "  # noqa: S608
-                    f"meetings_search_vector({document}) WHERE {model._meta.pk.column} = ANY(%s)",
-                    [keys],
-                )
+        for name, keys in vectors.items():
+            model = models[name]
+            table, pk = model._meta.db_table, model._meta.pk.column
+            cursor.execute(
+                f"UPDATE {table} t SET search_vector = {VECTORS[model]} "  # noqa: S608
+                f"WHERE t.{pk} = ANY(%s)",
+                [[model._meta.pk.to_python(key) for key in keys]],
+            )
         cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'off'")
-    if any(drift.table == "facet total" for drift in found) or array_ids:
+    if arrays or any(drift.table == "facet total" for drift in found):
         refresh_facet_totals()

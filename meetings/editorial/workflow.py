@@ -223,7 +223,7 @@ def conflict_message(current: Meeting, seen_version: int) -> str:
         changed = [
             str(Meeting._meta.get_field(name).verbose_name)
             for name in after
-            if name not in ("version", "updated_at", "updated_by", "search_document")
+            if name not in ("version", "updated_at", "updated_by", "search_vector")
             and before.get(name) != after.get(name)
         ]
     who = latest.revision.user if latest and latest.revision.user else None

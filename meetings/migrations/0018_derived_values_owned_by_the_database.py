@@ -1,55 +1,154 @@
-"""Every derived value gets one owner (docs/decisions/0020).
+"""Every derived value gets one owner, the database (docs/decisions/0020).
 
-The database keeps the meetings' id arrays: ``meetings_refresh_arrays(ids)`` derives
-them from the meetings' topic rows and participants (and the topics' parents, the
-mandates' posts, the posts' portfolios); statement triggers call it for the meetings a
-change concerns, on every table they come from. A new array, ``post_ids``, lets a search
-find meetings by the posts their participants held. The refresh rewrites the meeting
-rows, which gives them a new display version: the touch triggers of migration 0016 on
-participants and topics are dropped, as the refresh does what they did.
+Search vectors are computed by triggers from the rows themselves, whoever writes them:
+a meeting's from its own text (``meetings_meeting_vector``: titles, summaries, outcomes;
+the search document Python wrote, with copies of names mixed in, is gone), and each
+reference row's from its names (``meetings_country_vector`` and the like, on countries,
+cities, topics, people, posts and portfolios), so that a word finds the meetings of what
+it names and no name is copied into meetings. Texts and queries go through one
+normalisation, ``meetings_normalize`` (the SQL twin of meetings.text.normalize, which a
+test keeps equal), and queries through ``meetings_search_query``.
 
-Facet keys get one definition, ``meetings_meeting_facets(...)``, which the facet totals
-trigger (through meetings_facet_keys), the recount and the filtered lists' counts use.
+The meetings' id arrays come from ``meetings_meeting_arrays`` (a view: the one
+definition) written by ``meetings_refresh_arrays(ids)``, which statement triggers call
+for the meetings a change concerns, on every table they come from: topic rows,
+participants, topics' parents, mandates' posts, posts' portfolios. No other write can
+change them (``meetings_keep_arrays``). A new array, ``post_ids``, lets a search find
+meetings by the posts their participants held. The refresh rewrites the meeting rows,
+which gives them a new display version: migration 0016's touch triggers on participants
+and topic rows are dropped, the refresh does what they did.
+
+Facet keys get one definition, ``meetings_meeting_facets(...)``, which the facet totals'
+trigger (through meetings_facet_keys), their recount and the filtered lists' counts use.
 
 Portfolios and country groups bump the reference version too, which now keys each
 process's copy of the reference tables (meetings.reference).
 
-Search: ``meetings_search_query(words)`` is the query every search runs (the words in
-the four configurations); reference rows (countries, cities, topics, people, posts,
-portfolios) get their names document and its vector, kept as the meetings' is, so that a
-word finds the meetings of what it names; and a meeting's document becomes its own
-text only. Both documents are written here by the same Python functions as on save.
+The database must have a UTF-8 character type (C.UTF-8 or any xx_XX.UTF-8), for lower()
+of non-ASCII letters (a system check says so otherwise, meetings.checks).
 """
 
+from importlib import import_module
 
 import django.contrib.postgres.fields
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.conf import settings
-from importlib import import_module
-
 from django.db import migrations, models
 
 
-
 FUNCTIONS = r"""
-CREATE FUNCTION meetings_search_query(words text) RETURNS tsquery
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN websearch_to_tsquery('arabic'::regconfig, words)
-        || websearch_to_tsquery('french'::regconfig, words)
-        || websearch_to_tsquery('english'::regconfig, words)
-        || websearch_to_tsquery('simple'::regconfig, words);
+-- The one normalisation of texts and queries (meetings.text.normalize is its twin, for
+-- the extractor; a test keeps them equal): compatibility forms (Arabic presentation
+-- forms) resolved, Arabic diacritics and tatweel removed, hamza and alef forms to ا,
+-- ى to ي, typographic apostrophes made plain, Latin accents removed, case folded, و
+-- split from a following ال, white space collapsed.
+CREATE FUNCTION meetings_normalize(t text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT btrim(regexp_replace(regexp_replace(
+        replace(translate(lower(normalize(regexp_replace(normalize(translate(
+            regexp_replace(normalize(coalesce(t, ''), NFKC),
+                           '[\u064B-\u0652\u0670\u0640]', '', 'g'),
+            'أإآٱى’ʼ', 'ااااي'''''), NFD), '[\u0300-\u036F]', '', 'g'), NFC)), 'ς', 'σ'),
+            'ß', 'ss'),
+        '(?<![[:alnum:]_])و(?=ال[[:alnum:]_])', 'و ', 'g'),
+        '[[:space:]]+', ' ', 'g'))
+$$;
+
+-- A document's vector: each language's text with its own configuration, names with none.
+CREATE FUNCTION meetings_text_vector(arabic text, french text, english text, names text)
+    RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_tsvector('arabic'::regconfig, meetings_normalize(arabic))
+        || to_tsvector('french'::regconfig, meetings_normalize(french))
+        || to_tsvector('english'::regconfig, meetings_normalize(english))
+        || to_tsvector('simple'::regconfig, meetings_normalize(names))
+$$;
+
+-- A meeting's vector, from its own text.
+CREATE FUNCTION meetings_meeting_vector(
+    title_ar text, title_fr text, title_en text, summary_ar text, summary_fr text,
+    summary_en text, outcomes_ar text, outcomes_fr text, outcomes_en text
+) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT meetings_text_vector(concat_ws(E' \n', title_ar, summary_ar, outcomes_ar),
+                                concat_ws(E' \n', title_fr, summary_fr, outcomes_fr),
+                                concat_ws(E' \n', title_en, summary_en, outcomes_en), '')
+$$;
+
+-- Each reference row's vector, from its names.
+CREATE FUNCTION meetings_country_vector(c meetings_country) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT meetings_text_vector(c.name_ar, c.name_fr, c.name_en,
+                                array_to_string(c.aliases || c.demonyms, E' \n'))
+$$;
+CREATE FUNCTION meetings_city_vector(c meetings_city) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT meetings_text_vector(c.name_ar, c.name_fr, c.name_en,
+                                array_to_string(c.aliases, E' \n'))
+$$;
+CREATE FUNCTION meetings_topic_vector(t meetings_topic) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT meetings_text_vector(t.name_ar, t.name_fr, t.name_en, '')
+$$;
+CREATE FUNCTION meetings_portfolio_vector(p meetings_portfolio) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT meetings_text_vector(p.name_ar, p.name_fr, p.name_en, '')
+$$;
+CREATE FUNCTION meetings_post_vector(p meetings_post) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT meetings_text_vector(p.title_ar, p.title_fr, p.title_en, '')
+$$;
+CREATE FUNCTION meetings_minister_vector(m meetings_minister) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT meetings_text_vector('', '', '',
+        concat_ws(E' \n', m.name_ar, m.name_latin, array_to_string(m.aliases, E' \n')))
+$$;
 
 CREATE FUNCTION meetings_keep_names_vector() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.search_names IS NOT DISTINCT FROM OLD.search_names THEN
-        NEW.search_vector := OLD.search_vector;
+    IF TG_TABLE_NAME = 'meetings_country' THEN
+        NEW.search_vector := meetings_country_vector(NEW);
+    ELSIF TG_TABLE_NAME = 'meetings_city' THEN
+        NEW.search_vector := meetings_city_vector(NEW);
+    ELSIF TG_TABLE_NAME = 'meetings_topic' THEN
+        NEW.search_vector := meetings_topic_vector(NEW);
+    ELSIF TG_TABLE_NAME = 'meetings_portfolio' THEN
+        NEW.search_vector := meetings_portfolio_vector(NEW);
+    ELSIF TG_TABLE_NAME = 'meetings_post' THEN
+        NEW.search_vector := meetings_post_vector(NEW);
     ELSE
-        NEW.search_vector := meetings_search_vector(NEW.search_names);
+        NEW.search_vector := meetings_minister_vector(NEW);
     END IF;
     RETURN NEW;
 END
 $$ LANGUAGE plpgsql;
+
+-- The meeting's trigger of migration 0014, now from the meeting's own text.
+CREATE OR REPLACE FUNCTION meetings_keep_search_vector() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE'
+       AND (NEW.title_ar, NEW.title_fr, NEW.title_en, NEW.summary_ar, NEW.summary_fr,
+            NEW.summary_en, NEW.outcomes_ar, NEW.outcomes_fr, NEW.outcomes_en)
+           IS NOT DISTINCT FROM
+           (OLD.title_ar, OLD.title_fr, OLD.title_en, OLD.summary_ar, OLD.summary_fr,
+            OLD.summary_en, OLD.outcomes_ar, OLD.outcomes_fr, OLD.outcomes_en) THEN
+        NEW.search_vector := OLD.search_vector;
+    ELSE
+        NEW.search_vector := meetings_meeting_vector(
+            NEW.title_ar, NEW.title_fr, NEW.title_en, NEW.summary_ar, NEW.summary_fr,
+            NEW.summary_en, NEW.outcomes_ar, NEW.outcomes_fr, NEW.outcomes_en);
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+-- What every search runs: the words, normalised, in the four configurations.
+CREATE FUNCTION meetings_search_query(words text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT websearch_to_tsquery('arabic'::regconfig, meetings_normalize(words))
+        || websearch_to_tsquery('french'::regconfig, meetings_normalize(words))
+        || websearch_to_tsquery('english'::regconfig, meetings_normalize(words))
+        || websearch_to_tsquery('simple'::regconfig, meetings_normalize(words))
+$$;
 
 -- A topic stands for its group: itself when it has no parent.
 CREATE FUNCTION meetings_topic_groups(topic_ids integer[]) RETURNS integer[]
@@ -198,6 +297,7 @@ RETURNS TABLE (scope varchar, facet varchar, key varchar) AS $$
     WHERE NOT (k.facet = 'country' AND left(s.scope, 5) = 'pair:')
       AND NOT (k.facet = 'person' AND left(s.scope, 8) = 'country:')
 $$ LANGUAGE sql IMMUTABLE;
+
 """
 
 ROW_TRIGGERS = """
@@ -250,6 +350,7 @@ CREATE TRIGGER {table}_names_vector BEFORE INSERT OR UPDATE ON {table}
     WHEN (current_setting('meetings.search_vectors_supplied', true) IS DISTINCT FROM 'on')
     EXECUTE FUNCTION meetings_keep_names_vector();
 ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_names_vector;
+UPDATE {table} SET search_vector = NULL;
 """
 DROP_FUNCTIONS = """
 DROP FUNCTION meetings_meeting_facets(date, varchar, varchar, integer[], integer[], integer[],
@@ -266,6 +367,15 @@ DROP FUNCTION meetings_post_portfolios(integer[]);
 DROP FUNCTION meetings_topic_groups(integer[]);
 DROP FUNCTION meetings_keep_names_vector();
 DROP FUNCTION meetings_search_query(text);
+DROP FUNCTION meetings_country_vector(meetings_country);
+DROP FUNCTION meetings_city_vector(meetings_city);
+DROP FUNCTION meetings_topic_vector(meetings_topic);
+DROP FUNCTION meetings_portfolio_vector(meetings_portfolio);
+DROP FUNCTION meetings_post_vector(meetings_post);
+DROP FUNCTION meetings_minister_vector(meetings_minister);
+DROP FUNCTION meetings_meeting_vector(text, text, text, text, text, text, text, text, text);
+DROP FUNCTION meetings_text_vector(text, text, text, text);
+DROP FUNCTION meetings_normalize(text);
 """
 MEETING_PARTS = ["meetings_participation", "meetings_meeting_topics"]
 # Reference tables without the reference version's trigger until now (migration 0016):
@@ -281,30 +391,31 @@ NAMED_TABLES = ["meetings_country", "meetings_city", "meetings_topic", "meetings
                 "meetings_post", "meetings_portfolio"]  # fmt: skip
 
 
-def write_documents(apps, schema_editor):
-    """Each reference row's names document, each meeting's own-text document, and the
-    arrays with the new post_ids, written once; triggers keep them from now on."""
-    from meetings.search import meeting_document, names_document
 
-    for name in ("Country", "City", "Topic", "Minister", "Post", "Portfolio"):
-        model = apps.get_model("meetings", name)
-        rows = list(model.objects.all())
-        for row in rows:
-            row.search_names = names_document(row)
-        model.objects.bulk_update(rows, ["search_names"], batch_size=2000)
-    Meeting = apps.get_model("meetings", "Meeting")
-    fields = ["title_ar", "title_fr", "title_en", "summary_ar", "summary_fr", "summary_en",
-              "outcomes_ar", "outcomes_fr", "outcomes_en"]  # fmt: skip
-    batch = []
-    for meeting in Meeting.objects.only("id", *fields).order_by("pk").iterator(chunk_size=2000):
-        meeting.search_document = meeting_document(meeting)
-        batch.append(meeting)
-        if len(batch) == 2000:
-            Meeting.objects.bulk_update(batch, ["search_document"])
-            batch = []
-    Meeting.objects.bulk_update(batch, ["search_document"])
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT meetings_refresh_arrays(ARRAY(SELECT id FROM meetings_meeting))")
+FILL = """
+SET LOCAL meetings.search_vectors_supplied = 'on';
+UPDATE meetings_meeting SET search_vector = meetings_meeting_vector(
+    title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en,
+    outcomes_ar, outcomes_fr, outcomes_en);
+SET LOCAL meetings.search_vectors_supplied = 'off';
+SELECT meetings_refresh_arrays(ARRAY(SELECT id FROM meetings_meeting));
+-- The deferred checks these updates queued, now, before the table is altered below.
+SET CONSTRAINTS ALL IMMEDIATE;
+"""
+
+# The meeting's trigger as migration 0014 wrote it, for going back.
+BACKWARD_MEETING_VECTOR = """
+CREATE OR REPLACE FUNCTION meetings_keep_search_vector() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.search_document IS NOT DISTINCT FROM OLD.search_document THEN
+        NEW.search_vector := OLD.search_vector;
+    ELSE
+        NEW.search_vector := meetings_search_vector(NEW.search_document);
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+"""
 
 
 class Migration(migrations.Migration):
@@ -315,20 +426,14 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='city',
-            name='search_names',
-            field=models.TextField(default='', editable=False),
+        migrations.AlterModelOptions(
+            name='participation',
+            options={'ordering': [models.OrderBy(models.Case(models.When(role='lead', then=models.Value(0)), default=models.Value(1))), 'order', 'pk'], 'verbose_name': 'participant', 'verbose_name_plural': 'participants'},
         ),
         migrations.AddField(
             model_name='city',
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-        ),
-        migrations.AddField(
-            model_name='country',
-            name='search_names',
-            field=models.TextField(default='', editable=False),
         ),
         migrations.AddField(
             model_name='country',
@@ -342,18 +447,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='minister',
-            name='search_names',
-            field=models.TextField(default='', editable=False),
-        ),
-        migrations.AddField(
-            model_name='minister',
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-        ),
-        migrations.AddField(
-            model_name='portfolio',
-            name='search_names',
-            field=models.TextField(default='', editable=False),
         ),
         migrations.AddField(
             model_name='portfolio',
@@ -362,18 +457,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='post',
-            name='search_names',
-            field=models.TextField(default='', editable=False),
-        ),
-        migrations.AddField(
-            model_name='post',
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-        ),
-        migrations.AddField(
-            model_name='topic',
-            name='search_names',
-            field=models.TextField(default='', editable=False),
         ),
         migrations.AddField(
             model_name='topic',
@@ -415,6 +500,7 @@ class Migration(migrations.Migration):
                 REFERENCE_TRIGGERS,
                 *[NAMES_TRIGGER.format(table=table) for table in NAMED_TABLES],
                 *[REFERENCE_VERSION_TRIGGER.format(table=table) for table in MORE_REFERENCE_TABLES],
+                FILL,
             ],
             [
                 *[
@@ -424,11 +510,14 @@ class Migration(migrations.Migration):
                 *[f"DROP TRIGGER {table}_names_vector ON {table}" for table in NAMED_TABLES],
                 DROP_REFERENCE_TRIGGERS,
                 *[DROP_ROW_TRIGGERS.format(table=table) for table in MEETING_PARTS],
+                BACKWARD_MEETING_VECTOR,
                 DROP_FUNCTIONS,
                 # meetings_facet_keys as migration 0011 wrote it (the CASCADE above drops
                 # the one written on top of meetings_meeting_facets).
                 import_module("meetings.migrations.0011_pair_facet_totals").KEYS,
             ],
         ),
-        migrations.RunPython(write_documents, migrations.RunPython.noop),
+        # After the trigger stops reading it. Going back gives it empty: rebuild the
+        # documents then (manage.py rebuild_derived_fields of that code).
+        migrations.RemoveField(model_name="meeting", name="search_document"),
     ]

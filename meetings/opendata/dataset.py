@@ -56,7 +56,6 @@ EXCLUDED_FIELDS = {
     Meeting: {
         "created_by",
         "updated_by",
-        "search_document",
         "search_vector",
         "display_version",
         "version",
@@ -66,11 +65,8 @@ EXCLUDED_FIELDS = {
         "person_ids",
         "post_ids",
     },
-    # Names documents and their vectors (meetings.search): written again on import.
-    **{
-        model: {"search_names", "search_vector"}
-        for model in (Country, City, Topic, Minister, Post, Portfolio)
-    },
+    # The vectors of names (meetings.search): computed again by the database on import.
+    **{model: {"search_vector"} for model in (Country, City, Topic, Minister, Post, Portfolio)},
     Source: {"text"},
     MeetingCorrection: {"created_by"},
 }

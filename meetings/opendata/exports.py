@@ -199,7 +199,7 @@ def record(row: dict, page_url) -> dict:
 
 
 def person_label(person: dict) -> str:
-    name = person["name_latin"] or person["name_ar"]
+    name = display.person_name(person["name_ar"], person["name_latin"])
     post = display.post(Values(person, "post_"), person["description"])
     details = ", ".join(part for part in (person["country"], post, person["role"]) if part)
     return f"{name} ({details})"

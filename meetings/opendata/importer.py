@@ -48,7 +48,6 @@ from meetings.models import (
     Post,
     Topic,
 )
-from meetings.search import meeting_document, names_document
 
 PROGRESS_EVERY = 10_000
 PRECISIONS = {choice.value for choice in Meeting.DatePrecision}
@@ -72,6 +71,7 @@ class Report:
     rejected: list[tuple[int, str, str]] = field(default_factory=list)
     people_created: int = 0
     steps: Steps = field(default_factory=Steps)  # seconds per step, for -v 2
+    ids: list[int] = field(default_factory=list)  # of the meetings imported
 
 
 @dataclass
@@ -167,8 +167,10 @@ CREATE TEMPORARY TABLE import_row (
     title text NOT NULL,
     summary text NOT NULL,
     outcomes text NOT NULL,
-    search_document text NOT NULL,
-    search_vector tsvector GENERATED ALWAYS AS (meetings_search_vector(search_document)) STORED,
+    -- The vector the meeting's trigger would compute (the text is imported as English),
+    -- computed while the file is read (docs/decisions/0014).
+    search_vector tsvector GENERATED ALWAYS AS
+        (meetings_meeting_vector('', '', title, '', '', summary, '', '', outcomes)) STORED,
     topic_ids integer[] NOT NULL,
     urls text[] NOT NULL,
     outlet_id integer,
@@ -191,7 +193,7 @@ CREATE TEMPORARY VIEW import_accepted AS
 DROP_STAGING = "DROP VIEW IF EXISTS import_accepted; DROP TABLE IF EXISTS import_row, import_person"
 STAGING_COLUMNS = [
     "number", "id", "date", "date_precision", "country_a", "country_b", "host_country",
-    "city_id", "title", "summary", "outcomes", "search_document", "topic_ids", "urls",
+    "city_id", "title", "summary", "outcomes", "topic_ids", "urls",
     "outlet_id", "person_slugs", "person_countries", "person_roles", "person_mandates",
     "person_descriptions",
 ]  # fmt: skip
@@ -254,12 +256,12 @@ INSERT INTO meetings_meeting (
     id, date, date_precision, country_a_id, country_b_id, host_country_id, city_id,
     title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en,
     outcomes_ar, outcomes_fr, outcomes_en, status, published_at, created_at, updated_at,
-    withdrawal_note, version, search_document, search_vector, topic_ids, topic_group_ids,
+    withdrawal_note, version, search_vector, topic_ids, topic_group_ids,
     portfolio_ids, person_ids, post_ids
 )
 SELECT r.id, r.date, r.date_precision, r.country_a, r.country_b, r.host_country, r.city_id,
     '', '', r.title, '', '', r.summary, '', '', r.outcomes,
-    %(status)s, %(published_at)s, %(now)s, %(now)s, '', 1, r.search_document, r.search_vector,
+    %(status)s, %(published_at)s, %(now)s, %(now)s, '', 1, r.search_vector,
     '{}', '{}', '{}', '{}', '{}'
 FROM import_accepted r
 """
@@ -380,12 +382,9 @@ class Importer:
         summary = without_nul(str(values.get("summary") or ""))
         outcomes = without_nul(str(values.get("outcomes") or ""))
         outlets = split(values.get("outlets", ""))
-        # The search document of the meeting this row makes (its text is imported as
-        # English), by the function the meeting's save uses.
-        document = meeting_document(imported_text(title, summary, outcomes))
         return [
             row.number, meeting_id, date, precision, a, b, host,
-            self.cities[city] if city else None, title, summary, outcomes, document,
+            self.cities[city] if city else None, title, summary, outcomes,
             numbers_array(sorted(topics.values())), text_array(urls),
             self.outlets.get(outlets[0]) if outlets else None,
             text_array([p.person.slug for p in people]), text_array([p.country for p in people]),
@@ -467,21 +466,14 @@ class Importer:
         )
         people = [self.people[slug] for (slug,) in cursor.fetchall()]
         new = [person for person in people if person.pk is None]
-        people_new = [
-            Minister(slug=p.slug, name_ar=p.name_ar, name_latin=p.name_latin) for p in new
-        ]
-        for minister in people_new:  # bulk_create sends no pre_save (meetings.derived)
-            minister.search_names = names_document(minister)
-        created = Minister.objects.bulk_create(people_new, batch_size=5000)
+        created = Minister.objects.bulk_create(
+            [Minister(slug=p.slug, name_ar=p.name_ar, name_latin=p.name_latin) for p in new],
+            batch_size=5000,
+        )
         for person, minister in zip(new, created, strict=True):
             person.pk = minister.pk
         self.report.people_created += len(new)
         copy_rows(cursor, "import_person", [(person.slug, person.pk) for person in people])
-
-
-def imported_text(title: str, summary: str, outcomes: str) -> Meeting:
-    """The meeting's own text as an import writes it: in English."""
-    return Meeting(title_en=title, summary_en=summary, outcomes_en=outcomes)
 
 
 # Arrays go to COPY as PostgreSQL array literals: several times faster than letting
@@ -544,8 +536,9 @@ def import_meetings(
             report.rejected.sort()
             cursor.execute("SELECT count(*) FROM import_row WHERE present")
             report.present = cursor.fetchone()[0]
-            cursor.execute("SELECT count(*) FROM import_accepted")
-            report.imported = cursor.fetchone()[0]
+            cursor.execute("SELECT id FROM import_accepted")
+            report.ids = [pk for (pk,) in cursor.fetchall()]
+            report.imported = len(report.ids)
         if report.imported:
             now = timezone.now()
             parameters = {
@@ -556,13 +549,17 @@ def import_meetings(
             with bulk_load(report.imported, steps), connection.cursor() as cursor:
                 with steps("new people"):
                     importer.stage_people(cursor)
-                # The meetings' vectors come from the staging table (not the people's).
+                # The meetings' vectors come from the staging table (the people's from
+                # their trigger, above).
                 cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'on'")
                 with steps("write meetings"):
                     cursor.execute(WRITE_MEETINGS, parameters)
                 for name, statement in WRITE_RELATIONS.items():
                     with steps(f"write {name}"):
                         cursor.execute(statement, parameters)
+                # SET LOCAL lasts until the outermost transaction ends: what comes after an
+                # import inside a larger transaction gets its vectors from the trigger again.
+                cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'off'")
             with steps("recount facet totals"):
                 refresh_facet_totals()
     except BaseException:

@@ -34,7 +34,6 @@ from meetings.models import (
     Post,
     Topic,
 )
-from meetings.search import SEARCHED_FIELDS, meeting_document, names_document
 
 FIRST_DAY = datetime.date(1995, 1, 1)
 LAST_DAY = datetime.date(2026, 10, 31)
@@ -220,8 +219,6 @@ class DemoData:
             for portfolio in self.portfolios
             if (country.code, f"demo-{portfolio.slug}") not in existing
         ]
-        for row in posts:  # bulk_create sends no pre_save (meetings.derived)
-            row.search_names = names_document(row)
         Post.objects.bulk_create(posts, batch_size=2000)
         posts = Post.objects.filter(slug__startswith="demo-").order_by("pk")
         ministers, mandates = [], []
@@ -239,8 +236,6 @@ class DemoData:
                 ministers.append(Minister(slug=slug, name_latin=latin, name_ar=arabic))
                 mandates.append((post, day, end if end <= LAST_DAY else None))
                 day = end + datetime.timedelta(days=1)
-        for minister in ministers:
-            minister.search_names = names_document(minister)
         Minister.objects.bulk_create(ministers, batch_size=5000)
         Mandate.objects.bulk_create(
             [
@@ -323,11 +318,6 @@ class DemoData:
             }
             if meeting["date_precision"] == "month":
                 meeting["date"] = day.replace(day=1)
-            # As the meeting's save would write it (meetings.derived); the id arrays are the
-            # database's to derive, once topics and participants are written.
-            meeting["search_document"] = meeting_document(
-                Meeting(**{name: meeting.get(name, "") for name in SEARCHED_FIELDS})
-            )
             participations = [
                 (meeting_id, holder.minister_id, country, holder.mandate_id, role, order)
                 for holder, country, role, order in people
@@ -386,7 +376,7 @@ class DemoData:
 MEETING_COLUMNS = [
     "id", "date", "date_precision", "country_a_id", "country_b_id", "host_country_id", "city_id",
     "status", "published_at", "withdrawn_at", "withdrawal_note", "title_ar", "title_fr",
-    "title_en", "summary_ar", "summary_fr", "summary_en", "search_document",
+    "title_en", "summary_ar", "summary_fr", "summary_en",
 ]  # fmt: skip
 DEFAULTS = {
     "outcomes_ar": "", "outcomes_fr": "", "outcomes_en": "", "version": 1,

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from meetings.caching.integrity import drifts
 from meetings.opendata import dataset
 
 
@@ -22,3 +23,12 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for label, number in counts.items():
             self.stdout.write(f"{label}: {number}")
+        found = drifts()
+        for drift in found[:20]:
+            self.stdout.write(f"  drift: {drift}")
+        if found:
+            raise CommandError(
+                f"{len(found)} derived values are not what their rows give: "
+                "run manage.py check_integrity --fix, and report this."
+            )
+        self.stdout.write("Derived values checked: no drift.")

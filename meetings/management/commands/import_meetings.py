@@ -5,14 +5,19 @@ python manage.py import_meetings meetings.csv [--format csv|json]
 """
 
 import csv
+import random
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from meetings.caching.integrity import drifts
 from meetings.models import Meeting
 from meetings.opendata.importer import import_meetings, rows_from
+
+# Imported meetings whose derived values are checked at the end, at most.
+CHECKED = 10_000
 
 
 class Command(BaseCommand):
@@ -62,3 +67,27 @@ class Command(BaseCommand):
                 writer.writerow(["row", "field", "message"])
                 writer.writerows(report.rejected)
             self.stdout.write(f"Rejected rows written to {rejected}")
+        self.check_derived_values(report.ids)
+
+    def check_derived_values(self, ids: list[int]) -> None:
+        """The imported meetings' derived values against what their rows give (a random
+        CHECKED of them for a large import: the same code wrote them all)."""
+        if not ids:
+            return
+        checked = ids if len(ids) <= CHECKED else random.sample(ids, CHECKED)
+        started = time.perf_counter()
+        found = drifts(meeting_ids=checked, facet_totals=False)
+        which = (
+            "" if len(checked) == len(ids) else f" ({len(checked):,} meetings, chosen at random)"
+        )
+        if not found:
+            self.stdout.write(
+                f"Derived values checked: no drift{which}. {time.perf_counter() - started:.1f} s."
+            )
+            return
+        for drift in found[:20]:
+            self.stdout.write(f"  drift: {drift}")
+        raise CommandError(
+            f"{len(found)} derived values are not what their rows give{which}: "
+            "run manage.py check_integrity --fix, and report this."
+        )

@@ -134,7 +134,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
             Meeting.objects.published()
             .with_related()
             .prefetch_related(Prefetch("sources", queryset=sources))
-            .defer("search_document", "search_vector")
+            .defer("search_vector")
         )
 
     def list(self, request, *args, **kwargs):
