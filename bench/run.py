@@ -91,6 +91,20 @@ def ensure_data(meetings: int) -> dict:
 COUNT = "from meetings.models import Meeting; print(Meeting.objects.count())"
 
 
+def integrity(meetings: int) -> dict:
+    """check_integrity on the bench data: every derived value against its rows."""
+    log("check_integrity")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(PYTHON), "manage.py", "check_integrity"],
+        cwd=ROOT, env=environment(meetings), text=True, capture_output=True,
+    )  # fmt: skip
+    seconds = round(time.perf_counter() - started, 1)
+    last = (result.stdout.strip().splitlines() or [""])[-1]
+    log(f"check_integrity: {last}")
+    return {"drift": result.returncode != 0, "seconds": seconds, "output": last}
+
+
 # -- 2. server time per page --------------------------------------------------------
 
 PAGE_SCRIPT = r"""
@@ -518,6 +532,14 @@ def markdown(result: dict) -> str:
             f"p90 latency ×{load['rendered_p90_ratio']:.1f} (Datasette's ÷ ours); with the page cache: "
             f"×{load['throughput_ratio']:.1f} and ×{load['p90_ratio']:.1f}.",
         ]
+    if "integrity" in result:
+        check = result["integrity"]
+        lines += [
+            "",
+            "## Integrity",
+            "",
+            f"`check_integrity` on this data set ({check['seconds']} s): {check['output']}",
+        ]
     lines += ["", "## Exports, imports, generation", ""]
     for name, values in result.get("rates", {}).items():
         lines.append(
@@ -546,6 +568,7 @@ def main() -> None:
         "rates": {},
     }
     result["rates"]["data set"] = ensure_data(meetings)
+    result["integrity"] = integrity(meetings)
     result["pages"] = server_times(meetings, options.runs)
 
     export = DATA / f"export-{meetings}.csv"
