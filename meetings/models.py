@@ -11,7 +11,6 @@ read through ``localized()``, which falls back to another language when the
 active one is empty (see docs/decisions/0003-multilingual-columns.md).
 """
 
-import json
 import time
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models
+from django.db import models
 from django.db.models import (
     Count,
     F,
@@ -519,20 +518,6 @@ def search_section(number):
 PUBLISHED = Q(status="published")
 
 
-def facet_dict(rows) -> dict:
-    """(facet, key, number) rows as {"total": n, "country": {code: n}, "year": {year: n}...}."""
-    counts = {"total": 0, "country": {}, "year": {}, "topic": {}, "topic_group": {},
-              "portfolio": {}, "person": {}}  # fmt: skip
-    for facet, key, number in rows:
-        if facet == "total":
-            counts["total"] = number
-        elif facet == "country":
-            counts["country"][key] = number
-        else:
-            counts[facet][int(key)] = number
-    return counts
-
-
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         """Meetings the public may see."""
@@ -601,46 +586,6 @@ class MeetingQuerySet(models.QuerySet):
         if rank:
             matching = matching.annotate(rank=found.rank or Value(0.0))
         return matching
-
-    def estimated_count(self) -> int:
-        """PostgreSQL's estimate of how many meetings these are, without counting them."""
-        sql, params = self.order_by().values("id").query.sql_with_params()
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-            plan = cursor.fetchone()[0]
-        if isinstance(plan, str):
-            plan = json.loads(plan)
-        return int(plan[0]["Plan"]["Plan Rows"])
-
-    def facet_counts(self, cap: int | None = None) -> dict:
-        """Meetings per country, year, topic, topic group and portfolio, and the total.
-
-        One statement over the meetings' own columns (the derived id arrays: no
-        join), with the facet keys of meetings_meeting_facets. With ``cap``, only the
-        ``cap`` newest meetings are counted, and ``capped`` says whether there were more
-        (see docs/decisions/0008).
-        Returns {"total": n, "capped": bool, "country": {code: n}, "year": {year: n},
-        "topic": {id: n}, "topic_group": {id: n}, "portfolio": {id: n}}.
-        """
-        meetings = self.order_by("-date", "-id").values(
-            "id", "date", "country_a_id", "country_b_id", "topic_ids", "topic_group_ids",
-            "portfolio_ids", "person_ids",
-        )  # fmt: skip
-        if cap is not None:
-            meetings = meetings[: cap + 1]
-        sql, params = meetings.query.sql_with_params()
-        statement = f"""
-            WITH m AS MATERIALIZED ({sql})
-            SELECT k.facet, k.key, count(*)
-            FROM m, meetings_meeting_facets(m.date, m.country_a_id, m.country_b_id, m.topic_ids,
-                                            m.topic_group_ids, m.portfolio_ids, m.person_ids) AS k
-            GROUP BY 1, 2
-        """  # noqa: S608 - the only interpolation is Django's own compiled SQL
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(statement, params)
-            counts = facet_dict(cursor.fetchall())
-        counts["capped"] = cap is not None and counts["total"] > cap
-        return counts
 
     def participants(self):
         """The people of these meetings, each with ``meetings`` (how many) and
@@ -1166,30 +1111,6 @@ class CorrectionRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}: {self.message[:60]}"
-
-
-class FacetTotal(models.Model):
-    """How many published meetings each country, year, topic, portfolio and person has.
-
-    For all published meetings (``scope`` ""), each country's ("country:MA") and each
-    pair's ("pair:BE-MA"), so that unfiltered, country and pair pages never count the
-    meetings table. A
-    database trigger keeps the counts in step with every change to a meeting
-    (migration 0010); meetings.caching.facet_totals recounts everything after bulk loads.
-    """
-
-    scope = models.CharField(max_length=20, default="", blank=True)
-    facet = models.CharField(max_length=20)
-    key = models.CharField(max_length=20)
-    meetings = models.IntegerField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["scope", "facet", "key"], name="facet_total_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.scope or 'all'} {self.facet} {self.key}: {self.meetings}"
 
 
 class ArchiveVersion(models.Model):

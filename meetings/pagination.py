@@ -123,3 +123,32 @@ def numbered_page(queryset, size: int, page_number: str) -> Page:
         has_next=len(rows) > size and number < MAX_RELEVANCE_PAGES,
         has_previous=number > 1,
     )
+
+
+def bitmap_page(
+    index, matching, queryset, order: str, size: int, after: str = "", before: str = ""
+) -> Page:
+    """``keyset_page`` for a list ordered by date whose meetings are a set of ids
+    (meetings.counting): the page's ids come from the bitmaps, its rows from ``queryset``."""
+    _name, descending = KEYSET_ORDERS[order]
+    if before:
+        position = parse_cursor(before, "date", "before")
+        ids = index.first(matching, size + 1, after=position, oldest_first=descending)
+        has_previous = len(ids) > size
+        ids = list(reversed(ids[:size]))
+        has_next = True
+    else:
+        position = parse_cursor(after, "date", "after") if after else None
+        ids = index.first(matching, size + 1, after=position, oldest_first=not descending)
+        has_next = len(ids) > size
+        ids = ids[:size]
+        has_previous = bool(after)
+    rows = queryset.in_bulk(ids)
+    items = [rows[pk] for pk in ids if pk in rows]
+    return Page(
+        items=items,
+        next_cursor=cursor_of(items[-1], "date") if items and has_next else None,
+        previous_cursor=cursor_of(items[0], "date") if items and has_previous else None,
+        has_next=has_next and bool(items),
+        has_previous=has_previous and bool(items),
+    )

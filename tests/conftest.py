@@ -3,6 +3,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
+from meetings import counting
 from meetings.models import Meeting
 from tests.browser_support import archive, browser, page  # noqa: F401  (one Chromium for the session)
 
@@ -18,6 +19,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def clear_cache():
     for name in ("default", "fragments", "pages"):
         caches[name].clear()
+    counting.forget()
     yield
     for name in ("default", "fragments", "pages"):
         caches[name].clear()

@@ -4,9 +4,10 @@ writes the recomputed values back through their owner, the database's own functi
 (docs/decisions/0020).
 
 Checked: each meeting's search vector (from its own text), its id arrays (topics, topic
-groups, people, posts, portfolios), each reference row's names vector, and the facet
-totals. Not checked, as they are not functions of the rows: the archive's, reference
-and display versions (clocks that only grow) and the caches keyed by them.
+groups, people, posts, portfolios), each reference row's names vector, and this
+process's bitmaps of the published meetings (meetings.counting) against a reading made
+now. Not checked, as they are not functions of the rows: the archive's, reference and
+display versions (clocks that only grow) and the caches keyed by them.
 
 A drift can only come from a write made with the database's triggers off (a restore
 tool, ``session_replication_role = replica``) or from a loader breaking its promise to
@@ -16,8 +17,9 @@ supply vectors computed with the trigger's own function.
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from pyroaring import BitMap
 
-from meetings.caching.facet_totals import RECOUNT, refresh_facet_totals
+from meetings.counting import MeetingBitmaps, bitmaps, forget
 from meetings.models import City, Country, Meeting, Minister, Portfolio, Post, Topic
 
 ARRAYS = ["topic_ids", "topic_group_ids", "person_ids", "post_ids", "portfolio_ids"]
@@ -48,16 +50,14 @@ class Drift:
         return f"{self.table} {self.row}: {self.value}{detail}"
 
 
-def drifts(meeting_ids: list[int] | None = None, facet_totals: bool = True) -> list[Drift]:
-    """Every drift, or only those of the meetings ``meeting_ids`` (and the facet totals,
-    unless told not to)."""
+def drifts(meeting_ids: list[int] | None = None) -> list[Drift]:
+    """Every drift, or only those of the meetings ``meeting_ids``."""
     found = vector_drifts(Meeting, meeting_ids) + array_drifts(meeting_ids)
     if meeting_ids is None:
         for model in VECTORS:
             if model is not Meeting:
                 found += vector_drifts(model)
-    if facet_totals:
-        found += facet_total_drifts()
+        found += bitmap_drifts()
     return found
 
 
@@ -95,32 +95,22 @@ def array_drifts(meeting_ids=None) -> list[Drift]:
     return found
 
 
-def facet_total_drifts() -> list[Drift]:
-    """Stored facet totals against a recount (zeros and missing rows are the same)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH counted AS ({RECOUNT}), stored AS (
-                SELECT scope, facet, key, meetings FROM meetings_facettotal WHERE meetings <> 0
-            )
-            SELECT coalesce(c.scope, s.scope), coalesce(c.facet, s.facet), coalesce(c.key, s.key),
-                   s.meetings, c.sum
-            FROM counted c FULL JOIN stored s
-              ON s.scope = c.scope AND s.facet = c.facet AND s.key = c.key
-            WHERE s.meetings IS DISTINCT FROM c.sum
-            ORDER BY 1, 2, 3
-            """  # noqa: S608 - constants only
-        )
-        rows = cursor.fetchall()
-    return [
-        Drift(
-            "facet total",
-            f"{scope or 'all'} {facet} {key}".strip(),
-            "meetings",
-            f"stored {stored or 0}, counted {counted or 0}",
-        )
-        for scope, facet, key, stored, counted in rows
-    ]
+def bitmap_drifts() -> list[Drift]:
+    """This process's bitmaps, followed change by change since they were read, against a
+    whole reading made now: the same sets, family by family."""
+    followed = bitmaps()
+    fresh = MeetingBitmaps()
+    fresh.load("default")
+    found = []
+    if followed.published != fresh.published:
+        found.append(Drift("bitmap", "published", "meetings", f"{len(followed.published)} "
+                           f"followed, {len(fresh.published)} read"))  # fmt: skip
+    for family, values in fresh.by.items():
+        kept = followed.by.get(family, {})
+        for key in sorted(set(values) | set(kept)):
+            if values.get(key, BitMap()) != kept.get(key, BitMap()):
+                found.append(Drift("bitmap", f"{family} {key}", "meetings"))
+    return found
 
 
 @transaction.atomic
@@ -148,5 +138,5 @@ def fix(found: list[Drift]) -> None:
                 [[model._meta.pk.to_python(key) for key in keys]],
             )
         cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'off'")
-    if arrays or any(drift.table == "facet total" for drift in found):
-        refresh_facet_totals()
+    if any(drift.table == "bitmap" for drift in found):
+        forget()

@@ -18,17 +18,12 @@ meetings by the posts their participants held. The refresh rewrites the meeting 
 which gives them a new display version: migration 0016's touch triggers on participants
 and topic rows are dropped, the refresh does what they did.
 
-Facet keys get one definition, ``meetings_meeting_facets(...)``, which the facet totals'
-trigger (through meetings_facet_keys), their recount and the filtered lists' counts use.
-
 Portfolios and country groups bump the reference version too, which now keys each
 process's copy of the reference tables (meetings.reference).
 
 The database must have a UTF-8 character type (C.UTF-8 or any xx_XX.UTF-8), for lower()
 of non-ASCII letters (a system check says so otherwise, meetings.checks).
 """
-
-from importlib import import_module
 
 import django.contrib.postgres.fields
 import django.contrib.postgres.indexes
@@ -269,35 +264,6 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
--- The facet keys of one meeting, the one definition: the totals' trigger (with scopes,
--- meetings_facet_keys), their recount and the counts of a filtered list use it.
-CREATE FUNCTION meetings_meeting_facets(
-    date date, country_a varchar, country_b varchar, topic_ids integer[],
-    topic_group_ids integer[], portfolio_ids integer[], person_ids integer[]
-) RETURNS TABLE (facet varchar, key varchar) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT 'total', ''
-    UNION ALL SELECT 'country', country_a
-    UNION ALL SELECT 'country', country_b
-    UNION ALL SELECT 'year', extract(year FROM date)::int::text
-    UNION ALL SELECT 'topic', t::text FROM unnest(topic_ids) AS t
-    UNION ALL SELECT 'topic_group', t::text FROM unnest(topic_group_ids) AS t
-    UNION ALL SELECT 'portfolio', p::text FROM unnest(portfolio_ids) AS p
-    UNION ALL SELECT 'person', p::text FROM unnest(person_ids) AS p
-$$;
-
--- The same keys as migration 0011's, under each scope: no country facet within a pair,
--- people over the whole archive and within a pair only.
-CREATE OR REPLACE FUNCTION meetings_facet_keys(m meetings_meeting)
-RETURNS TABLE (scope varchar, facet varchar, key varchar) AS $$
-    SELECT s.scope, k.facet, k.key
-    FROM (VALUES (''), ('country:' || m.country_a_id), ('country:' || m.country_b_id),
-                 ('pair:' || m.country_a_id || '-' || m.country_b_id)) AS s (scope),
-         meetings_meeting_facets(m.date, m.country_a_id, m.country_b_id, m.topic_ids,
-                                 m.topic_group_ids, m.portfolio_ids, m.person_ids) AS k
-    WHERE NOT (k.facet = 'country' AND left(s.scope, 5) = 'pair:')
-      AND NOT (k.facet = 'person' AND left(s.scope, 8) = 'country:')
-$$ LANGUAGE sql IMMUTABLE;
-
 """
 
 ROW_TRIGGERS = """
@@ -353,8 +319,6 @@ ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_names_vector;
 UPDATE {table} SET search_vector = NULL;
 """
 DROP_FUNCTIONS = """
-DROP FUNCTION meetings_meeting_facets(date, varchar, varchar, integer[], integer[], integer[],
-                                      integer[]) CASCADE;
 DROP FUNCTION meetings_refresh_arrays_of_posts();
 DROP FUNCTION meetings_refresh_arrays_of_mandates();
 DROP FUNCTION meetings_refresh_arrays_of_topics();
@@ -512,9 +476,6 @@ class Migration(migrations.Migration):
                 *[DROP_ROW_TRIGGERS.format(table=table) for table in MEETING_PARTS],
                 BACKWARD_MEETING_VECTOR,
                 DROP_FUNCTIONS,
-                # meetings_facet_keys as migration 0011 wrote it (the CASCADE above drops
-                # the one written on top of meetings_meeting_facets).
-                import_module("meetings.migrations.0011_pair_facet_totals").KEYS,
             ],
         ),
         # After the trigger stops reading it. Going back gives it empty: rebuild the

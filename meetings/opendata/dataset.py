@@ -31,7 +31,6 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 
-from meetings.caching.facet_totals import refresh_facet_totals
 from meetings.models import (
     City,
     Country,
@@ -269,5 +268,4 @@ def import_release(path: Path) -> dict[str, int]:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
-    refresh_facet_totals()
     return counts

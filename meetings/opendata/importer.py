@@ -37,7 +37,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from meetings.bulk import Steps, bulk_load
-from meetings.caching.facet_totals import refresh_facet_totals
 from meetings.models import (
     City,
     Country,
@@ -560,8 +559,6 @@ def import_meetings(
                 # SET LOCAL lasts until the outermost transaction ends: what comes after an
                 # import inside a larger transaction gets its vectors from the trigger again.
                 cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'off'")
-            with steps("recount facet totals"):
-                refresh_facet_totals()
     except BaseException:
         # The staging tables go with the session if the database itself failed: do
         # not hide the first error behind the one this clean-up would raise.

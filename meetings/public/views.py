@@ -6,7 +6,7 @@ a person, a topic).
 """
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from meetings.caching.facet_totals import facet_totals, people_total
 from meetings.caching.fragments import cached_fragment, meeting_cards
 from meetings.caching.page_cache import page_query
+from meetings.counting import bitmaps, matching
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
 from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
-from meetings.pagination import KEYSET_ORDERS, BadCursor, Page, keyset_page, numbered_page
+from meetings.pagination import BadCursor, Page, bitmap_page, keyset_page, numbered_page
 from meetings.public import citation
 from meetings.public.charts import per_year_chart
 from meetings.reference import cached_objects
@@ -41,7 +41,8 @@ class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
     def get_context_data(self, **kwargs):
-        counts = facet_totals("")
+        index = bitmaps()
+        counts = index.counts(index.published)
         countries = cached_objects(Country)
         return super().get_context_data(
             latest_cards=meeting_cards(
@@ -50,11 +51,13 @@ class HomeView(TemplateView):
             totals={
                 "meetings": counts["total"],
                 "countries": len(counts["country"]),
-                "people": people_total(),
+                "people": index.people(),
             },
             countries=[
                 (countries[code], number)
-                for code, number in sorted(counts["country"].items(), key=lambda i: -i[1])[:24]
+                for code, number in sorted(
+                    counts["country"].items(), key=lambda i: (-i[1], countries[i[0]].name)
+                )[:24]
             ],
             **kwargs,
         )
@@ -126,42 +129,34 @@ class MeetingListView(FilterView):
         order = self.cleaned.get("order") or "-date"
         if order == "relevance" and self.cleaned.get("q"):
             return numbered_page(self.object_list, self.page_size, self.request.GET.get("page"))
-        return keyset_page(
-            self.object_list,
-            order if order in KEYSET_ORDERS else "-date",
-            self.page_size,
-            after=self.request.GET.get("after", ""),
-            before=self.request.GET.get("before", ""),
-        )
+        cursors = {
+            "after": self.request.GET.get("after", ""),
+            "before": self.request.GET.get("before", ""),
+        }
+        if order in ("-date", "date"):
+            return bitmap_page(
+                self.bitmaps, self.matching, self.get_queryset(), order, self.page_size, **cursors
+            )
+        return keyset_page(self.object_list, "-updated", self.page_size, **cursors)
+
+    @cached_property
+    def bitmaps(self):
+        return bitmaps()
+
+    @cached_property
+    def matching(self):
+        """The list's meetings as a set of ids (meetings.counting): what the filtered
+        queryset holds."""
+        return matching(self.bitmaps, self.cleaned)
+
+    # Pages that show the people of the list (a pair's sides, whom a person met).
+    counts_people = False
 
     def get_counts(self) -> dict:
-        """Facet counts and the total: precomputed when they can be, else capped."""
+        """The total and every facet count, exact, from the bitmaps."""
         if not self.valid:
             return {**EMPTY_COUNTS, "capped": False}
-        active = {
-            name
-            for name, value in self.cleaned.items()
-            if name not in ("order", "topic_match")
-            and value not in (None, "")
-            and (
-                # An empty topic choice is an empty queryset: evaluated once, then cached.
-                not isinstance(value, QuerySet) or value
-            )
-        }
-        if not active:
-            return facet_totals("")
-        if len(active) == 1 and active <= {"country", "counterpart"}:
-            country = self.cleaned.get("country") or self.cleaned.get("counterpart")
-            return facet_totals(f"country:{country.code}")
-        if active == {"country", "counterpart"}:
-            a, b = sorted([self.cleaned["country"].code, self.cleaned["counterpart"].code])
-            return facet_totals(f"pair:{a}-{b}")
-        # A search reads each candidate's text: it samples fewer meetings for its facets.
-        cap = settings.SEARCH_FACET_CAP if "q" in active else settings.FACET_CAP
-        counts = self.object_list.facet_counts(cap=cap)
-        if counts["capped"]:
-            counts["estimate"] = max(self.object_list.estimated_count(), cap + 1)
-        return counts
+        return self.bitmaps.counts(self.matching, people=self.counts_people)
 
     def get_context_data(self, **kwargs):
         self.counts = self.get_counts()
@@ -171,9 +166,6 @@ class MeetingListView(FilterView):
             page=self.page,
             cards=meeting_cards(self.request, self.page.items),
             result_count=self.counts["total"],
-            count_capped=self.counts["capped"],
-            count_estimate=self.counts.get("estimate"),
-            facet_sample=self.counts["total"] - 1 if self.counts["capped"] else None,
             facets=build_facets(self.counts, page_query(self.request), self.cleaned),
             chart=per_year_chart(
                 self.counts["year"],
@@ -222,7 +214,9 @@ class CountryView(MeetingListView):
             country=self.country,
             counterparts=[
                 (countries[code], number)
-                for code, number in sorted(self.counts["country"].items(), key=lambda i: -i[1])
+                for code, number in sorted(
+                    self.counts["country"].items(), key=lambda i: (-i[1], countries[i[0]].name)
+                )
                 if code != self.country.code
             ],
             mandates_list=cached_fragment(
@@ -249,6 +243,7 @@ class PairView(MeetingListView):
     """Two countries' meetings, whichever order the URL gives them in."""
 
     template_name = "meetings/pair.html"
+    counts_people = True
 
     @cached_property
     def countries_as_asked(self):
@@ -291,6 +286,7 @@ class MinisterView(MeetingListView):
     """A person: mandates over time, meetings and the people they met."""
 
     template_name = "meetings/minister.html"
+    counts_people = True
 
     @cached_property
     def minister(self):
@@ -347,7 +343,9 @@ class TopicView(MeetingListView):
             ),
             active_countries=[
                 (countries[code], number)
-                for code, number in sorted(self.counts["country"].items(), key=lambda i: -i[1])[:15]
+                for code, number in sorted(
+                    self.counts["country"].items(), key=lambda i: (-i[1], countries[i[0]].name)
+                )[:15]
             ],
         )
         return context
@@ -359,7 +357,8 @@ class CountryIndexView(TemplateView):
     template_name = "meetings/country_index.html"
 
     def get_context_data(self, **kwargs):
-        counts = facet_totals("")["country"]
+        index = bitmaps()
+        counts = index.counts(index.published)["country"]
         countries = cached_objects(Country)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], countries[item[0]].name))
         return super().get_context_data(
@@ -373,7 +372,8 @@ class TopicIndexView(TemplateView):
     template_name = "meetings/topic_index.html"
 
     def get_context_data(self, **kwargs):
-        counts = facet_totals("")
+        index = bitmaps()
+        counts = index.counts(index.published)
         topics = cached_objects(Topic)
         tree = [
             (
