@@ -183,12 +183,14 @@ class PeopleFinder:
         self.words = [token.text for token in document.tokens]
         self.known = self.by_start(gazetteer.person_names.find(document))
         self.demonyms = self.by_start(gazetteer.demonyms.find(document))
-        self.country_names = self.by_start(gazetteer.country_names.find(document))
+        countries = gazetteer.find_country_names(document)
+        self.country_names = self.by_start(countries)
         for match in capitalised_countries(document):
             self.country_names.setdefault(match.start, match)
         # Portfolio phrases overlap titles ("وزير الداخلية", "foreign minister"): keep them all.
         self.portfolios = self.longest_by_start(gazetteer.portfolio_keywords.find_all(document))
-        self.cities = self.by_start(gazetteer.city_names.find(document))
+        self.city_matches = gazetteer.find_cities(document, countries)
+        self.cities = self.by_start(self.city_matches)
         self.heads = self.by_start(_HEADS.find(document))
         self.title_vocabulary = self.build_title_vocabulary()
         self.official_titles = official_titles().find(document)

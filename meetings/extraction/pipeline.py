@@ -405,7 +405,7 @@ class Extraction:
                 scores[match.payload] += weight + bonus
                 spans[match.payload].append(self.evidence(match.start, match.end, note))
         # A capital named outside a place phrase stands for its country: "Rabat and Madrid agreed".
-        for match in self.gazetteer.city_names.find(self.document):
+        for match in finder.city_matches:
             city = self.gazetteer.city_by_slug[match.payload]
             if city.is_capital and not self.is_place_phrase(match):
                 scores[city.country] += 0.75
@@ -566,7 +566,7 @@ class Extraction:
         dateline_end = dateline_tokens(self.document)
         total = max(len(self.words), 1)
         best: tuple[float, Match, str] | None = None
-        named = [(match, match.payload) for match in self.gazetteer.city_names.find(self.document)]
+        named = [(match, match.payload) for match in self.finder.city_matches]
         buildings = venues().find(self.document)
         named += [(match, match.payload) for match in buildings]
         # "place Beauvau", "Quai d'Orsay": a building's name of several words is a place by
