@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from meetings.extraction.article import Article
-from meetings.extraction.dates import choose_date, dateline_tokens, find_dates, in_future
+from meetings.extraction.dates import choose_date, dateline_span, find_dates, in_future
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
 from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
@@ -82,7 +82,7 @@ VAGUE_TIME = PhraseMatcher()
 for _phrase in (
     "الاسبوع الماضي", "الاسبوع المنصرم", "الاسبوع الجاري", "هذا الاسبوع", "مطلع الاسبوع",
     "la semaine derniere", "cette semaine", "en debut de semaine", "last week", "this week",
-    "earlier this week", "earlier this month",
+    "earlier this week",
 ):  # fmt: skip
     VAGUE_TIME.add(_phrase, True)
 # A call is not a meeting.
@@ -563,7 +563,7 @@ class Extraction:
             for index, word in enumerate(self.words)
             if any(form in MEETING_WORDS for form, _ in word_forms(word))
         ]
-        dateline_end = dateline_tokens(self.document)
+        dateline_start, dateline_end = dateline_span(self.document)
         total = max(len(self.words), 1)
         best: tuple[float, Match, str] | None = None
         named = [(match, match.payload) for match in self.finder.city_matches]
@@ -576,7 +576,7 @@ class Extraction:
             city = self.gazetteer.city_by_slug.get(slug)
             if city is None:
                 continue
-            dateline = match.start <= 2 and (
+            dateline = dateline_start <= match.start <= dateline_start + 2 and (
                 match.end <= dateline_end or self.followed_by_dash(match)
             )
             if dateline and not self.draft.countries:
