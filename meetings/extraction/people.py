@@ -36,12 +36,19 @@ HEADS = {
     "رئيس الدبلوماسية": "minister", "chef de la diplomatie": "minister",
     "top diplomat": "minister", "chief diplomat": "minister",
     "cabinet secretary": "minister",
+    # Kenya's ministers are Cabinet Secretaries, in French "secrétaires du Cabinet".
+    "secretaire du cabinet": "minister", "secretaire de cabinet": "minister",
 }  # fmt: skip
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
 HONORIFICS = {
     "السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame", "الشيخ",
     "الشيخة", "الامير", "الاميرة", "سمو", "معالي", "الدكتور", "الدكتورة", "sheikh", "sheikha",
     "cheikh", "prince", "princess", "princesse", "excellency",
+    # Ranks and callings written before a minister's name: "الفريق محمد تومبا", "المهندس
+    # ضو البيت", "le général Tine", "Ambassador Yusuf Tuggar", "السفير علي يوسف".
+    "الفريق", "اللواء", "العميد", "العقيد", "المشير", "المهندس", "المهندسة", "السفير",
+    "السفيرة", "الاستاذ", "الاستاذة", "general", "colonel", "ambassador", "ambassadeur",
+    "ambassadrice", "professor", "professeur", "pr", "eng",
 }  # fmt: skip
 # Honorifics that are also words: "HE" (His Excellency) only in capitals, not "he".
 CAPITAL_HONORIFICS = {"he", "hh", "hrh"}
@@ -74,13 +81,23 @@ TITLE_WORDS = {
     "premier", "delegate", "delegue", "deleguee", "minister", "ministre", "secretary",
     "secretaire", "general", "generale", "chief", "top", "diplomat", "s",
     "affaires", "etrangeres", "exterieures",
+    # More words of ministers' titles: "Cabinet Secretary for Environment, Climate Change and
+    # Forestry", "ministre de l'Hydraulique", "حكومة الوحدة الوطنية".
+    "change", "forestry", "hydraulics", "hydraulique", "sanitation", "assainissement",
+    "hygiene", "childhood", "enfance", "diaspora", "expatriates", "communities", "communautes",
+    "exports", "exportations", "promotion", "investment", "investissement", "infrastructure",
+    "infrastructures", "petroleum", "petrole", "hydrocarbons", "hydrocarbures", "resources",
+    "ressources", "irrigation", "aviation", "civil", "handicrafts",
+    "artisanat", "communication", "communications", "information", "media", "medias",
+    "gender", "genre", "women", "femme", "femmes", "customs", "douanes",
+    "acting", "interim", "حكومة", "بحكومة", "لحكومة",
 }  # fmt: skip
 # Words that link a title to the country it serves: "ministre des Affaires étrangères du
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
-RANK_PREFIXES = {"vice", "deputy", "first", "نائب"}
+RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim"}  # "Libya's acting FM"
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
     "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
@@ -93,6 +110,8 @@ NAME_STOPS = {
     "وزيرة", "الوزير", "الوزيرة", "نظيره", "نظيرته", "تم", "بان", "لان", "انها", "كي", "حتي",
     "ديال", "خلاله", "خلالها", "عليه", "اليه", "منه", "فيه", "فيها", "بلاده", "بلادها", "ايضا",
     "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
+    # Where the meeting was, often right after a name: "علي يوسف الشريف بمكتبه".
+    "بمكتبه", "بمكتبها", "مكتبه", "مكتبها", "بمقر", "مقر",
 }  # fmt: skip
 # What is discussed, and days, often follow a name without a comma; they may be words
 # of a title ("وزير العلاقات الخارجية"), not of a name.
@@ -322,7 +341,8 @@ class PeopleFinder:
             end += 1
         else:
             ended = True
-        while end > position and self.words[end - 1] in LATIN_PARTICLES:
+        # "فؤاد حسين والوفد المرافق": و of "and" is split off the article, not a name's.
+        while end > position and self.words[end - 1] in LATIN_PARTICLES | {"و"}:
             end -= 1
         if not ended or end - position < 2:
             return None
@@ -433,6 +453,9 @@ class PeopleFinder:
     def title_word(self, position: int) -> bool:
         """A word that continues a title rather than starting a name."""
         word = self.words[position]
+        following = self.words[position + 1] if position + 1 < len(self.words) else ""
+        if word == "في" and following in {"الحكومة", "حكومة"}:
+            return True  # "وزير الخارجية في الحكومة السورية الانتقالية"
         if word in NAME_STOPS or position in self.known:
             return False
         if word in self.title_vocabulary:
@@ -445,7 +468,6 @@ class PeopleFinder:
                 return True
             if "ال" + word in self.title_vocabulary and position + 1 in self.country_names:
                 return True
-            following = self.words[position + 1] if position + 1 < len(self.words) else ""
             return word.startswith("و") and following.startswith("ال")
         # "ministre de l'Outre-mer", "Minister of the Interior": a word after a particle.
         previous = self.words[position - 1] if position else ""

@@ -13,10 +13,22 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from meetings.extraction.article import Article
-from meetings.extraction.dates import choose_date, dateline_span, find_dates, in_future
+from meetings.extraction.dates import (
+    choose_date,
+    dateline_span,
+    find_dates,
+    in_future,
+    sentence_break,
+)
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
-from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
+from meetings.extraction.knowledge import (
+    Agency,
+    agency_named,
+    credited_agencies,
+    is_international_agency,
+    venues,
+)
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 from meetings.text import normalize
 
@@ -220,10 +232,10 @@ class Extraction:
         return Evidence(first, last, self.document.text[first:last], note)
 
     def run(self) -> Draft:
+        self.finder = finder = PeopleFinder(self.document, self.gazetteer)
         self.find_outlet()
         self.find_credit()
         self.find_date()
-        self.finder = finder = PeopleFinder(self.document, self.gazetteer)
         self.demonym_ends = {match.end for match in finder.demonyms.values()}
         mentions = finder.mentions()
         # Words of a title ("State Secretary for Asylum") are not what the meeting is about.
@@ -274,7 +286,9 @@ class Extraction:
     # 1. Outlet: given, in the HTML, or named in the byline at the top of the text.
     def find_outlet(self) -> None:
         outlet = self.gazetteer.outlet_named(self.article.outlet, self.article.url)
-        if outlet is None:
+        if outlet is None and not self.article.outlet:
+            # No outlet named: perhaps the byline names one ("بغداد / الصباح الجديد" names
+            # an outlet the archive does not know, not "الصباح": only when none is given).
             matcher = PhraseMatcher()
             for entry in self.gazetteer.outlets:
                 for name in (entry.name, entry.name_ar):
@@ -291,13 +305,67 @@ class Extraction:
             outlet.name, outlet.name_ar
         )
         self.draft.outlet = outlet.name if outlet else self.article.outlet
+        if outlet is None and self.article.outlet:
+            # An outlet the archive does not know: an agency by its name ("SPA", "KUNA"),
+            # or a paper named after its country or city ("Rabat Éco", "الشروق الجزائرية").
+            agencies = agency_named(self.article.outlet)
+            if agencies:
+                agency = self.choose_agency(agencies)
+                self.outlet_country = agency.country
+                self.reports_from_anywhere = agency.country is None
+            else:
+                self.outlet_country = self.country_in_name(self.article.outlet)
+        if outlet is None and self.outlet_country is None and self.article.url:
+            self.outlet_country = country_of_domain(self.article.url, self.gazetteer)
+
+    def country_in_name(self, name: str) -> str | None:
+        """The one country a name names, by a country, a demonym or a city."""
+        document = Document.from_text(name)
+        countries = self.gazetteer.find_country_names(document)
+        codes = {match.payload for match in countries}
+        codes |= {match.payload for match in self.gazetteer.demonyms.find(document)}
+        for match in self.gazetteer.city_names.find(document):  # "Lisbon Wire": a city
+            codes.add(self.gazetteer.city_by_slug[match.payload].country)
+        return codes.pop() if len(codes) == 1 else None
+
+    def dateline_country(self) -> str | None:
+        """The country of the dateline's city, or the country it names ("الجزائر -")."""
+        start, end = dateline_span(self.document)
+        for match in self.finder.city_matches:
+            if start <= match.start and match.end <= end:
+                return self.gazetteer.city_by_slug[match.payload].country
+        for match in self.finder.country_names.values():
+            if start <= match.start and match.end <= end:
+                return match.payload
+        return None
+
+    def choose_agency(self, agencies: list[Agency]) -> Agency:
+        """Of agencies with the same name (APS: Algeria's and Senegal's), the one of the
+        dateline's country, else of the country the article names most, else the first."""
+        if len(agencies) == 1:
+            return agencies[0]
+        home = self.dateline_country()
+        for agency in agencies:
+            if agency.country and agency.country == home:
+                return agency
+        named = Counter(
+            match.payload
+            for table in (self.finder.country_names, self.finder.demonyms)
+            for match in table.values()
+        )
+        return max(agencies, key=lambda agency: named[agency.country] if agency.country else 0)
 
     # 1b. A national agency credited in the dateline or the text ("الرياض (واس) -",
     # "(MAP)", "selon l'APS"): its country is one side, and outweighs the outlet's,
     # which may only be relaying the wire.
     def find_credit(self) -> None:
         national = [m for m in credited_agencies(self.document) if m.payload.country]
-        self.credit = national[0] if national else None
+        self.credit = None
+        if national:
+            first = national[0]
+            same = [m for m in national if (m.start, m.end) == (first.start, first.end)]
+            agency = self.choose_agency([match.payload for match in same])
+            self.credit = next(match for match in same if match.payload is agency)
         self.source_country = self.credit.payload.country if self.credit else self.outlet_country
 
     # 6. Date.
@@ -355,16 +423,22 @@ class Extraction:
         spans: dict[str, list[Evidence]] = defaultdict(list)
         strong: set[str] = set()
         used_spans: set[tuple[int, int]] = set()
+        lead = self.lead_sentence(participants, nameless)
         for participant in participants:
             if not participant.country:
                 continue
             first = participant.mentions[0]
-            later = in_future(self.document, (first.head or first.name_span)[0])
+            position = (first.head or first.name_span)[0]
+            later = in_future(self.document, position)
             if participant.accompanying or (later and not self.draft.announcement):
                 # Accompanying, or to be met later ("he is expected in Oslo to meet...").
                 scores[participant.country] += 3
             else:
                 scores[participant.country] += 6
+                if lead[0] <= position < lead[1]:
+                    # Named in the sentence that reports the meeting: one of the two who
+                    # met, more than a minister of a third country named further on.
+                    scores[participant.country] += 2
             strong.add(participant.country)
             mention = participant.mentions[0]
             span = mention.country_span or mention.name_span
@@ -462,6 +536,29 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def lead_sentence(self, participants, nameless) -> tuple[int, int]:
+        """The tokens of the first sentence that names a person and says they met."""
+        people = sorted(
+            (mention.head or mention.name_span)[0]
+            for mention in [*nameless, *(m for p in participants for m in p.mentions)]
+            if mention.head or mention.name_span
+        )
+        start = 0
+        for index in range(len(self.words) + 1):
+            if index < len(self.words) and not (
+                index and sentence_break(self.document, index - 1, index)
+            ):
+                continue
+            sentence = range(start, index)
+            if any(position in sentence for position in people) and any(
+                form in MEETING_WORDS
+                for word in self.words[start:index]
+                for form, _ in word_forms(word)
+            ):
+                return start, index
+            start = index
+        return 0, 0
 
     def paired_demonyms(self, finder: PeopleFinder) -> list[Match]:
         """Two demonyms joined, beside a plural or dual minister word: both are sides."""
@@ -773,6 +870,23 @@ def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
         if mention.country and mention.head:
             positions[mention.head[0]] = mention.country
     return positions
+
+
+# Country-code domains used as generic ones (.tv, .io...): no hint of a country.
+GENERIC_DOMAINS = {
+    "io", "co", "me", "tv", "ai", "fm", "am", "ws", "cc", "to", "gg", "la", "sh", "st", "nu",
+    "tk", "ly", "ms", "vc", "so", "ag", "gs", "im",
+}  # fmt: skip
+
+
+def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a site's country-code domain: "emiratesledger.ae" is the Emirates'."""
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    suffix = host.rsplit(".", 1)[-1]
+    if len(suffix) != 2 or suffix in GENERIC_DOMAINS:
+        return None
+    code = "GB" if suffix == "uk" else suffix.upper()
+    return code if code in gazetteer.country_by_code else None
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Draft:
