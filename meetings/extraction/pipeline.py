@@ -60,6 +60,24 @@ for _phrase in (
     VISITING.add(_phrase, True)
 FUTURE_WORDS = {"المقبل", "المقبلة", "القادم", "القادمة", "سيعقد", "ستعقد", "prochain", "prochaine",
                 "next", "upcoming", "will"}  # fmt: skip
+# Words that put a city in another meeting, to come: "invited him to Banjul", "agreed to
+# hold in Riyadh", "la commission mixte prévue à Abuja", "دعوة لزيارة بغداد".
+INVITATION_WORDS = {
+    "invitation", "invite", "invited", "invites", "convenu", "convenus", "convenues", "agreed",
+    "prevue", "prevu", "prevues", "scheduled", "planned", "دعوة", "لزيارة", "المقرر", "المرتقب",
+    "المرتقبة", "اتفق", "اتفقا", "واتفق", "دعا",
+}  # fmt: skip
+# Words that put a city in an earlier event: "lors de la dernière visite à Nairobi".
+PAST_WORDS = {"dernier", "derniere", "last", "previous", "precedente", "precedent", "earlier",
+              "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم"}  # fmt: skip
+# A city where something is based is not where ministers met: "whose secretariat is based
+# in Tunis", "ومقرها الرباط".
+BASED_WORDS = {"based", "headquartered", "basee", "base", "siege", "مقرها", "مقره", "ومقرها",
+               "ومقره"}  # fmt: skip
+# On the sidelines of a gathering: a city of neither side may be the place.
+SIDELINES = PhraseMatcher()
+for _phrase in ("على هامش", "en marge", "on the sidelines", "on the margins", "في اطار"):
+    SIDELINES.add(_phrase, True)
 MEETING_WORDS = {
     "مباحثات", "محادثات", "اجتماع", "اجتماعا", "لقاء", "استقبل", "استقبلت", "التقي", "التقت",
     "اجري", "اجرت", "يبحث", "تبحث", "بحث", "بحثا", "تباحث", "جلسة", "مباحثاتهما",
@@ -373,6 +391,7 @@ class Extraction:
         published = self.article.published
         candidates = find_dates(self.document, self.language, published)
         chosen = choose_date(candidates, self.document, published)
+        self.date_candidates, self.chosen_date = candidates, chosen
         vague = VAGUE_TIME.find(self.document)
         if chosen and not (vague and chosen.how == "relative"):
             self.draft.date, self.draft.date_precision = chosen.date, chosen.precision
@@ -423,7 +442,7 @@ class Extraction:
         spans: dict[str, list[Evidence]] = defaultdict(list)
         strong: set[str] = set()
         used_spans: set[tuple[int, int]] = set()
-        lead = self.lead_sentence(participants, nameless)
+        self.lead = lead = self.lead_sentence(participants, nameless)
         for participant in participants:
             if not participant.country:
                 continue
@@ -660,63 +679,28 @@ class Extraction:
             for index, word in enumerate(self.words)
             if any(form in MEETING_WORDS for form, _ in word_forms(word))
         ]
-        dateline_start, dateline_end = dateline_span(self.document)
-        total = max(len(self.words), 1)
-        best: tuple[float, Match, str] | None = None
-        named = [(match, match.payload) for match in self.finder.city_matches]
-        buildings = venues().find(self.document)
-        named += [(match, match.payload) for match in buildings]
-        # "place Beauvau", "Quai d'Orsay": a building's name of several words is a place by
-        # itself; "the Kremlin" or "l'Élysée" also stand for a government ("the Kremlin said").
-        addresses = {(match.start, match.end) for match in buildings if match.length > 1}
-        for match, slug in named:
-            city = self.gazetteer.city_by_slug.get(slug)
-            if city is None:
-                continue
-            dateline = dateline_start <= match.start <= dateline_start + 2 and (
-                match.end <= dateline_end or self.followed_by_dash(match)
-            )
-            if dateline and not self.draft.countries:
-                continue  # no meeting found: where the wire was filed is no meeting's place
-            if dateline:
-                # Where the wire was filed: the place unless the text names another
-                # near the words of the meeting.
-                score = 4.0
-            elif (
-                self.is_place_phrase(match)
-                or self.names_an_event(match)
-                or (match.start, match.end) in addresses
-            ):
-                score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
-                if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
-                    score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
-            else:
-                continue
-            if city.country in self.draft.countries:
-                score += 1
-            nearby = self.words[max(match.start - 6, 0) : match.end + 3]
-            if FUTURE_WORDS.intersection(nearby) and not self.draft.announcement:
-                score -= 4  # "next month in Rome": another, later meeting
-            score += 1 - match.start / total  # earlier is better
-            if best is None or score > best[0]:
-                best = (score, match, slug)
+        candidates = [
+            (score, match, city, how)
+            for match, city, how in self.places_named()
+            if (score := self.place_score(match, city, how, cues)) is not None
+        ]
+        office = self.office_place(cues, candidates)
+        if office:
+            candidates.append(office)
+        best = max(candidates, key=lambda candidate: candidate[0], default=None)
         if best and best[0] >= 3:
-            _score, match, slug = best
-            self.set_place(
-                self.gazetteer.city_by_slug[slug], [self.evidence(match.start, match.end)]
-            )
-            return
-        host, office = self.host_from_the_text()
-        if host:
-            self.draft.host_country = host
-            capital = self.capital_of(host)
-            if office and capital:
-                # "received at his office": in the host's capital, where ministries are.
-                self.set_place(capital, [self.evidence(*office, "inferred")])
+            _score, match, city, how = best
+            note = "inferred" if how == "office" else ""
+            self.set_place(city, [self.evidence(match.start, match.end, note)])
+            if how == "office":
                 self.draft.warnings.append(
                     "No city named: the meeting was at the host's ministry, so the host's "
-                    "capital is proposed. Check it."
+                    "capital (or the dateline's city) is proposed. Check it."
                 )
+            return
+        host, _office = self.host_from_the_text()
+        if host:
+            self.draft.host_country = host
             return
         at_home = self.credit or not self.reports_from_anywhere
         if at_home and self.source_country and self.source_country in self.draft.countries:
@@ -729,6 +713,131 @@ class Extraction:
             self.draft.warnings.append(
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
+
+    def places_named(self):
+        """(match, city, how) for each way the article names a city: by its name, by a
+        building ("the Viminale"), by its country in a dateline ("الجزائر (واج) -", "KUWAIT,
+        Oct 15 (KUNA)": the capital), or as a country's capital ("العاصمة الإثيوبية", "the
+        Turkish capital", "la capitale éthiopienne")."""
+        for match in self.finder.city_matches:
+            yield match, self.gazetteer.city_by_slug[match.payload], "name"
+        for match in venues().find(self.document):
+            city = self.gazetteer.city_by_slug.get(match.payload)
+            if city:
+                yield match, city, "building" if match.length > 1 else "name"
+        for match in self.finder.country_names.values():
+            capital = self.capital_of(match.payload)
+            if capital and self.in_dateline(match):
+                yield match, capital, "name"
+        for match in self.finder.demonyms.values():
+            before = self.words[match.start - 1] if match.start else ""
+            after = self.words[match.end] if match.end < len(self.words) else ""
+            capital = self.capital_of(match.payload)
+            if not capital:
+                continue
+            if any(form in {"العاصمة", "capitale"} for form, _ in word_forms(before)):
+                yield Match(match.start - 1, match.end, match.payload), capital, "capital"
+            elif after == "capital":
+                yield Match(match.start, match.end + 1, match.payload), capital, "capital"
+
+    def in_dateline(self, match: Match) -> bool:
+        start, end = dateline_span(self.document)
+        return start <= match.start <= start + 2 and (
+            match.end <= end or self.followed_by_dash(match)
+        )
+
+    def place_score(self, match: Match, city, how: str, cues: list[int]) -> float | None:
+        """How surely the city is where the meeting took place; None when it is not named as
+        a place at all."""
+        sides = self.draft.countries
+        dateline = how == "name" and self.in_dateline(match)
+        if dateline and not sides:
+            return None  # no meeting found: where the wire was filed is no meeting's place
+        if dateline:
+            # Where the wire was filed: the place unless the text names another
+            # near the words of the meeting.
+            score = 4.0
+        elif (
+            how in {"building", "capital"}
+            or self.is_place_phrase(match)
+            or (self.names_an_event(match))
+        ):
+            score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+            if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
+                score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
+        else:
+            return None
+        if city.country in sides:
+            score += 1
+        elif len(sides) == 2 and not dateline and not self.gathering_place(match):
+            score -= 2  # a city of neither side, named away from the meeting's sentence
+        before = self.words[max(match.start - 6, 0) : match.start]
+        after = self.words[match.end : match.end + 6]
+        if FUTURE_WORDS.intersection(before + after[:3]) and not self.draft.announcement:
+            score -= 4  # "next month in Rome": another, later meeting
+        elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
+            score -= 4  # "invited him to Banjul", "agreed to hold in Riyadh"
+        elif self.another_time(match):
+            score -= 3  # "in Madrid last October", "lors de la dernière visite à Nairobi"
+        if BASED_WORDS.intersection(before[-3:]):
+            score -= 3
+        return score + 1 - match.start / max(len(self.words), 1)  # earlier is better
+
+    def gathering_place(self, match: Match) -> bool:
+        """A city named with a gathering, or in the sentence that reports the meeting."""
+        if self.names_an_event(match):
+            return True
+        start, end = self.lead
+        if start <= match.start < end:
+            return True
+        return any(abs(found.start - match.start) <= 20 for found in SIDELINES.find(self.document))
+
+    def another_time(self, match: Match) -> bool:
+        """A date other than the meeting's, or a word of the past, right by the city."""
+        chosen = self.chosen_date
+        # The meeting's own date and the words around it ("يناير الماضي", "last Tuesday").
+        chosen_span = range(chosen.start - 2, chosen.end + 2) if chosen else range(0)
+        for candidate in self.date_candidates:
+            if candidate is chosen or candidate.date == (chosen.date if chosen else None):
+                continue
+            if match.end <= candidate.start <= match.end + 4 or (
+                match.start - 4 <= candidate.end <= match.start
+            ):
+                return True
+        window = range(max(match.start - 4, 0), min(match.end + 3, len(self.words)))
+        return any(
+            self.words[position] in PAST_WORDS and position not in chosen_span
+            for position in window
+        )
+
+    def office_place(self, cues: list[int], candidates) -> tuple | None:
+        """ "Received at his office", "بمقر الوزارة", "au siège du ministère" near the words
+        of the meeting: the host's seat, the dateline's city when it is the host's, else the
+        host's capital."""
+        office = next(iter(OFFICE.find(self.document)), None)
+        if office is None:
+            return None
+        if any(
+            how == "name" and abs(match.start - office.end) <= 6
+            for _score, match, _city, how in candidates
+        ):
+            return None  # "au siège du ministère du Commerce, à Tunis": the city is named
+        host, _span = self.host_from_the_text()
+        if not host:
+            return None
+        seat = next(
+            (
+                city
+                for _score, match, city, how in candidates
+                if how == "name" and city.country == host and self.in_dateline(match)
+            ),
+            None,
+        ) or self.capital_of(host)
+        if seat is None:
+            return None
+        near = any(abs(office.start - cue) <= 15 for cue in cues)
+        score = 3.5 + (2 if near else 0) + 1 + 1 - office.start / max(len(self.words), 1)
+        return score, office, seat, "office"
 
     def set_place(self, city, evidence: list[Evidence]) -> None:
         self.draft.place = city.slug
@@ -762,7 +871,10 @@ class Extraction:
         if verb is None:
             return None, None
         following = self.words[verb + 1 : verb + 3]
-        if self.language == "ar" or PASSIVE_BY.intersection(following):
+        passive = PASSIVE_BY.intersection(following) or (
+            verb and self.words[verb - 1] in {"ete", "was", "been", "etait", "being"}
+        )
+        if self.language == "ar" or passive:
             host = next((country for position, country in people if position > verb), None)
         else:
             host = next(
