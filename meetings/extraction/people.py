@@ -92,6 +92,9 @@ TITLE_WORDS = {
     "gender", "genre", "women", "femme", "femmes", "customs", "douanes",
     "acting", "interim", "حكومة", "بحكومة", "لحكومة",
 }  # fmt: skip
+# Nouns of titles that take an adjective after them ("Administration territoriale").
+TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation", "sante",
+               "action", "education", "enseignement", "recherche"}  # fmt: skip
 # Words that link a title to the country it serves: "ministre des Affaires étrangères du
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
@@ -126,7 +129,8 @@ LATIN_PARTICLES = {
     "de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben",
     "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter",
 }  # fmt: skip
-TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for"}
+TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for", "la", "le", "les",
+                   "au", "aux"}  # fmt: skip
 ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
     "accompanied", "presence", "alongside", "entoure", "entouree",
@@ -471,7 +475,16 @@ class PeopleFinder:
             return word.startswith("و") and following.startswith("ال")
         # "ministre de l'Outre-mer", "Minister of the Interior": a word after a particle.
         previous = self.words[position - 1] if position else ""
-        return previous in TITLE_PARTICLES
+        if previous in TITLE_PARTICLES:
+            return True
+        # "l'Administration territoriale", "la Sécurité publique": an adjective in lower case
+        # after a capitalised word of the title.
+        return (
+            position > 0
+            and not self.is_capitalised(position)
+            and self.is_capitalised(position - 1)
+            and self.words[position - 1] in TITLE_NOUNS
+        )
 
     def title_continues(self, position: int) -> bool:
         return (
