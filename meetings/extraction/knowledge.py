@@ -67,6 +67,11 @@ def venues() -> PhraseMatcher:
 
 
 @functools.cache
+def shared_demonyms() -> dict[str, list[str]]:
+    return load("shared_demonyms.json")["shared"]
+
+
+@functools.cache
 def capitalised_country_names() -> dict[str, str]:
     return load("capitalised_country_names.json")["names"]
 

@@ -27,6 +27,7 @@ from meetings.extraction.knowledge import (
     agency_named,
     credited_agencies,
     is_international_agency,
+    shared_demonyms,
     venues,
 )
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
@@ -130,6 +131,10 @@ for _phrase in (
 ):  # fmt: skip
     PHONE.add(_phrase, True)
 MAX_TOPICS = 6
+# An ambassador is not a minister: a minister receiving one gives an audience, not a meeting.
+AMBASSADOR = PhraseMatcher()
+for _phrase in ("ambassadeur", "ambassadrice", "ambassador", "سفير", "سفيرة", "السفير", "السفيرة"):
+    AMBASSADOR.add(_phrase, True)
 
 
 @dataclass
@@ -438,6 +443,7 @@ class Extraction:
             mention.counterpart and (mention.country or mention.name)
             for mention in [*nameless, *(m for p in participants for m in p.mentions)]
         )
+        self.share_demonyms(finder, participants, nameless)
         scores: Counter[str] = Counter()
         spans: dict[str, list[Evidence]] = defaultdict(list)
         strong: set[str] = set()
@@ -536,6 +542,14 @@ class Extraction:
             chosen = []
             self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
+        envoys = self.ambassadors_received(participants, nameless)
+        if len(chosen) == 2 and envoys.intersection(chosen):
+            self.draft.warnings.append(
+                "The minister received an ambassador, not a minister: an audience is not a "
+                "ministerial meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
         if chosen and self.is_phone_call():
             self.draft.warnings.append("This reports a phone call, not a meeting.")
             chosen = []
@@ -555,6 +569,69 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def share_demonyms(self, finder: PeopleFinder, participants, nameless) -> None:
+        """ "الوزير الكونغولي" in an article about the Republic of the Congo's minister: a
+        demonym two countries share is the other's when the article names it as often and
+        its minister takes part (knowledge: shared_demonyms.json)."""
+        named = Counter(match.payload for match in finder.country_names.values())
+        sides = {p.country for p in participants if p.country}
+        for owner, others in shared_demonyms().items():
+            other = next((code for code in others if code in sides), None)
+            if other is None or named[other] < max(named[owner], 1):
+                continue
+            spans = set()
+            for start, match in list(finder.demonyms.items()):
+                if match.payload == owner:
+                    finder.demonyms[start] = Match(match.start, match.end, other, match.proclitics)
+                    spans.add((match.start, match.end))
+            for mention in [*nameless, *(m for p in participants for m in p.mentions)]:
+                if mention.country == owner and mention.country_span in spans:
+                    mention.country = other
+            for participant in participants:
+                given = next((m for m in participant.mentions if m.country), None)
+                if participant.country == owner and given and given.country == other:
+                    participant.country = other
+
+    def ambassadors_received(self, participants, nameless) -> set[str]:
+        """Countries represented in the meeting's sentence by their ambassador ("l'ambassadeur
+        du Japon", "Japan's ambassador", "السفير الياباني", "سفير اليابان") and by no minister."""
+        start, end = self.lead
+        envoys = set()
+        for match in AMBASSADOR.find(self.document):
+            if not start <= match.start < end:
+                continue
+            country = self.country_beside(match)
+            if country:
+                envoys.add(country)
+        ministers = {
+            p.country
+            for p in participants
+            if p.country and start <= (p.mentions[0].head or p.mentions[0].name_span)[0] < end
+        }
+        ministers |= {
+            m.country for m in nameless if m.country and m.head and start <= m.head[0] < end
+        }
+        return envoys - ministers
+
+    def country_beside(self, match: Match) -> str | None:
+        """The country a word is qualified with: a demonym or a country's name right after it
+        (after "du", "of", "de la"), or before it ("Japan's ambassador", "Japanese envoy")."""
+        position = match.end
+        if position < len(self.words) and self.words[position] in {"du", "de", "d", "of", "from"}:
+            position += 1
+        if position < len(self.words) and self.words[position] in {"la", "l", "the"}:
+            position += 1
+        for table in (self.finder.demonyms, self.finder.country_names):
+            if position in table:
+                return table[position].payload
+        for table in (self.finder.demonyms, self.finder.country_names):
+            for found in table.values():
+                if found.end == match.start or (
+                    found.end == match.start - 1 and self.words[match.start - 1] == "s"
+                ):
+                    return found.payload
+        return None
 
     def lead_sentence(self, participants, nameless) -> tuple[int, int]:
         """The tokens of the first sentence that names a person and says they met."""
