@@ -463,7 +463,7 @@ class Extraction:
                 if lead[0] <= position < lead[1]:
                     # Named in the sentence that reports the meeting: one of the two who
                     # met, more than a minister of a third country named further on.
-                    scores[participant.country] += 2
+                    scores[participant.country] += 4
             strong.add(participant.country)
             mention = participant.mentions[0]
             span = mention.country_span or mention.name_span
@@ -511,6 +511,11 @@ class Extraction:
         self.country_scores = scores
         ranked = [code for code, _ in scores.most_common()]
         chosen = [code for code in ranked if code in strong][:2]
+        in_lead = self.countries_in_lead(participants, nameless)
+        if len(in_lead) == 2:
+            # The sentence that reports the meeting names two countries' ministers: they
+            # are the sides, whoever else the article names more often.
+            chosen = sorted(in_lead, key=lambda code: -scores[code])
         if len(chosen) == 1:
             # "X and his Spanish counterpart": the other side need only be named once.
             needed = 1.0 if self.counterpart_relation else 2.0
@@ -543,7 +548,7 @@ class Extraction:
             self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
         envoys = self.ambassadors_received(participants, nameless)
-        if len(chosen) == 2 and envoys.intersection(chosen):
+        if envoys and (envoys.intersection(chosen) or len(chosen) < 2):
             self.draft.warnings.append(
                 "The minister received an ambassador, not a minister: an audience is not a "
                 "ministerial meeting."
@@ -575,7 +580,14 @@ class Extraction:
         demonym two countries share is the other's when the article names it as often and
         its minister takes part (knowledge: shared_demonyms.json)."""
         named = Counter(match.payload for match in finder.country_names.values())
-        sides = {p.country for p in participants if p.country}
+        # Ministers whose country the article gives by its name ("وزير المحروقات لجمهورية
+        # الكونغو"), not by a demonym.
+        by_name = {(m.start, m.end) for m in finder.country_names.values()}
+        sides = {
+            mention.country
+            for mention in [*nameless, *(m for p in participants for m in p.mentions)]
+            if mention.country and mention.country_span in by_name
+        }
         for owner, others in shared_demonyms().items():
             other = next((code for code in others if code in sides), None)
             if other is None or named[other] < max(named[owner], 1):
@@ -592,6 +604,23 @@ class Extraction:
                 given = next((m for m in participant.mentions if m.country), None)
                 if participant.country == owner and given and given.country == other:
                     participant.country = other
+
+    def countries_in_lead(self, participants, nameless) -> set[str]:
+        """The countries of the people named in the sentence that reports the meeting."""
+        start, end = self.lead
+        found = {
+            p.country
+            for p in participants
+            if p.country
+            and not p.accompanying
+            and start <= (p.mentions[0].head or p.mentions[0].name_span)[0] < end
+        }
+        found |= {
+            m.country
+            for m in nameless
+            if m.country and m.head and not m.accompanying and start <= m.head[0] < end
+        }
+        return found
 
     def ambassadors_received(self, participants, nameless) -> set[str]:
         """Countries represented in the meeting's sentence by their ambassador ("l'ambassadeur
@@ -851,11 +880,11 @@ class Extraction:
         before = self.words[max(match.start - 6, 0) : match.start]
         after = self.words[match.end : match.end + 6]
         if FUTURE_WORDS.intersection(before + after[:3]) and not self.draft.announcement:
-            score -= 4  # "next month in Rome": another, later meeting
+            score -= 5  # "next month in Rome": another, later meeting
         elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
-            score -= 4  # "invited him to Banjul", "agreed to hold in Riyadh"
+            score -= 5  # "invited him to Banjul", "agreed to hold in Riyadh"
         elif self.another_time(match):
-            score -= 3  # "in Madrid last October", "lors de la dernière visite à Nairobi"
+            score -= 5  # "in Madrid last October", "lors de la dernière visite à Nairobi"
         if BASED_WORDS.intersection(before[-3:]):
             score -= 3
         return score + 1 - match.start / max(len(self.words), 1)  # earlier is better
@@ -881,9 +910,17 @@ class Extraction:
                 match.start - 4 <= candidate.end <= match.start
             ):
                 return True
+        # "met in Doha last week": a vague time is the meeting's own, not another.
+        vague = {
+            position
+            for found in VAGUE_TIME.find(self.document)
+            for position in range(found.start, found.end)
+        }
         window = range(max(match.start - 4, 0), min(match.end + 3, len(self.words)))
         return any(
-            self.words[position] in PAST_WORDS and position not in chosen_span
+            self.words[position] in PAST_WORDS
+            and position not in chosen_span
+            and position not in vague
             for position in window
         )
 
