@@ -238,7 +238,7 @@ def test_a_minister_who_is_also_an_ambassador_by_rank_still_meets(gazetteer):
 def test_a_shared_demonym_goes_to_the_congo_the_article_is_about(gazetteer):
     text = (
         "استقبل وزير الطاقة الجزائري يوم الاثنين بالجزائر العاصمة وزير المحروقات لجمهورية "
-        "الكونغو، وأبدى الوزير الكونغولي رغبة بلاده في التعاون مع الشركة الكونغولية للنفط "
+        "الكونغو. وأبدى الوزير الكونغولي رغبة بلاده في التعاون مع الشركة الكونغولية للنفط "
         "وتكوين الإطارات الكونغولية."
     )
     assert draft_of(text, gazetteer).countries == ["CG", "DZ"]

@@ -443,12 +443,12 @@ class Extraction:
             mention.counterpart and (mention.country or mention.name)
             for mention in [*nameless, *(m for p in participants for m in p.mentions)]
         )
+        self.lead = lead = self.lead_sentence(participants, nameless)
         self.share_demonyms(finder, participants, nameless)
         scores: Counter[str] = Counter()
         spans: dict[str, list[Evidence]] = defaultdict(list)
         strong: set[str] = set()
         used_spans: set[tuple[int, int]] = set()
-        self.lead = lead = self.lead_sentence(participants, nameless)
         for participant in participants:
             if not participant.country:
                 continue
@@ -583,15 +583,20 @@ class Extraction:
         # Ministers whose country the article gives by its name ("وزير المحروقات لجمهورية
         # الكونغو"), not by a demonym.
         by_name = {(m.start, m.end) for m in finder.country_names.values()}
-        sides = {
-            mention.country
-            for mention in [*nameless, *(m for p in participants for m in p.mentions)]
-            if mention.country and mention.country_span in by_name
+        mentions = [*nameless, *(m for p in participants for m in p.mentions)]
+        sides = {m.country for m in mentions if m.country and m.country_span in by_name}
+        start, end = self.lead
+        in_lead = {
+            m.country
+            for m in mentions
+            if m.country and start <= (m.head or m.name_span or (-1,))[0] < end
         }
         for owner, others in shared_demonyms().items():
             other = next((code for code in others if code in sides), None)
             if other is None or named[other] < max(named[owner], 1):
                 continue
+            if {owner, other} <= in_lead:
+                continue  # "le ministre dominicain a reçu son homologue de la Dominique"
             spans = set()
             for start, match in list(finder.demonyms.items()):
                 if match.payload == owner:
@@ -799,9 +804,10 @@ class Extraction:
             note = "inferred" if how == "office" else ""
             self.set_place(city, [self.evidence(match.start, match.end, note)])
             if how == "office":
+                seat = "capital" if city.is_capital else "city of the dateline"
                 self.draft.warnings.append(
-                    "No city named: the meeting was at the host's ministry, so the host's "
-                    "capital (or the dateline's city) is proposed. Check it."
+                    f"No city named: the meeting was at the host's ministry, so the host's "
+                    f"{seat} is proposed. Check it."
                 )
             return
         host, _office = self.host_from_the_text()
