@@ -301,6 +301,8 @@ def test_a_countrys_capital_named_by_its_demonym(gazetteer, text, place):
         "agreed to hold their next meeting in Lomé, after they last met in Accra in January.",
         "استقبل وزير الخارجية الإيفواري يوم الاثنين نظيره الغاني، ووجه له دعوة لزيارة لومي، "
         "بعد لقائهما الأخير في أكرا في يناير الماضي.",
+        "استقبل وزير الخارجية الإيفواري يوم الاثنين نظيره الغاني، واتفق الجانبان على عقد "
+        "اللجنة المشتركة قريبا، على أن تلتئم في أكرا.",
     ],
 )
 def test_cities_of_other_meetings_past_or_to_come_are_not_the_place(gazetteer, text):

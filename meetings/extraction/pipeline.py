@@ -885,8 +885,11 @@ class Extraction:
             score -= 2  # a city of neither side, named away from the meeting's sentence
         before = self.words[max(match.start - 6, 0) : match.start]
         after = self.words[match.end : match.end + 6]
-        if FUTURE_WORDS.intersection(before + after[:3]) and not self.draft.announcement:
-            score -= 5  # "next month in Rome": another, later meeting
+        # "next month in Rome"; "على أن تلتئم في الخرطوم" (to convene in Khartoum): another,
+        # later meeting.
+        later = FUTURE_WORDS.intersection(before + after[:3]) or "علي ان" in " ".join(before)
+        if later and not self.draft.announcement:
+            score -= 5
         elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
             score -= 5  # "invited him to Banjul", "agreed to hold in Riyadh"
         elif self.another_time(match):
