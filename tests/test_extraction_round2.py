@@ -338,3 +338,11 @@ def test_a_summit_city_of_neither_side_is_the_place_when_the_meeting_was_there(g
         "addis-ababa",
         "ET",
     )
+
+
+def test_evaluation_sets_may_tag_their_cases_with_the_issues_class_numbers():
+    from meetings.extraction.evaluation import classes_of
+
+    assert classes_of({"classes": [1, 5]}) == ["mojibake", "places"]
+    assert classes_of({"classes": ["implicit-side"]}) == ["implicit side"]
+    assert classes_of({"covers": ["class 4: a bare weekday"]}) == ["relative dates"]
