@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.extraction.document import Document, word_forms
+from meetings.extraction.document import Document, PhraseMatcher, word_forms
 
 # Normalised month words -> month number. Two-word Levantine names first.
 ARABIC_MONTHS = {
@@ -80,6 +80,27 @@ MEETING_CUES = {
 }  # fmt: skip
 
 
+# The month of the publication, or the one before: "earlier this month", "le mois dernier".
+THIS_MONTH = PhraseMatcher()
+for _phrase in (
+    "this month", "earlier this month", "ce mois-ci", "plus tot ce mois", "ce mois", "هذا الشهر",
+    "الشهر الجاري", "الشهر الحالي", "مطلع الشهر الجاري", "مطلع هذا الشهر",
+):  # fmt: skip
+    THIS_MONTH.add(_phrase, 0)
+for _phrase in (
+    "last month", "earlier last month", "le mois dernier", "le mois passe", "الشهر الماضي",
+    "الشهر المنصرم", "الشهر الفائت",
+):  # fmt: skip
+    THIS_MONTH.add(_phrase, -1)
+# Verbs that report what was said: a date right after them is the day of the statement
+# ("the ministry announced on Tuesday", "أعلنت الوزارة اليوم السبت أن..."), not of the meeting.
+REPORTING_VERBS = {
+    "announced", "said", "told", "stated", "reported", "indicated", "annonce", "indique",
+    "precise", "declare", "rapporte", "اعلن", "اعلنت", "ذكر", "ذكرت", "افاد", "افادت", "قال",
+    "قالت", "اوضح", "اوضحت", "صرح", "صرحت",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class DateCandidate:
     date: datetime.date
@@ -87,6 +108,7 @@ class DateCandidate:
     start: int  # token span
     end: int
     how: str  # "explicit", "weekday", "relative", "month", "numeric"
+    to_come: bool = False  # the words put it in the future: "will meet on Thursday", "demain"
 
 
 def parse_span(text: str, language: str, base: datetime.date | None) -> datetime.date | None:
@@ -145,11 +167,13 @@ def weekday_candidate(
     after = words[position + 1] if position + 1 < len(words) else ""
     start = position - 1 if before in TODAY | YESTERDAY | TOMORROW | THIS else position
     end = position + 1
+    to_come = True
     if before in TOMORROW:
         day = published + datetime.timedelta(days=1)
     elif after in FUTURE or (before in FUTURE) or in_future(document, start):
         day = published + datetime.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     else:
+        to_come = False
         strictly = before in YESTERDAY or after in PAST or before in PAST
         day = latest_weekday(weekday, published, strictly_before=strictly)
     # "mercredi 4", "Wednesday the 4th", "الأربعاء 4": the day of the month decides.
@@ -161,7 +185,7 @@ def weekday_candidate(
             day, end = nearest, number_at + 1
     if day.weekday() != weekday:
         return None  # "tomorrow, Friday" published on a Tuesday: the words disagree
-    return DateCandidate(day, "day", start, end, "weekday")
+    return DateCandidate(day, "day", start, end, "weekday", to_come)
 
 
 ARTICLES_BEFORE_DAY = {"the", "le"}
@@ -237,7 +261,8 @@ def find_dates(
             parsed = nearest_year(parsed, published)  # "demain, 4 décembre": this year's
         if parsed:
             end = after + 1 if year else after
-            found.append(DateCandidate(parsed, "day", start, end, "explicit"))
+            to_come = in_future(document, start)
+            found.append(DateCandidate(parsed, "day", start, end, "explicit", to_come))
             used.update(range(start, end))
 
     # 2. Numeric dates: 15/04/2024, 2024-04-15.
@@ -272,7 +297,19 @@ def find_dates(
                 found.append(DateCandidate(day, "day", position, position + 1, "relative"))
             elif forms & TOMORROW and after not in WEEKDAYS:
                 day = published + datetime.timedelta(days=1)
-                found.append(DateCandidate(day, "day", position, position + 1, "relative"))
+                found.append(
+                    DateCandidate(day, "day", position, position + 1, "relative", to_come=True)
+                )
+        # "earlier this month", "le mois dernier", "الشهر الماضي": a month, counted back
+        # from the publication.
+        for match in THIS_MONTH.find(document):
+            if used.intersection(range(match.start, match.end)):
+                continue
+            first = published.replace(day=1)
+            if match.payload == -1:
+                first = (first - datetime.timedelta(days=1)).replace(day=1)
+            found.append(DateCandidate(first, "month", match.start, match.end, "month"))
+            used.update(range(match.start, match.end))
 
     # 4. A month without a day: خلال شهر أكتوبر الماضي, en mars dernier, in March 2024.
     for position in range(len(words)):
@@ -303,14 +340,43 @@ DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]{1,2}\s")
 AGENCY_FIRST_DATELINE = re.compile(
     r"^\s*\([^)\n]{1,40}\)\s*[-–—]\s*[^\n]{0,50}?\d{1,2}(?:\s\w+)?\s[-–—]\s"
 )
+# The Gulf agencies' way: "المنامة في 22 مايو /بنا/ استقبل...".
+SLASHED_DATELINE = re.compile(r"^[^\n/]{0,60}?/[^/\n]{1,25}/")
+# A dateline on a line of its own: "الرياض 29 صفر 1446 هـ الموافق 03 سبتمبر 2024 م واس",
+# "بغداد / الصباح الجديد": short, with a number or a slash, no sentence in it.
+DATELINE_LINE = re.compile(r"^(?=[^\n]*[\d/])[^\n.!?؟:]{3,80}(?=\n)")
+TITLE_LINE = re.compile(r"^[^\n]{3,150}(?<![.!?؟])\n")
 
 
-def dateline_tokens(document: Document) -> int:
-    """How many tokens the dateline at the top of the article takes (0 if none)."""
-    match = AGENCY_FIRST_DATELINE.match(document.text) or DATELINE.match(document.text)
-    if not match:
-        return 0
-    return sum(1 for token in document.tokens if document.origins[token.start] < match.end())
+def dateline_span(document: Document) -> tuple[int, int]:
+    """The tokens [start, end) of the dateline ("RABAT -", "الرياض (واس) -", "KUWAIT, Oct 15
+    (KUNA) --"): at the top of the article, or on the line after a title (a page's
+    headline, "Source: WAM"); (0, 0) if there is none."""
+    text = document.text
+    starts = [0]
+    title = TITLE_LINE.match(text)
+    if title:
+        starts.append(title.end())
+    for start in starts:
+        rest = text[start:]
+        match = next(
+            (
+                found
+                for pattern in (AGENCY_FIRST_DATELINE, DATELINE, SLASHED_DATELINE, DATELINE_LINE)
+                if (found := pattern.match(rest))
+            ),
+            None,
+        )
+        if match:
+            end = start + match.end()
+            tokens = [
+                index
+                for index, token in enumerate(document.tokens)
+                if start <= document.origins[token.start] < end
+            ]
+            if tokens:
+                return tokens[0], tokens[-1] + 1
+    return 0, 0
 
 
 def token_at(document: Document, character: int) -> int:
@@ -338,12 +404,14 @@ def choose_date(
     weights = {"explicit": 3.0, "numeric": 3.0, "weekday": 3.0, "relative": 1.5, "month": 1.0}
 
     # "ROME, Nov 22 (Reuters) -": a dateline gives the publication date, not the meeting's.
-    dateline_end = dateline_tokens(document)
+    dateline_start, dateline_end = dateline_span(document)
 
     def score(candidate: DateCandidate) -> float:
         value = weights[candidate.how]
-        if candidate.end <= dateline_end:
+        if dateline_start <= candidate.start and candidate.end <= dateline_end:
             value -= 4.0
+        if reported_on(words, candidate.start):
+            value -= 5.0  # "the ministry announced on Tuesday": when it was said
         if candidate.start < total * 0.3:
             value += 2.0
         value -= candidate.start / total  # earlier is better
@@ -352,7 +420,9 @@ def choose_date(
         if published:
             age = (published - candidate.date).days
             if age < -1:
-                value -= 10.0  # after publication: announced, not held
+                # After publication: announced, not held; less so when the words say it is
+                # to come ("will travel to Rabat on Thursday"): the article announces it.
+                value -= 2.0 if candidate.to_come else 10.0
             elif age <= 10:
                 value += 2.0
             elif age > 120 and candidate.precision == "day":
@@ -360,3 +430,14 @@ def choose_date(
         return value
 
     return max(candidates, key=score)
+
+
+def reported_on(words: list[str], start: int) -> bool:
+    """A reporting verb just before the date, and no word of a meeting between them."""
+    for index in range(start - 1, max(start - 6, 0) - 1, -1):
+        forms = {form for form, _ in word_forms(words[index])}
+        if forms & MEETING_CUES:
+            return False
+        if forms & REPORTING_VERBS:
+            return True
+    return False

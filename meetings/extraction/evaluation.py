@@ -50,9 +50,14 @@ CLASSES = {
 
 def classes_of(case: dict) -> list[str]:
     """The classes a case was written for: its "classes" tags ("implicit-side", as in
-    eval/heldout3), or else its "covers" labels."""
+    eval/heldout3, or the issue's numbers 1 to 6, as in eval/heldout4), or else its
+    "covers" labels."""
     if case.get("classes"):
-        return [tag.replace("-", " ") for tag in case["classes"]]
+        names = list(CLASSES)
+        return [
+            names[int(tag) - 1] if str(tag).isdigit() else str(tag).replace("-", " ")
+            for tag in case["classes"]
+        ]
     labels = [label.strip().lower() for label in case.get("covers", [])]
     found = []
     for number, (name, words) in enumerate(CLASSES.items(), start=1):

@@ -7,11 +7,27 @@ from anything else in tests), with a phrase matcher per kind of entity.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from meetings.extraction.document import PhraseMatcher
+from meetings.extraction.document import Document, Match, PhraseMatcher
 from meetings.text import normalize
+
+# Small words of place names, written in lower case inside them: "la Réunion", "Dar es Salaam".
+NAME_PARTICLES = {"le", "la", "les", "l", "the", "el", "al", "de", "du", "des", "d", "es", "of"}
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Capitalised words that may follow a city without making a name of it with the city:
+# "in Rabat Monday", a headline's "Meet In Moscow To Discuss".
+NOT_NAME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "on", "to", "for", "and", "with", "as", "after", "amid", "over",
+    "in", "at", "from", "by", "this", "last", "next", "et", "a", "le", "la", "les", "pour",
+    "avec", "sur", "ce", "cette", "said", "says",
+}  # fmt: skip
+# Prepositions after which a city is a place even when a name follows it.
+PLACE_WORDS = {"a", "au", "en", "in", "at", "to", "from", "depuis", "vers"}
 
 
 @dataclass(frozen=True)
@@ -155,6 +171,35 @@ class Gazetteer:
                     matcher.add(keyword, topic.slug)
         return matcher
 
+    def find_country_names(self, document: Document) -> list[Match]:
+        """Countries named in the article, written as names (see ``written_as_a_name``)."""
+        return [m for m in self.country_names.find(document) if written_as_a_name(document, m)]
+
+    def find_cities(self, document: Document, countries: list[Match] | None = None) -> list[Match]:
+        """Cities named in the article: written as names; not a word of a longer country
+        name ("Bissau" in "Guinée-Bissau", "São Tomé" in "São Tomé and Príncipe"); not
+        the first words of another name ("Victoria Nuland", "the Paris Agreement")."""
+        if countries is None:
+            countries = self.find_country_names(document)
+        inside = {
+            position
+            for match in countries
+            for position in range(match.start, match.end)
+            if match.length > 1
+        }
+        found = []
+        for match in self.city_names.find(document):
+            if not written_as_a_name(document, match):
+                continue
+            if inside.issuperset(range(match.start, match.end)) and not any(
+                c.start == match.start and c.end == match.end for c in countries
+            ):
+                continue
+            if followed_by_a_name(document, match):
+                continue
+            found.append(match)
+        return found
+
     def outlet_named(self, name: str | None = None, url: str | None = None) -> OutletEntry | None:
         """The outlet with this name (any script) or whose domain the URL is on."""
         if name:
@@ -169,3 +214,39 @@ class Gazetteer:
                 if domain and (host == domain or host.endswith("." + domain)):
                     return outlet
         return None
+
+
+def written_as_a_name(document: Document, match: Match) -> bool:
+    """A name in Latin script counts only written with a capital ("la Réunion", "Malé",
+    "Le Cap"), not as the word it also is ("la réunion annuelle", "male", "garder le cap").
+    Arabic has no capitals: its names always count."""
+    written = document.original(match.start, match.end)
+    if not LATIN.search(written):
+        return True
+    for position in range(match.start, match.end):
+        if document.tokens[position].text in NAME_PARTICLES:
+            continue
+        if document.original(position, position + 1)[:1].isupper():
+            return True
+    return False
+
+
+def followed_by_a_name(document: Document, match: Match) -> bool:
+    """A Latin-script name followed, with nothing between, by a capitalised word that is
+    not a weekday, a month or a small word: "Victoria Nuland", "Paris Agreement"; not
+    after a preposition of place ("à Abuja Ahmed Attaf": a place, then a name)."""
+    if match.end >= len(document.tokens):
+        return False
+    if match.start and document.tokens[match.start - 1].text in PLACE_WORDS:
+        return False  # "a reçu jeudi à Bruxelles Thérèse Kayikwamba Wagner": a place
+    written = document.original(match.start, match.end)
+    if not LATIN.search(written):
+        return False
+    following = document.tokens[match.end]
+    gap = document.text[
+        document.original_span(match.start, match.end)[1] : document.origins[following.start]
+    ]
+    if gap != " " or following.text in NOT_NAME_WORDS:
+        return False
+    word = document.original(match.end, match.end + 1)
+    return word[:1].isupper() and bool(LATIN.match(word))

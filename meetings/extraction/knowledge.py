@@ -67,6 +67,11 @@ def venues() -> PhraseMatcher:
 
 
 @functools.cache
+def shared_demonyms() -> dict[str, list[str]]:
+    return load("shared_demonyms.json")["shared"]
+
+
+@functools.cache
 def capitalised_country_names() -> dict[str, str]:
     return load("capitalised_country_names.json")["names"]
 
@@ -85,25 +90,50 @@ def capitalised_countries(document: Document) -> list[Match]:
 def credited_agencies(document: Document) -> list[Match]:
     """The agencies the article credits, first one first ("الرياض (واس) -", "selon l'APS").
 
-    An abbreviation counts in parentheses ("(MAP)") or after the word agency; a Latin
-    one only in capitals ("TAP", not "tap"); full names count anywhere.
+    An abbreviation counts in parentheses ("(MAP)") or slashes ("/قنا/"), after the word
+    agency, before "learned" or "reported" ("APS learned"), or as the wire's last word
+    ("--SPA"); a Latin one only in capitals ("TAP", not "tap"); full names count anywhere.
+    An abbreviation two agencies share (APS) gives a match for each.
     """
     found = []
-    for match in agency_names().find(document):
+    longest = {(match.start, match.end) for match in agency_names().find(document)}
+    for match in agency_names().find_all(document):
+        if (match.start, match.end) not in longest:
+            continue
         agency: Agency = match.payload
-        if agency.is_short:
-            written = document.original(match.start, match.end)
-            if not ARABIC_LETTERS.search(written) and written != written.upper():
-                continue
-            start, end = document.original_span(match.start, match.end)
-            before = document.text[max(start - 3, 0) : start]
-            after = document.text[end : end + 3]
-            previous = document.tokens[match.start - 1].text if match.start else ""
-            in_parentheses = "(" in before and ")" in after
-            if not in_parentheses and previous not in AGENCY_WORDS:
-                continue
+        if agency.is_short and not credited_by_abbreviation(document, match):
+            continue
         found.append(match)
     return found
+
+
+def credited_by_abbreviation(document: Document, match: Match) -> bool:
+    written = document.original(match.start, match.end)
+    if not ARABIC_LETTERS.search(written) and written != written.upper():
+        return False
+    start, end = document.original_span(match.start, match.end)
+    before = document.text[max(start - 3, 0) : start]
+    after = document.text[end : end + 3]
+    previous = document.tokens[match.start - 1].text if match.start else ""
+    following = document.tokens[match.end].text if match.end < len(document.tokens) else ""
+    enclosed = ("(" in before and ")" in after) or ("/" in before and "/" in after)
+    signed = match.end == len(document.tokens) and any(mark in before for mark in "-–—")
+    return (
+        enclosed
+        or signed
+        or previous in AGENCY_WORDS
+        or following in {"learned", "learnt", "reported", "reports"}
+    )
+
+
+def agency_named(name: str) -> list[Agency]:
+    """The agencies an outlet's whole name is ("SPA", "Agence Tunis Afrique Presse")."""
+    document = Document.from_text(name)
+    return [
+        match.payload
+        for match in agency_names().find_all(document)
+        if match.start == 0 and match.end == len(document.tokens)
+    ]
 
 
 @functools.cache

@@ -36,12 +36,19 @@ HEADS = {
     "رئيس الدبلوماسية": "minister", "chef de la diplomatie": "minister",
     "top diplomat": "minister", "chief diplomat": "minister",
     "cabinet secretary": "minister",
+    # Kenya's ministers are Cabinet Secretaries, in French "secrétaires du Cabinet".
+    "secretaire du cabinet": "minister", "secretaire de cabinet": "minister",
 }  # fmt: skip
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
 HONORIFICS = {
     "السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame", "الشيخ",
     "الشيخة", "الامير", "الاميرة", "سمو", "معالي", "الدكتور", "الدكتورة", "sheikh", "sheikha",
     "cheikh", "prince", "princess", "princesse", "excellency",
+    # Ranks and callings written before a minister's name: "الفريق محمد تومبا", "المهندس
+    # ضو البيت", "le général Tine", "Ambassador Yusuf Tuggar", "السفير علي يوسف".
+    "الفريق", "اللواء", "العميد", "العقيد", "المشير", "المهندس", "المهندسة", "السفير",
+    "السفيرة", "الاستاذ", "الاستاذة", "general", "colonel", "ambassador", "ambassadeur",
+    "ambassadrice", "professor", "professeur", "pr", "eng",
 }  # fmt: skip
 # Honorifics that are also words: "HE" (His Excellency) only in capitals, not "he".
 CAPITAL_HONORIFICS = {"he", "hh", "hrh"}
@@ -74,13 +81,26 @@ TITLE_WORDS = {
     "premier", "delegate", "delegue", "deleguee", "minister", "ministre", "secretary",
     "secretaire", "general", "generale", "chief", "top", "diplomat", "s",
     "affaires", "etrangeres", "exterieures",
+    # More words of ministers' titles: "Cabinet Secretary for Environment, Climate Change and
+    # Forestry", "ministre de l'Hydraulique", "حكومة الوحدة الوطنية".
+    "change", "forestry", "hydraulics", "hydraulique", "sanitation", "assainissement",
+    "hygiene", "childhood", "enfance", "diaspora", "expatriates", "communities", "communautes",
+    "exports", "exportations", "promotion", "investment", "investissement", "infrastructure",
+    "infrastructures", "petroleum", "petrole", "hydrocarbons", "hydrocarbures", "resources",
+    "ressources", "irrigation", "aviation", "civil", "handicrafts",
+    "artisanat", "communication", "communications", "information", "media", "medias",
+    "gender", "genre", "women", "femme", "femmes", "customs", "douanes",
+    "acting", "interim", "حكومة", "بحكومة", "لحكومة",
 }  # fmt: skip
+# Nouns of titles that take an adjective after them ("Administration territoriale").
+TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation", "sante",
+               "action", "education", "enseignement", "recherche"}  # fmt: skip
 # Words that link a title to the country it serves: "ministre des Affaires étrangères du
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
-RANK_PREFIXES = {"vice", "deputy", "first", "نائب"}
+RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim"}  # "Libya's acting FM"
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
     "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
@@ -93,6 +113,8 @@ NAME_STOPS = {
     "وزيرة", "الوزير", "الوزيرة", "نظيره", "نظيرته", "تم", "بان", "لان", "انها", "كي", "حتي",
     "ديال", "خلاله", "خلالها", "عليه", "اليه", "منه", "فيه", "فيها", "بلاده", "بلادها", "ايضا",
     "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
+    # Where the meeting was, often right after a name: "علي يوسف الشريف بمكتبه".
+    "بمكتبه", "بمكتبها", "مكتبه", "مكتبها", "بمقر", "مقر",
 }  # fmt: skip
 # What is discussed, and days, often follow a name without a comma; they may be words
 # of a title ("وزير العلاقات الخارجية"), not of a name.
@@ -107,7 +129,8 @@ LATIN_PARTICLES = {
     "de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben",
     "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter",
 }  # fmt: skip
-TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for"}
+TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for", "la", "le", "les",
+                   "au", "aux"}  # fmt: skip
 ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
     "accompanied", "presence", "alongside", "entoure", "entouree",
@@ -183,12 +206,14 @@ class PeopleFinder:
         self.words = [token.text for token in document.tokens]
         self.known = self.by_start(gazetteer.person_names.find(document))
         self.demonyms = self.by_start(gazetteer.demonyms.find(document))
-        self.country_names = self.by_start(gazetteer.country_names.find(document))
+        countries = gazetteer.find_country_names(document)
+        self.country_names = self.by_start(countries)
         for match in capitalised_countries(document):
             self.country_names.setdefault(match.start, match)
         # Portfolio phrases overlap titles ("وزير الداخلية", "foreign minister"): keep them all.
         self.portfolios = self.longest_by_start(gazetteer.portfolio_keywords.find_all(document))
-        self.cities = self.by_start(gazetteer.city_names.find(document))
+        self.city_matches = gazetteer.find_cities(document, countries)
+        self.cities = self.by_start(self.city_matches)
         self.heads = self.by_start(_HEADS.find(document))
         self.title_vocabulary = self.build_title_vocabulary()
         self.official_titles = official_titles().find(document)
@@ -320,7 +345,8 @@ class PeopleFinder:
             end += 1
         else:
             ended = True
-        while end > position and self.words[end - 1] in LATIN_PARTICLES:
+        # "فؤاد حسين والوفد المرافق": و of "and" is split off the article, not a name's.
+        while end > position and self.words[end - 1] in LATIN_PARTICLES | {"و"}:
             end -= 1
         if not ended or end - position < 2:
             return None
@@ -431,6 +457,9 @@ class PeopleFinder:
     def title_word(self, position: int) -> bool:
         """A word that continues a title rather than starting a name."""
         word = self.words[position]
+        following = self.words[position + 1] if position + 1 < len(self.words) else ""
+        if word == "في" and following in {"الحكومة", "حكومة"}:
+            return True  # "وزير الخارجية في الحكومة السورية الانتقالية"
         if word in NAME_STOPS or position in self.known:
             return False
         if word in self.title_vocabulary:
@@ -443,11 +472,19 @@ class PeopleFinder:
                 return True
             if "ال" + word in self.title_vocabulary and position + 1 in self.country_names:
                 return True
-            following = self.words[position + 1] if position + 1 < len(self.words) else ""
             return word.startswith("و") and following.startswith("ال")
         # "ministre de l'Outre-mer", "Minister of the Interior": a word after a particle.
         previous = self.words[position - 1] if position else ""
-        return previous in TITLE_PARTICLES
+        if previous in TITLE_PARTICLES:
+            return True
+        # "l'Administration territoriale", "la Sécurité publique": an adjective in lower case
+        # after a capitalised word of the title.
+        return (
+            position > 0
+            and not self.is_capitalised(position)
+            and self.is_capitalised(position - 1)
+            and self.words[position - 1] in TITLE_NOUNS
+        )
 
     def title_continues(self, position: int) -> bool:
         return (

@@ -13,10 +13,23 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from meetings.extraction.article import Article
-from meetings.extraction.dates import choose_date, dateline_tokens, find_dates, in_future
+from meetings.extraction.dates import (
+    choose_date,
+    dateline_span,
+    find_dates,
+    in_future,
+    sentence_break,
+)
 from meetings.extraction.document import Document, Match, PhraseMatcher, word_forms
 from meetings.extraction.gazetteer import Gazetteer
-from meetings.extraction.knowledge import credited_agencies, is_international_agency, venues
+from meetings.extraction.knowledge import (
+    Agency,
+    agency_named,
+    credited_agencies,
+    is_international_agency,
+    shared_demonyms,
+    venues,
+)
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 from meetings.text import normalize
 
@@ -48,6 +61,24 @@ for _phrase in (
     VISITING.add(_phrase, True)
 FUTURE_WORDS = {"المقبل", "المقبلة", "القادم", "القادمة", "سيعقد", "ستعقد", "prochain", "prochaine",
                 "next", "upcoming", "will"}  # fmt: skip
+# Words that put a city in another meeting, to come: "invited him to Banjul", "agreed to
+# hold in Riyadh", "la commission mixte prévue à Abuja", "دعوة لزيارة بغداد".
+INVITATION_WORDS = {
+    "invitation", "invite", "invited", "invites", "convenu", "convenus", "convenues", "agreed",
+    "prevue", "prevu", "prevues", "scheduled", "planned", "دعوة", "لزيارة", "المقرر", "المرتقب",
+    "المرتقبة", "اتفق", "اتفقا", "واتفق", "دعا",
+}  # fmt: skip
+# Words that put a city in an earlier event: "lors de la dernière visite à Nairobi".
+PAST_WORDS = {"dernier", "derniere", "last", "previous", "precedente", "precedent", "earlier",
+              "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم"}  # fmt: skip
+# A city where something is based is not where ministers met: "whose secretariat is based
+# in Tunis", "ومقرها الرباط".
+BASED_WORDS = {"based", "headquartered", "basee", "base", "siege", "مقرها", "مقره", "ومقرها",
+               "ومقره"}  # fmt: skip
+# On the sidelines of a gathering: a city of neither side may be the place.
+SIDELINES = PhraseMatcher()
+for _phrase in ("على هامش", "en marge", "on the sidelines", "on the margins", "في اطار"):
+    SIDELINES.add(_phrase, True)
 MEETING_WORDS = {
     "مباحثات", "محادثات", "اجتماع", "اجتماعا", "لقاء", "استقبل", "استقبلت", "التقي", "التقت",
     "اجري", "اجرت", "يبحث", "تبحث", "بحث", "بحثا", "تباحث", "جلسة", "مباحثاتهما",
@@ -82,7 +113,7 @@ VAGUE_TIME = PhraseMatcher()
 for _phrase in (
     "الاسبوع الماضي", "الاسبوع المنصرم", "الاسبوع الجاري", "هذا الاسبوع", "مطلع الاسبوع",
     "la semaine derniere", "cette semaine", "en debut de semaine", "last week", "this week",
-    "earlier this week", "earlier this month",
+    "earlier this week",
 ):  # fmt: skip
     VAGUE_TIME.add(_phrase, True)
 # A call is not a meeting.
@@ -100,6 +131,10 @@ for _phrase in (
 ):  # fmt: skip
     PHONE.add(_phrase, True)
 MAX_TOPICS = 6
+# An ambassador is not a minister: a minister receiving one gives an audience, not a meeting.
+AMBASSADOR = PhraseMatcher()
+for _phrase in ("ambassadeur", "ambassadrice", "ambassador", "سفير", "سفيرة", "السفير", "السفيرة"):
+    AMBASSADOR.add(_phrase, True)
 
 
 @dataclass
@@ -220,10 +255,10 @@ class Extraction:
         return Evidence(first, last, self.document.text[first:last], note)
 
     def run(self) -> Draft:
+        self.finder = finder = PeopleFinder(self.document, self.gazetteer)
         self.find_outlet()
         self.find_credit()
         self.find_date()
-        self.finder = finder = PeopleFinder(self.document, self.gazetteer)
         self.demonym_ends = {match.end for match in finder.demonyms.values()}
         mentions = finder.mentions()
         # Words of a title ("State Secretary for Asylum") are not what the meeting is about.
@@ -274,7 +309,9 @@ class Extraction:
     # 1. Outlet: given, in the HTML, or named in the byline at the top of the text.
     def find_outlet(self) -> None:
         outlet = self.gazetteer.outlet_named(self.article.outlet, self.article.url)
-        if outlet is None:
+        if outlet is None and not self.article.outlet:
+            # No outlet named: perhaps the byline names one ("بغداد / الصباح الجديد" names
+            # an outlet the archive does not know, not "الصباح": only when none is given).
             matcher = PhraseMatcher()
             for entry in self.gazetteer.outlets:
                 for name in (entry.name, entry.name_ar):
@@ -291,13 +328,67 @@ class Extraction:
             outlet.name, outlet.name_ar
         )
         self.draft.outlet = outlet.name if outlet else self.article.outlet
+        if outlet is None and self.article.outlet:
+            # An outlet the archive does not know: an agency by its name ("SPA", "KUNA"),
+            # or a paper named after its country or city ("Rabat Éco", "الشروق الجزائرية").
+            agencies = agency_named(self.article.outlet)
+            if agencies:
+                agency = self.choose_agency(agencies)
+                self.outlet_country = agency.country
+                self.reports_from_anywhere = agency.country is None
+            else:
+                self.outlet_country = self.country_in_name(self.article.outlet)
+        if outlet is None and self.outlet_country is None and self.article.url:
+            self.outlet_country = country_of_domain(self.article.url, self.gazetteer)
+
+    def country_in_name(self, name: str) -> str | None:
+        """The one country a name names, by a country, a demonym or a city."""
+        document = Document.from_text(name)
+        countries = self.gazetteer.find_country_names(document)
+        codes = {match.payload for match in countries}
+        codes |= {match.payload for match in self.gazetteer.demonyms.find(document)}
+        for match in self.gazetteer.city_names.find(document):  # "Lisbon Wire": a city
+            codes.add(self.gazetteer.city_by_slug[match.payload].country)
+        return codes.pop() if len(codes) == 1 else None
+
+    def dateline_country(self) -> str | None:
+        """The country of the dateline's city, or the country it names ("الجزائر -")."""
+        start, end = dateline_span(self.document)
+        for match in self.finder.city_matches:
+            if start <= match.start and match.end <= end:
+                return self.gazetteer.city_by_slug[match.payload].country
+        for match in self.finder.country_names.values():
+            if start <= match.start and match.end <= end:
+                return match.payload
+        return None
+
+    def choose_agency(self, agencies: list[Agency]) -> Agency:
+        """Of agencies with the same name (APS: Algeria's and Senegal's), the one of the
+        dateline's country, else of the country the article names most, else the first."""
+        if len(agencies) == 1:
+            return agencies[0]
+        home = self.dateline_country()
+        for agency in agencies:
+            if agency.country and agency.country == home:
+                return agency
+        named = Counter(
+            match.payload
+            for table in (self.finder.country_names, self.finder.demonyms)
+            for match in table.values()
+        )
+        return max(agencies, key=lambda agency: named[agency.country] if agency.country else 0)
 
     # 1b. A national agency credited in the dateline or the text ("الرياض (واس) -",
     # "(MAP)", "selon l'APS"): its country is one side, and outweighs the outlet's,
     # which may only be relaying the wire.
     def find_credit(self) -> None:
         national = [m for m in credited_agencies(self.document) if m.payload.country]
-        self.credit = national[0] if national else None
+        self.credit = None
+        if national:
+            first = national[0]
+            same = [m for m in national if (m.start, m.end) == (first.start, first.end)]
+            agency = self.choose_agency([match.payload for match in same])
+            self.credit = next(match for match in same if match.payload is agency)
         self.source_country = self.credit.payload.country if self.credit else self.outlet_country
 
     # 6. Date.
@@ -305,6 +396,7 @@ class Extraction:
         published = self.article.published
         candidates = find_dates(self.document, self.language, published)
         chosen = choose_date(candidates, self.document, published)
+        self.date_candidates, self.chosen_date = candidates, chosen
         vague = VAGUE_TIME.find(self.document)
         if chosen and not (vague and chosen.how == "relative"):
             self.draft.date, self.draft.date_precision = chosen.date, chosen.precision
@@ -351,6 +443,8 @@ class Extraction:
             mention.counterpart and (mention.country or mention.name)
             for mention in [*nameless, *(m for p in participants for m in p.mentions)]
         )
+        self.lead = lead = self.lead_sentence(participants, nameless)
+        self.share_demonyms(finder, participants, nameless)
         scores: Counter[str] = Counter()
         spans: dict[str, list[Evidence]] = defaultdict(list)
         strong: set[str] = set()
@@ -359,12 +453,17 @@ class Extraction:
             if not participant.country:
                 continue
             first = participant.mentions[0]
-            later = in_future(self.document, (first.head or first.name_span)[0])
+            position = (first.head or first.name_span)[0]
+            later = in_future(self.document, position)
             if participant.accompanying or (later and not self.draft.announcement):
                 # Accompanying, or to be met later ("he is expected in Oslo to meet...").
                 scores[participant.country] += 3
             else:
                 scores[participant.country] += 6
+                if lead[0] <= position < lead[1]:
+                    # Named in the sentence that reports the meeting: one of the two who
+                    # met, more than a minister of a third country named further on.
+                    scores[participant.country] += 4
             strong.add(participant.country)
             mention = participant.mentions[0]
             span = mention.country_span or mention.name_span
@@ -405,13 +504,18 @@ class Extraction:
                 scores[match.payload] += weight + bonus
                 spans[match.payload].append(self.evidence(match.start, match.end, note))
         # A capital named outside a place phrase stands for its country: "Rabat and Madrid agreed".
-        for match in self.gazetteer.city_names.find(self.document):
+        for match in finder.city_matches:
             city = self.gazetteer.city_by_slug[match.payload]
             if city.is_capital and not self.is_place_phrase(match):
                 scores[city.country] += 0.75
         self.country_scores = scores
         ranked = [code for code, _ in scores.most_common()]
         chosen = [code for code in ranked if code in strong][:2]
+        in_lead = self.countries_in_lead(participants, nameless)
+        if len(in_lead) == 2:
+            # The sentence that reports the meeting names two countries' ministers: they
+            # are the sides, whoever else the article names more often.
+            chosen = sorted(in_lead, key=lambda code: -scores[code])
         if len(chosen) == 1:
             # "X and his Spanish counterpart": the other side need only be named once.
             needed = 1.0 if self.counterpart_relation else 2.0
@@ -443,6 +547,14 @@ class Extraction:
             chosen = []
             self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
+        envoys = self.ambassadors_received(participants, nameless)
+        if envoys and (envoys.intersection(chosen) or len(chosen) < 2):
+            self.draft.warnings.append(
+                "The minister received an ambassador, not a minister: an audience is not a "
+                "ministerial meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
         if chosen and self.is_phone_call():
             self.draft.warnings.append("This reports a phone call, not a meeting.")
             chosen = []
@@ -462,6 +574,121 @@ class Extraction:
             self.draft.warnings.append("The article does not say that a meeting took place.")
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
+
+    def share_demonyms(self, finder: PeopleFinder, participants, nameless) -> None:
+        """ "الوزير الكونغولي" in an article about the Republic of the Congo's minister: a
+        demonym two countries share is the other's when the article names it as often and
+        its minister takes part (knowledge: shared_demonyms.json)."""
+        named = Counter(match.payload for match in finder.country_names.values())
+        # Ministers whose country the article gives by its name ("وزير المحروقات لجمهورية
+        # الكونغو"), not by a demonym.
+        by_name = {(m.start, m.end) for m in finder.country_names.values()}
+        mentions = [*nameless, *(m for p in participants for m in p.mentions)]
+        sides = {m.country for m in mentions if m.country and m.country_span in by_name}
+        start, end = self.lead
+        in_lead = {
+            m.country
+            for m in mentions
+            if m.country and start <= (m.head or m.name_span or (-1,))[0] < end
+        }
+        for owner, others in shared_demonyms().items():
+            other = next((code for code in others if code in sides), None)
+            if other is None or named[other] < max(named[owner], 1):
+                continue
+            if {owner, other} <= in_lead:
+                continue  # "le ministre dominicain a reçu son homologue de la Dominique"
+            spans = set()
+            for start, match in list(finder.demonyms.items()):
+                if match.payload == owner:
+                    finder.demonyms[start] = Match(match.start, match.end, other, match.proclitics)
+                    spans.add((match.start, match.end))
+            for mention in [*nameless, *(m for p in participants for m in p.mentions)]:
+                if mention.country == owner and mention.country_span in spans:
+                    mention.country = other
+            for participant in participants:
+                given = next((m for m in participant.mentions if m.country), None)
+                if participant.country == owner and given and given.country == other:
+                    participant.country = other
+
+    def countries_in_lead(self, participants, nameless) -> set[str]:
+        """The countries of the people named in the sentence that reports the meeting."""
+        start, end = self.lead
+        found = {
+            p.country
+            for p in participants
+            if p.country
+            and not p.accompanying
+            and start <= (p.mentions[0].head or p.mentions[0].name_span)[0] < end
+        }
+        found |= {
+            m.country
+            for m in nameless
+            if m.country and m.head and not m.accompanying and start <= m.head[0] < end
+        }
+        return found
+
+    def ambassadors_received(self, participants, nameless) -> set[str]:
+        """Countries represented in the meeting's sentence by their ambassador ("l'ambassadeur
+        du Japon", "Japan's ambassador", "السفير الياباني", "سفير اليابان") and by no minister."""
+        start, end = self.lead
+        envoys = set()
+        for match in AMBASSADOR.find(self.document):
+            if not start <= match.start < end:
+                continue
+            country = self.country_beside(match)
+            if country:
+                envoys.add(country)
+        ministers = {
+            p.country
+            for p in participants
+            if p.country and start <= (p.mentions[0].head or p.mentions[0].name_span)[0] < end
+        }
+        ministers |= {
+            m.country for m in nameless if m.country and m.head and start <= m.head[0] < end
+        }
+        return envoys - ministers
+
+    def country_beside(self, match: Match) -> str | None:
+        """The country a word is qualified with: a demonym or a country's name right after it
+        (after "du", "of", "de la"), or before it ("Japan's ambassador", "Japanese envoy")."""
+        position = match.end
+        if position < len(self.words) and self.words[position] in {"du", "de", "d", "of", "from"}:
+            position += 1
+        if position < len(self.words) and self.words[position] in {"la", "l", "the"}:
+            position += 1
+        for table in (self.finder.demonyms, self.finder.country_names):
+            if position in table:
+                return table[position].payload
+        for table in (self.finder.demonyms, self.finder.country_names):
+            for found in table.values():
+                if found.end == match.start or (
+                    found.end == match.start - 1 and self.words[match.start - 1] == "s"
+                ):
+                    return found.payload
+        return None
+
+    def lead_sentence(self, participants, nameless) -> tuple[int, int]:
+        """The tokens of the first sentence that names a person and says they met."""
+        people = sorted(
+            (mention.head or mention.name_span)[0]
+            for mention in [*nameless, *(m for p in participants for m in p.mentions)]
+            if mention.head or mention.name_span
+        )
+        start = 0
+        for index in range(len(self.words) + 1):
+            if index < len(self.words) and not (
+                index and sentence_break(self.document, index - 1, index)
+            ):
+                continue
+            sentence = range(start, index)
+            if any(position in sentence for position in people) and any(
+                form in MEETING_WORDS
+                for word in self.words[start:index]
+                for form, _ in word_forms(word)
+            ):
+                return start, index
+            start = index
+        return 0, 0
 
     def paired_demonyms(self, finder: PeopleFinder) -> list[Match]:
         """Two demonyms joined, beside a plural or dual minister word: both are sides."""
@@ -563,63 +790,29 @@ class Extraction:
             for index, word in enumerate(self.words)
             if any(form in MEETING_WORDS for form, _ in word_forms(word))
         ]
-        dateline_end = dateline_tokens(self.document)
-        total = max(len(self.words), 1)
-        best: tuple[float, Match, str] | None = None
-        named = [(match, match.payload) for match in self.gazetteer.city_names.find(self.document)]
-        buildings = venues().find(self.document)
-        named += [(match, match.payload) for match in buildings]
-        # "place Beauvau", "Quai d'Orsay": a building's name of several words is a place by
-        # itself; "the Kremlin" or "l'Élysée" also stand for a government ("the Kremlin said").
-        addresses = {(match.start, match.end) for match in buildings if match.length > 1}
-        for match, slug in named:
-            city = self.gazetteer.city_by_slug.get(slug)
-            if city is None:
-                continue
-            dateline = match.start <= 2 and (
-                match.end <= dateline_end or self.followed_by_dash(match)
-            )
-            if dateline and not self.draft.countries:
-                continue  # no meeting found: where the wire was filed is no meeting's place
-            if dateline:
-                # Where the wire was filed: the place unless the text names another
-                # near the words of the meeting.
-                score = 4.0
-            elif (
-                self.is_place_phrase(match)
-                or self.names_an_event(match)
-                or (match.start, match.end) in addresses
-            ):
-                score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
-                if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
-                    score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
-            else:
-                continue
-            if city.country in self.draft.countries:
-                score += 1
-            nearby = self.words[max(match.start - 6, 0) : match.end + 3]
-            if FUTURE_WORDS.intersection(nearby) and not self.draft.announcement:
-                score -= 4  # "next month in Rome": another, later meeting
-            score += 1 - match.start / total  # earlier is better
-            if best is None or score > best[0]:
-                best = (score, match, slug)
+        candidates = [
+            (score, match, city, how)
+            for match, city, how in self.places_named()
+            if (score := self.place_score(match, city, how, cues)) is not None
+        ]
+        office = self.office_place(cues, candidates)
+        if office:
+            candidates.append(office)
+        best = max(candidates, key=lambda candidate: candidate[0], default=None)
         if best and best[0] >= 3:
-            _score, match, slug = best
-            self.set_place(
-                self.gazetteer.city_by_slug[slug], [self.evidence(match.start, match.end)]
-            )
+            _score, match, city, how = best
+            note = "inferred" if how == "office" else ""
+            self.set_place(city, [self.evidence(match.start, match.end, note)])
+            if how == "office":
+                seat = "capital" if city.is_capital else "city of the dateline"
+                self.draft.warnings.append(
+                    f"No city named: the meeting was at the host's ministry, so the host's "
+                    f"{seat} is proposed. Check it."
+                )
             return
-        host, office = self.host_from_the_text()
+        host, _office = self.host_from_the_text()
         if host:
             self.draft.host_country = host
-            capital = self.capital_of(host)
-            if office and capital:
-                # "received at his office": in the host's capital, where ministries are.
-                self.set_place(capital, [self.evidence(*office, "inferred")])
-                self.draft.warnings.append(
-                    "No city named: the meeting was at the host's ministry, so the host's "
-                    "capital is proposed. Check it."
-                )
             return
         at_home = self.credit or not self.reports_from_anywhere
         if at_home and self.source_country and self.source_country in self.draft.countries:
@@ -632,6 +825,142 @@ class Extraction:
             self.draft.warnings.append(
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
+
+    def places_named(self):
+        """(match, city, how) for each way the article names a city: by its name, by a
+        building ("the Viminale"), by its country in a dateline ("الجزائر (واج) -", "KUWAIT,
+        Oct 15 (KUNA)": the capital), or as a country's capital ("العاصمة الإثيوبية", "the
+        Turkish capital", "la capitale éthiopienne")."""
+        for match in self.finder.city_matches:
+            yield match, self.gazetteer.city_by_slug[match.payload], "name"
+        for match in venues().find(self.document):
+            city = self.gazetteer.city_by_slug.get(match.payload)
+            if city:
+                yield match, city, "building" if match.length > 1 else "name"
+        for match in self.finder.country_names.values():
+            capital = self.capital_of(match.payload)
+            if capital and self.in_dateline(match):
+                yield match, capital, "name"
+        for match in self.finder.demonyms.values():
+            before = self.words[match.start - 1] if match.start else ""
+            after = self.words[match.end] if match.end < len(self.words) else ""
+            capital = self.capital_of(match.payload)
+            if not capital:
+                continue
+            if any(form in {"العاصمة", "capitale"} for form, _ in word_forms(before)):
+                yield Match(match.start - 1, match.end, match.payload), capital, "capital"
+            elif after == "capital":
+                yield Match(match.start, match.end + 1, match.payload), capital, "capital"
+
+    def in_dateline(self, match: Match) -> bool:
+        start, end = dateline_span(self.document)
+        return start <= match.start <= start + 2 and (
+            match.end <= end or self.followed_by_dash(match)
+        )
+
+    def place_score(self, match: Match, city, how: str, cues: list[int]) -> float | None:
+        """How surely the city is where the meeting took place; None when it is not named as
+        a place at all."""
+        sides = self.draft.countries
+        dateline = how == "name" and self.in_dateline(match)
+        if dateline and not sides:
+            return None  # no meeting found: where the wire was filed is no meeting's place
+        if dateline:
+            # Where the wire was filed: the place unless the text names another
+            # near the words of the meeting.
+            score = 4.0
+        elif (
+            how in {"building", "capital"}
+            or self.is_place_phrase(match)
+            or (self.names_an_event(match))
+        ):
+            score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+            if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
+                score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
+        else:
+            return None
+        if city.country in sides:
+            score += 1
+        elif len(sides) == 2 and not dateline and not self.gathering_place(match):
+            score -= 2  # a city of neither side, named away from the meeting's sentence
+        before = self.words[max(match.start - 6, 0) : match.start]
+        after = self.words[match.end : match.end + 6]
+        # "next month in Rome"; "على أن تلتئم في الخرطوم" (to convene in Khartoum): another,
+        # later meeting.
+        later = FUTURE_WORDS.intersection(before + after[:3]) or "علي ان" in " ".join(before)
+        if later and not self.draft.announcement:
+            score -= 5
+        elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
+            score -= 5  # "invited him to Banjul", "agreed to hold in Riyadh"
+        elif self.another_time(match):
+            score -= 5  # "in Madrid last October", "lors de la dernière visite à Nairobi"
+        if BASED_WORDS.intersection(before[-3:]):
+            score -= 3
+        return score + 1 - match.start / max(len(self.words), 1)  # earlier is better
+
+    def gathering_place(self, match: Match) -> bool:
+        """A city named with a gathering, or in the sentence that reports the meeting."""
+        if self.names_an_event(match):
+            return True
+        start, end = self.lead
+        if start <= match.start < end:
+            return True
+        return any(abs(found.start - match.start) <= 20 for found in SIDELINES.find(self.document))
+
+    def another_time(self, match: Match) -> bool:
+        """A date other than the meeting's, or a word of the past, right by the city."""
+        chosen = self.chosen_date
+        # The meeting's own date and the words around it ("يناير الماضي", "last Tuesday").
+        chosen_span = range(chosen.start - 2, chosen.end + 2) if chosen else range(0)
+        for candidate in self.date_candidates:
+            if candidate is chosen or candidate.date == (chosen.date if chosen else None):
+                continue
+            if match.end <= candidate.start <= match.end + 4 or (
+                match.start - 4 <= candidate.end <= match.start
+            ):
+                return True
+        # "met in Doha last week": a vague time is the meeting's own, not another.
+        vague = {
+            position
+            for found in VAGUE_TIME.find(self.document)
+            for position in range(found.start, found.end)
+        }
+        window = range(max(match.start - 4, 0), min(match.end + 3, len(self.words)))
+        return any(
+            self.words[position] in PAST_WORDS
+            and position not in chosen_span
+            and position not in vague
+            for position in window
+        )
+
+    def office_place(self, cues: list[int], candidates) -> tuple | None:
+        """ "Received at his office", "بمقر الوزارة", "au siège du ministère" near the words
+        of the meeting: the host's seat, the dateline's city when it is the host's, else the
+        host's capital."""
+        office = next(iter(OFFICE.find(self.document)), None)
+        if office is None:
+            return None
+        if any(
+            how == "name" and abs(match.start - office.end) <= 6
+            for _score, match, _city, how in candidates
+        ):
+            return None  # "au siège du ministère du Commerce, à Tunis": the city is named
+        host, _span = self.host_from_the_text()
+        if not host:
+            return None
+        seat = next(
+            (
+                city
+                for _score, match, city, how in candidates
+                if how == "name" and city.country == host and self.in_dateline(match)
+            ),
+            None,
+        ) or self.capital_of(host)
+        if seat is None:
+            return None
+        near = any(abs(office.start - cue) <= 15 for cue in cues)
+        score = 3.5 + (2 if near else 0) + 1 + 1 - office.start / max(len(self.words), 1)
+        return score, office, seat, "office"
 
     def set_place(self, city, evidence: list[Evidence]) -> None:
         self.draft.place = city.slug
@@ -665,7 +994,10 @@ class Extraction:
         if verb is None:
             return None, None
         following = self.words[verb + 1 : verb + 3]
-        if self.language == "ar" or PASSIVE_BY.intersection(following):
+        passive = PASSIVE_BY.intersection(following) or (
+            verb and self.words[verb - 1] in {"ete", "was", "been", "etait", "being"}
+        )
+        if self.language == "ar" or passive:
             host = next((country for position, country in people if position > verb), None)
         else:
             host = next(
@@ -773,6 +1105,23 @@ def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
         if mention.country and mention.head:
             positions[mention.head[0]] = mention.country
     return positions
+
+
+# Country-code domains used as generic ones (.tv, .io...): no hint of a country.
+GENERIC_DOMAINS = {
+    "io", "co", "me", "tv", "ai", "fm", "am", "ws", "cc", "to", "gg", "la", "sh", "st", "nu",
+    "tk", "ly", "ms", "vc", "so", "ag", "gs", "im",
+}  # fmt: skip
+
+
+def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a site's country-code domain: "emiratesledger.ae" is the Emirates'."""
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    suffix = host.rsplit(".", 1)[-1]
+    if len(suffix) != 2 or suffix in GENERIC_DOMAINS:
+        return None
+    code = "GB" if suffix == "uk" else suffix.upper()
+    return code if code in gazetteer.country_by_code else None
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Draft:
