@@ -1,5 +1,5 @@
 """Exact counts, facets and pages of the published meetings, from compressed bitmaps kept
-in each process (docs/decisions/0022).
+in each process (docs/decisions/0023).
 
 For every value a list can be filtered or counted by (each country, host country, city,
 day, month and year, topic, topic group, portfolio, person and post) the process keeps

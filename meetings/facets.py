@@ -12,8 +12,6 @@ from django.http import QueryDict
 from meetings.models import Country, Portfolio, Topic
 from meetings.reference import cached_objects
 
-MAX_COUNTRIES = 15
-
 
 @dataclass
 class FacetItem:
@@ -82,8 +80,7 @@ def country_facet(counts, params, cleaned):
         key=lambda item: (-item[1], countries[item[0]].name),
     )
     return [
-        FacetItem(countries[code].name, number, params.link(name, code))
-        for code, number in ranked[:MAX_COUNTRIES]
+        FacetItem(countries[code].name, number, params.link(name, code)) for code, number in ranked
     ]
 
 

@@ -612,6 +612,10 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
+# Meeting ids are counted in 32-bit Roaring bitmaps (meetings.counting).
+LARGEST_MEETING_ID = 2**32 - 1
+
+
 class Meeting(models.Model):
     """A bilateral meeting of ministers of two countries, as reported by its sources."""
 
@@ -761,6 +765,11 @@ class Meeting(models.Model):
                 condition=Q(country_a__lt=F("country_b")),
                 name="meeting_two_distinct_countries",
                 violation_error_message=_("A meeting is between two different countries."),
+            ),
+            # The counting bitmaps (meetings.counting) hold 32-bit ids.
+            models.CheckConstraint(
+                condition=Q(id__gte=1, id__lte=LARGEST_MEETING_ID),
+                name="meeting_id_fits_the_bitmaps",
             ),
         ]
         # Public pages read published meetings only, newest first: partial indexes in
@@ -1116,7 +1125,7 @@ class CorrectionRequest(models.Model):
 class ArchiveVersion(models.Model):
     """One row whose number grows with every change to what the public can see.
 
-    Cached public pages are keyed by it (meetings/page_cache.py). Database
+    Cached public pages are keyed by it (meetings/caching/page_cache.py). Database
     triggers on every table the pages read bump it in the changing transaction
     (migration 0013), so the new number becomes visible together with the new
     data, whichever process, shell or import made the change. The number is a
@@ -1137,7 +1146,8 @@ class ArchiveVersion(models.Model):
 
 
 class RateLimit(models.Model):
-    """The moments of one client's recent requests under one limit (meetings/rate_limits.py).
+    """The moments of one client's recent requests under one limit
+    (meetings/operations/rate_limits.py).
 
     The key is the limit's name and a keyed hash of the client's address. The table
     is UNLOGGED (migration 0017): nothing in it is worth a write-ahead log."""

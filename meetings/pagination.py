@@ -37,8 +37,11 @@ class Page:
 
 
 def cursor_of(meeting, name: str) -> str:
-    value = getattr(meeting, name)
-    return f"{value.isoformat()}_{meeting.pk}"
+    """The position of ``meeting`` (a model instance or a values() dict) in a list sorted by
+    ``name``: "2024-04-15_123"."""
+    if isinstance(meeting, dict):
+        return f"{meeting[name].isoformat()}_{meeting['id']}"
+    return f"{getattr(meeting, name).isoformat()}_{meeting.pk}"
 
 
 def parse_cursor(text: str, name: str, parameter: str):

@@ -96,6 +96,7 @@ def test_bad_rows_are_reported_with_row_field_and_reason_and_the_rest_imports(ex
         {**good, "id": "900003", "topics": "migration; astrology"},
         {**good, "id": "900004", "date_precision": "week"},
         {**good, "id": "abc"},
+        {**good, "id": str(2**32)},  # beyond what the counting bitmaps hold
         {**good, "id": "900005", "country_b": good["country_a"]},
         {**good, "id": "900006", "source_urls": "javascript:alert(1)"},
         {
@@ -137,11 +138,13 @@ def test_bad_rows_are_reported_with_row_field_and_reason_and_the_rest_imports(ex
         "topics",
         "date_precision",
         "id",
+        "id",
         "country_b",
         "source_urls",
         "participants",
         "participant_ids",
     ]
+    assert rejected[5]["message"] == "not between 1 and 4,294,967,295"
     assert snapshot() == before
 
 

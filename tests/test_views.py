@@ -272,7 +272,7 @@ def test_cold_reference_caches_cost_one_query_per_table_once(client, settings, s
         assert client.get(LIST_URL, params).status_code == 200
     reference_tables = 5  # countries, groups, topics, cities, portfolios
     # The first request also renders the meeting cards, which the second finds in the
-    # fragment cache: the meetings with their places, people and topics (meetings/fragments.py).
+    # fragment cache: the meetings with their places, people and topics (meetings/caching/fragments.py).
     cards = 3
     # And the process reads its bitmaps, once (meetings/counting.py).
     assert len(cold) == len(warm) + reference_tables + cards + counting.READING_QUERIES

@@ -3,8 +3,8 @@
 Variables read here: DATABASE_URL, EMBEDDED_POSTGRES_DIR, SECRET_KEY, DEBUG,
 ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
-REDIS_URL, FACET_CAP, SEARCH_FACET_CAP, PAGE_CACHE_SECONDS, PAGE_CACHE_ENTRIES,
-PAGE_CACHE_MAX_BYTES, FRAGMENT_CACHE_SECONDS, HEAVY_OUTPUTS_AT_ONCE, PREPARED_DIR,
+REDIS_URL, PAGE_CACHE_SECONDS, PAGE_CACHE_ENTRIES, PAGE_CACHE_MAX_BYTES,
+FRAGMENT_CACHE_SECONDS, HEAVY_OUTPUTS_AT_ONCE, PREPARED_DIR,
 DATABASE_REPLICA_URL, TRUSTED_PROXY_COUNT.
 """
 
@@ -94,7 +94,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_CLIENT_IP_CALLABLE = "meetings.operations.clients.client_address"
 
 # How many proxies of ours stand in front of gunicorn, each appending the address it saw
-# to X-Forwarded-For (meetings/clients.py). 0: the header is ignored, as anyone can write
+# to X-Forwarded-For (meetings/operations/clients.py). 0: the header is ignored, as anyone can write
 # it; the client is the connection's address. Rate limits and lockouts count by client.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -156,7 +156,7 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
-    # Rendered meeting cards (meetings/fragments.py), about 1 kB each: the same Redis,
+    # Rendered meeting cards (meetings/caching/fragments.py), about 1 kB each: the same Redis,
     # or a store of their own in each process's memory, larger than Django's default of
     # 300 entries so that they do not push the pages and reference tables out.
     "fragments": (
@@ -173,7 +173,7 @@ CACHES = {
         }
     ),
 }
-# Whole public pages (meetings/page_cache.py): the same Redis, or each process's memory,
+# Whole public pages (meetings/caching/page_cache.py): the same Redis, or each process's memory,
 # at most PAGE_CACHE_ENTRIES pages of at most PAGE_CACHE_MAX_BYTES each.
 PAGE_CACHE_ENTRIES = int(os.environ.get("PAGE_CACHE_ENTRIES", "300"))
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(512 * 1024)))
@@ -233,7 +233,7 @@ SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 # Where dataset releases are written and served from.
 DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / ".data" / "datasets")
 # Heavy outputs (exports, dyad-years, Popolo, releases) at once, across every worker and
-# instance; beyond, a 429 (meetings/heavy_outputs.py). Keep it below WEB_CONCURRENCY so
+# instance; beyond, a 429 (meetings/opendata/heavy_outputs.py). Keep it below WEB_CONCURRENCY so
 # that pages always have a free worker.
 HEAVY_OUTPUTS_AT_ONCE = int(os.environ.get("HEAVY_OUTPUTS_AT_ONCE", "2"))
 # Whole-archive downloads prepared once per archive version.
@@ -241,20 +241,15 @@ PREPARED_DIR = Path(os.environ.get("PREPARED_DIR") or BASE_DIR / ".data" / "down
 
 # Public lists show this many meetings per page.
 MEETINGS_PER_PAGE = 20
-# Counts and facets of a filtered list are taken from at most this many of its newest
-# meetings; beyond, the page gives PostgreSQL's estimate of the total and says so.
-# Unfiltered, single-country and pair lists use precomputed totals: always exact.
-FACET_CAP = int(os.environ.get("FACET_CAP", "2000"))
 # Seconds a rendered public page is kept (0: never); a change to the data retires
-# it at once (meetings/page_cache.py), so this only bounds the cache's size.
+# it at once (meetings/caching/page_cache.py), so this only bounds the cache's size.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Seconds a rendered meeting card is kept (0: never). Cards are keyed by their meeting's
 # display version and the reference version, so a card stays right until what it shows
 # changes: this only bounds the cache's size (docs/decisions/0012, 0015).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
-SEARCH_FACET_CAP = int(os.environ.get("SEARCH_FACET_CAP", "500"))
 
-# The read-only API (meetings/api/): anonymous clients are throttled, with a 429
+# The read-only API (meetings/opendata/api/): anonymous clients are throttled, with a 429
 # that says when to come back.
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -5,14 +5,12 @@ from dataclasses import replace
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -141,17 +139,6 @@ class SourceInline(admin.StackedInline):
     ]
 
 
-class EstimatedCountPaginator(Paginator):
-    """The admin's meeting list at a million rows: a large count is the planner's estimate."""
-
-    @cached_property
-    def count(self):
-        estimate = getattr(self.object_list, "estimated_count", None)
-        if estimate is not None and (number := estimate()) > 10_000:
-            return number
-        return self.object_list.count()
-
-
 @admin.register(Meeting)
 class MeetingAdmin(ArchiveVersionAdmin):
     """Meetings, with their participants and sources inline, under the editorial workflow.
@@ -162,7 +149,6 @@ class MeetingAdmin(ArchiveVersionAdmin):
     """
 
     form = MeetingAdminForm
-    paginator = EstimatedCountPaginator
     show_full_result_count = False  # no second count of the whole table
     list_display = [
         "date",

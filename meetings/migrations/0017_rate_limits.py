@@ -1,4 +1,4 @@
-"""Rate-limit counters shared by every worker (meetings/rate_limits.py), in an UNLOGGED
+"""Rate-limit counters shared by every worker (meetings/operations/rate_limits.py), in an UNLOGGED
 table: no write-ahead log for counters a crash may forget."""
 
 import django.contrib.postgres.fields

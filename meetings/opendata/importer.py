@@ -38,6 +38,7 @@ from django.utils.text import slugify
 
 from meetings.bulk import Steps, bulk_load
 from meetings.models import (
+    LARGEST_MEETING_ID,
     City,
     Country,
     Mandate,
@@ -343,10 +344,10 @@ class Importer:
         values = row.values
         try:
             meeting_id = int(str(values.get("id")))  # text, so that 1.5 or true is no id
-            if meeting_id < 1 or meeting_id > 2**63 - 1:
-                raise ValueError
         except (TypeError, ValueError):
             raise Rejected("id", "not a positive whole number") from None
+        if not 1 <= meeting_id <= LARGEST_MEETING_ID:
+            raise Rejected("id", f"not between 1 and {LARGEST_MEETING_ID:,}")
         try:
             date = datetime.date.fromisoformat(str(values.get("date", "")))
         except ValueError:

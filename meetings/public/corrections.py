@@ -7,8 +7,8 @@ a path on this site and a published meeting, or nothing.
 
 Abuse is kept down by a honeypot field bots fill in and a limit of
 ``RATE.limit`` requests per hour per address, counted in the database so that it
-holds across workers and instances (meetings/rate_limits.py). Addresses are not
-stored: only a keyed hash of the client's address (``sender``, meetings/clients.py),
+holds across workers and instances (meetings/operations/rate_limits.py). Addresses are not
+stored: only a keyed hash of the client's address (``sender``, meetings/operations/clients.py),
 enough to count and spot abuse.
 """
 

@@ -66,10 +66,9 @@ class HomeView(TemplateView):
 class MeetingListView(FilterView):
     """Published meetings, filtered by any of MeetingFilter's parameters, with facets.
 
-    Counts come from the precomputed totals when the list is unfiltered or
-    filtered by one country, otherwise from the newest FACET_CAP matching
-    meetings (the page says when a count is only a lower bound). Pages are
-    keyset pages (meetings.pagination).
+    Every count is exact: totals, facets and the chart come from the published
+    meetings' bitmaps (meetings.counting). Pages are keyset pages
+    (meetings.pagination).
     """
 
     filterset_class = MeetingFilter
@@ -181,7 +180,7 @@ class MeetingListView(FilterView):
     def list_query(self) -> str:
         """This page's filters, fixed ones included, as a query string (no page number):
         from the canonical query, so that a parameter the page does not read is not
-        repeated in its links (meetings/page_cache.py)."""
+        repeated in its links (meetings/caching/page_cache.py)."""
         data = page_query(self.request).copy()
         for name in ("page", "after", "before", "format"):
             data.pop(name, None)
@@ -266,7 +265,7 @@ class PairView(MeetingListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sides = {country.code: [] for country in self.countries}
-        for person in people_with_counts(self.counts.get("person", {}), limit=40):
+        for person in people_with_counts(self.counts.get("person", {})):
             sides.setdefault(person.country_code, []).append((person, person.meetings))
         context.update(
             countries=self.countries_as_asked,
@@ -305,7 +304,7 @@ class MinisterView(MeetingListView):
         people = {
             pk: n for pk, n in self.counts.get("person", {}).items() if pk != self.minister.pk
         }
-        met = people_with_counts(people, limit=30)
+        met = people_with_counts(people)
         context.update(
             minister=self.minister,
             mandates=sorted(self.minister.mandates.all(), key=lambda m: m.start, reverse=True),
@@ -345,7 +344,7 @@ class TopicView(MeetingListView):
                 (countries[code], number)
                 for code, number in sorted(
                     self.counts["country"].items(), key=lambda i: (-i[1], countries[i[0]].name)
-                )[:15]
+                )
             ],
         )
         return context
@@ -391,10 +390,10 @@ class TopicIndexView(TemplateView):
         return super().get_context_data(tree=tree, **kwargs)
 
 
-def people_with_counts(counts: dict[int, int], limit: int) -> list[Minister]:
-    """The ``limit`` people with the most meetings in ``counts``, each with ``meetings``
-    (their count) and ``country_code`` (the country they represent), in one query."""
-    top = sorted(counts, key=lambda pk: -counts[pk])[:limit]
+def people_with_counts(counts: dict[int, int]) -> list[Minister]:
+    """The people of ``counts``, most met first, each with ``meetings`` (their count) and
+    ``country_code`` (the country they represent), in one query."""
+    top = list(counts)
     # Whom a person represents: their latest post's country, else any participation's.
     latest_post = Mandate.objects.filter(minister=OuterRef("pk")).order_by("-start")
     any_participation = Participation.objects.filter(minister=OuterRef("pk")).order_by()

@@ -1,4 +1,4 @@
-"""Add realistic, reproducible demo meetings (see meetings/demo.py).
+"""Add realistic, reproducible demo meetings (see meetings/operations/demo.py).
 
 python manage.py generate_demo_data --meetings 100000 --seed 1
 """

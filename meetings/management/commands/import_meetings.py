@@ -1,4 +1,4 @@
-"""Import meetings from a CSV or JSON export of the archive (see meetings/importer.py).
+"""Import meetings from a CSV or JSON export of the archive (see meetings/opendata/importer.py).
 
 python manage.py import_meetings meetings.csv [--format csv|json]
                                  [--status published|draft] [--rejected rejected.csv]

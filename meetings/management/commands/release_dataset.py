@@ -1,4 +1,4 @@
-"""Write a dataset release of everything published (see meetings/dataset.py)."""
+"""Write a dataset release of everything published (see meetings/opendata/dataset.py)."""
 
 from pathlib import Path
 

@@ -1,21 +1,26 @@
 """Pagination of the API's lists.
 
-Meetings are paginated with cursors: each page links to the next and previous
-ones, and a page stays the same while meetings are added elsewhere in the list.
-The cursor follows the order MeetingFilter's ``order`` parameter chooses
-(``order=relevance`` pages in the default order, newest first).
+Meetings are paginated with cursors over the list's sort value and the id (a keyset, as
+the site's list does it, meetings.pagination): each page links to the next and the
+previous ones, a page stays the same while meetings are added elsewhere in the list, and
+following ``next`` ends, whatever the order and however many meetings share a date or a
+time of update. The cursor follows the order MeetingFilter's ``order`` parameter chooses
+(``order=relevance`` pages in the default order, newest first). ``count`` is the exact
+number of meetings the filters keep (meetings.counting).
 
-A bad ``page_size`` or ``cursor`` answers 400 with a message naming the
-parameter, like the filters do.
+A bad ``page_size`` or ``cursor`` answers 400 with a message naming the parameter, like
+the filters do.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import CursorPagination, PageNumberPagination
+from base64 import b64decode, b64encode
 
-from meetings.filters import MeetingFilter
-from meetings.models import Meeting
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination, PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from meetings.pagination import KEYSET_ORDERS, BadCursor, keyset_page
 
 MAX_PAGE_SIZE = 500
 
@@ -57,30 +62,102 @@ class PageSizeMixin:
         return parameters
 
 
-class MeetingCursorPagination(PageSizeMixin, CursorPagination):
-    """Cursor pagination over meetings, 50 a page, in the order MeetingFilter's ``order`` asks."""
+class MeetingCursorPagination(PageSizeMixin, BasePagination):
+    """Keyset pages over meetings, 50 a page, in the order MeetingFilter's ``order`` asks."""
 
     page_size = 50
-    ordering = MeetingFilter.ORDERINGS["-date"]
+    cursor_query_param = "cursor"
     invalid_cursor_message = _("Invalid cursor.")
 
-    def get_ordering(self, request, queryset, view):
-        # MeetingFilter has already checked ``order``; relevance has no stable position.
-        return MeetingFilter.ORDERINGS.get(request.query_params.get("order"), self.ordering)
-
-    def decode_cursor(self, request):
-        """The cursor, or a 400 naming ``cursor`` when it was not made by this list."""
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.count = getattr(view, "count", None)
+        order = request.query_params.get("order")
+        order = order if order in KEYSET_ORDERS else "-date"
+        direction, position = self.decode_cursor(request)
         try:
-            cursor = super().decode_cursor(request)
-            if cursor is not None and cursor.position is not None:
-                # A position the ordering field cannot hold would fail in the database.
-                field = Meeting._meta.get_field(self.ordering[0].lstrip("-"))
-                field.to_python(cursor.position)
-        except (NotFound, DjangoValidationError):
+            self.page = keyset_page(
+                queryset,
+                order,
+                self.get_page_size(request),
+                **{direction: position} if position else {},
+            )
+        except BadCursor:
             raise ValidationError(
                 {self.cursor_query_param: [self.invalid_cursor_message]}
             ) from None
-        return cursor
+        return self.page.items
+
+    def decode_cursor(self, request) -> tuple[str, str]:
+        """("after" or "before", a position), or a 400 naming ``cursor``."""
+        encoded = request.query_params.get(self.cursor_query_param, "")
+        if not encoded:
+            return "after", ""
+        try:
+            direction, _sep, position = (
+                b64decode(encoded.encode(), validate=True).decode().partition(":")
+            )
+        except (ValueError, UnicodeDecodeError):
+            direction = ""
+        if direction not in ("after", "before") or not position:
+            raise ValidationError({self.cursor_query_param: [self.invalid_cursor_message]})
+        return direction, position
+
+    def link(self, direction: str, position: str | None) -> str | None:
+        if not position:
+            return None
+        cursor = b64encode(f"{direction}:{position}".encode()).decode()
+        return replace_query_param(
+            self.request.build_absolute_uri(), self.cursor_query_param, cursor
+        )
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "count": self.count,
+                "next": self.link("after", self.page.next_cursor),
+                "previous": self.link("before", self.page.previous_cursor),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": "How many meetings the filters keep, exactly.",
+                },
+                "next": {"type": "string", "format": "uri", "nullable": True},
+                "previous": {"type": "string", "format": "uri", "nullable": True},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Where the page starts (from a page's next or previous link).",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Number of results per page.",
+                "schema": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                    "default": self.page_size,
+                },
+            },
+        ]
 
 
 class ReferencePagination(PageSizeMixin, PageNumberPagination):

@@ -3,8 +3,8 @@
 Django REST framework's own throttles count in the cache, which is each
 process's memory without Redis, and read their get-then-set without a lock:
 three workers made a limit of 120 a minute let 230 requests through. This one
-counts in the database (meetings/rate_limits.py), by the client address the
-archive trusts (meetings/clients.py), and answers DRF's 429 with Retry-After.
+counts in the database (meetings/operations/rate_limits.py), by the client address the
+archive trusts (meetings/operations/clients.py), and answers DRF's 429 with Retry-After.
 """
 
 from rest_framework.settings import api_settings
