@@ -251,6 +251,9 @@ def test_the_list_writes_each_meeting_exactly_as_the_detail_does(client, seed_me
 def test_ministers_are_listed_with_their_mandates_in_constant_queries(client):
     portfolio = Portfolio.objects.get(slug="interior")
     MandateFactory(post=PostFactory(portfolio=portfolio))
+    # A first request fills what each process keeps once (throttle table, caches),
+    # which earlier tests may or may not have done already.
+    assert client.get("/api/ministers/", {"page_size": 500}).status_code == 200
     with CaptureQueriesContext(connection) as few:
         assert client.get("/api/ministers/", {"page_size": 500}).status_code == 200
     for _ in range(20):
