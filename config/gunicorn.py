@@ -9,3 +9,17 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # GUNICORN_ACCESS_LOG=- adds gunicorn's own access lines.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+
+# The application is loaded once, in the master, which then reads the counting bitmaps
+# (meetings/counting.py; seconds at a million meetings) and forks the workers: each starts
+# with them, shared copy-on-write, and no first request waits for them (decision 0023).
+preload_app = True
+
+
+def when_ready(server):
+    import gc
+
+    from meetings.counting import read_before_forking
+
+    read_before_forking()
+    gc.freeze()  # what was read lives as long as the workers (config/wsgi.py says why)

@@ -17,8 +17,9 @@ BUMP_ARCHIVE_VERSION = (
     "SELECT meetings_bump_archive_version_now(), meetings_bump_reference_version_now()"
 )
 
+# The word postings are written by the meetings' own triggers (migration 0021).
 BULK_TABLES = ["meetings_meeting", "meetings_meeting_topics", "meetings_participation",
-               "meetings_source"]  # fmt: skip
+               "meetings_source", "meetings_wordposting"]  # fmt: skip
 
 
 def skip_row_triggers(cursor) -> bool:

@@ -8,8 +8,8 @@ the set of published meetings that have it, as a Roaring bitmap of their ids (th
 every facet count an intersection's cardinality, and its newest page a walk down the
 years, months and days: microseconds where counting rows in PostgreSQL took tens to
 hundreds of milliseconds at a million meetings. Words are matched by PostgreSQL (the
-meetings whose own text has them), names by the bitmaps of what they name
-(meetings.search), so that a search is counted exactly too.
+meetings whose own text has them, from the word postings' index), names by the bitmaps
+of what they name (meetings.search), so that a search is counted exactly too.
 
 The bitmaps follow the archive at once: every request reads the archive's version
 (meetings.versions); when it has changed, the process reads the meetings written since
@@ -17,8 +17,9 @@ its last reading, found by the id of the transaction that wrote them (``changed_
 kept by the database, migration 0019), and the deletions logged the same way, and moves
 each from the bitmaps of its old values to those of its new ones. Transactions that were
 still running at the last reading are read again, so that none is missed. A process
-reads everything at its first request, and again when more than RELOAD_AFTER meetings
-changed at once (a bulk load).
+reads everything at its first request (gunicorn's master reads them before forking its
+workers, config/gunicorn.py), and again when more than RELOAD_AFTER meetings changed at
+once (a bulk load).
 
 Only published meetings are in the bitmaps: nothing else is counted or listed.
 """
@@ -40,7 +41,7 @@ from meetings.versions import archive_version
 EPOCH = datetime.date(1900, 1, 1)
 EPOCH_DAY = np.datetime64("1900-01-01", "D")
 # More meetings changed than this since the last reading: read everything again.
-RELOAD_AFTER = 2000
+RELOAD_AFTER = 20_000
 
 
 def country_number(column: str) -> str:
@@ -58,8 +59,8 @@ SCALARS = {
 # The families of values a meeting has several of, and their array column.
 MULTIPLES = {"topic": "topic_ids", "group": "topic_group_ids", "portfolio": "portfolio_ids",
              "person": "person_ids", "post": "post_ids"}  # fmt: skip
-# The queries of a whole reading: the oldest running transaction, the rows, each family.
-READING_QUERIES = 2 + len(MULTIPLES)
+# The queries of a whole reading: the oldest running transaction, the rows, the families.
+READING_QUERIES = 3
 # The facet counts of a list, by the family each is counted from.
 FACETS = {"country": "country", "year": "year", "topic": "topic", "topic_group": "group",
           "portfolio": "portfolio"}  # fmt: skip
@@ -131,16 +132,26 @@ def read_rows(cursor, where: str = "", params=()) -> Rows:
         params,
         [("id", ">i8")] + [(name, ">i4") for name in SCALARS],
     )
+    # Every family's (id, value) pairs in one scan of the table, tagged by family.
+    families = list(MULTIPLES)
+    unnested = " UNION ALL ".join(
+        f"SELECT {number}::int2, unnest(m.{column})"
+        for number, column in enumerate(MULTIPLES.values())
+    )
+    found = copy_binary(
+        cursor,
+        f"SELECT m.id, f.family, f.value FROM meetings_meeting m,"  # noqa: S608 - constants
+        f" LATERAL ({unnested}) AS f(family, value) WHERE m.status = 'published' {where}",
+        params,
+        [("id", ">i8"), ("family", ">i2"), ("value", ">i4")],
+    )
     pairs = {}
-    for family, column in MULTIPLES.items():
-        found = copy_binary(
-            cursor,
-            f"SELECT m.id, v FROM meetings_meeting m, unnest(m.{column}) AS v "  # noqa: S608
-            f"WHERE m.status = 'published' {where}",
-            params,
-            [("id", ">i8"), ("value", ">i4")],
+    for number, family in enumerate(families):
+        chosen = found["family"] == number
+        pairs[family] = (
+            found["id"][chosen].astype(np.uint32),
+            found["value"][chosen].astype(np.int32),
         )
-        pairs[family] = (found["id"].astype(np.uint32), found["value"].astype(np.int32))
     return Rows(
         rows["id"].astype(np.uint32), {name: rows[name].astype(np.int32) for name in SCALARS}, pairs
     )
@@ -452,13 +463,20 @@ def bitmaps(using: str = "default") -> MeetingBitmaps:
 
 
 def text_matches(words: str, using: str = "default") -> BitMap:
-    """The published meetings whose own text has ``words`` (PostgreSQL's full-text match)."""
+    """The meetings whose own text has ``words`` (PostgreSQL's full-text match), drafts
+    included (callers keep the published ones). A term whose query is one lexeme per
+    configuration is read from the word postings' index alone (migration 0021); anything
+    else (a phrase, a negation) from the GIN index of the search vectors. The function
+    that tells them apart is immutable: PostgreSQL picks one branch when it plans."""
     with connections[using].cursor() as cursor:
         rows = copy_binary(
             cursor,
-            "SELECT id FROM meetings_meeting WHERE status = 'published'"
-            " AND search_vector @@ meetings_search_query(%s)",
-            [words],
+            "SELECT meeting_id FROM meetings_wordposting"
+            " WHERE word = ANY (meetings_query_words(%(words)s))"
+            " UNION ALL"
+            " SELECT id FROM meetings_meeting WHERE meetings_query_words(%(words)s) IS NULL"
+            " AND status = 'published' AND search_vector @@ meetings_search_query(%(words)s)",
+            {"words": words},
             [("id", ">i8")],
         )
     return BitMap(np.sort(rows["id"].astype(np.uint32)))
@@ -537,6 +555,25 @@ def matching(index: MeetingBitmaps, cleaned: dict, using: str = "default") -> Bi
     if cleaned.get("q"):
         result = result & searched(index, cleaned["q"], using)
     return result
+
+
+def read_before_forking() -> None:
+    """Read the bitmaps of every database now, then close the connections: called by
+    gunicorn's master (config/gunicorn.py) before it forks its workers, which then start
+    with the bitmaps instead of reading them in their first request (seconds at a
+    million meetings). A database that does not answer is left to the workers."""
+    import logging
+
+    logger = logging.getLogger(__name__)
+    for alias in connections:
+        try:
+            started = time.perf_counter()
+            index = bitmaps(alias)
+            logger.info("counting bitmaps of %s read: %s published meetings in %.1f s",
+                        alias, f"{len(index.published):,}", time.perf_counter() - started)  # fmt: skip
+        except Exception:  # noqa: BLE001 - the server must start; workers read them later
+            logger.warning("counting bitmaps of %s not read before forking", alias, exc_info=True)
+    connections.close_all()
 
 
 def forget() -> None:

@@ -213,3 +213,43 @@ def test_the_place_is_the_city_else_the_host_country_on_every_output(client, see
     detail = client.get(f"/en/meetings/{belgium.pk}/").content.decode()
     assert f"· {meeting.host_country.name}" in card
     assert meeting.host_country.name in detail
+
+
+def posted_meetings(word: str) -> set[int]:
+    """The meetings the word postings give for one search word."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT meeting_id FROM meetings_wordposting"
+            " WHERE word = ANY (meetings_query_words(%s))",
+            [word],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_word_postings_follow_every_write_and_drift_only_when_written_directly(seed_meetings):
+    belgium, italy = seed_meetings
+    assert posted_meetings("quokkas") == set()
+    # An edit of the text (ORM and raw SQL), a copy of a meeting, a deletion.
+    Meeting.objects.filter(pk=belgium.pk).update(title_fr="Entretiens sur les quokkas")
+    sql("UPDATE meetings_meeting SET summary_en = 'Talks on xylophonix matters' WHERE id = %s",
+        [italy.pk])  # fmt: skip
+    assert posted_meetings("quokkas") == {belgium.pk}
+    assert posted_meetings("xylophonix") == {italy.pk}
+    assert set(Meeting.objects.search("xylophonix").values_list("pk", flat=True)) == {italy.pk}
+    Meeting.objects.filter(pk=belgium.pk).update(title_fr="Entretiens")
+    assert posted_meetings("quokkas") == set()
+    assert drifts() == []
+    Meeting.objects.filter(pk=italy.pk).delete()
+    assert posted_meetings("xylophonix") == set()
+    assert drifts() == []
+    # Written directly: a posting lost, one too many; both named, then repaired.
+    sql("DELETE FROM meetings_wordposting WHERE meeting_id = %s"
+        " AND word = hashtextextended('entretien', 0)", [belgium.pk])  # fmt: skip
+    sql("INSERT INTO meetings_wordposting VALUES (hashtextextended('nowhere', 0), %s)",
+        [belgium.pk])  # fmt: skip
+    found = [str(drift) for drift in drifts()]
+    assert found == [f"meeting {belgium.pk}: word postings (1 missing, 1 too many)"]
+    code, output = check_integrity("--fix")
+    assert code == 0, output
+    assert drifts() == []
+    assert belgium.pk in posted_meetings("entretiens")

@@ -3,8 +3,8 @@ stored (``manage.py check_integrity``). Each drift names the row it concerns; ``
 writes the recomputed values back through their owner, the database's own functions
 (docs/decisions/0020).
 
-Checked: each meeting's search vector (from its own text), its id arrays (topics, topic
-groups, people, posts, portfolios), each reference row's names vector, and this
+Checked: each meeting's search vector (from its own text), its word postings (from its
+vector), its id arrays (topics, topic groups, people, posts, portfolios), each reference row's names vector, and this
 process's bitmaps of the published meetings (meetings.counting) against a reading made
 now. Not checked, as they are not functions of the rows: the archive's, reference and
 display versions (clocks that only grow) and the caches keyed by them.
@@ -53,6 +53,7 @@ class Drift:
 def drifts(meeting_ids: list[int] | None = None) -> list[Drift]:
     """Every drift, or only those of the meetings ``meeting_ids``."""
     found = vector_drifts(Meeting, meeting_ids) + array_drifts(meeting_ids)
+    found += posting_drifts(meeting_ids)
     if meeting_ids is None:
         for model in VECTORS:
             if model is not Meeting:
@@ -95,6 +96,37 @@ def array_drifts(meeting_ids=None) -> list[Drift]:
     return found
 
 
+@transaction.atomic  # for SET LOCAL
+def posting_drifts(meeting_ids=None) -> list[Drift]:
+    """The word postings (migration 0021) against the words of each meeting's vector: the
+    meetings with a word missing or one too many (or postings of a meeting that is gone)."""
+    where = "" if meeting_ids is None else "WHERE id = ANY(%(ids)s)"
+    posted = "" if meeting_ids is None else "WHERE meeting_id = ANY(%(ids)s)"
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute(
+            f"""
+            WITH derived AS (
+                SELECT meetings_vector_words(search_vector) AS word, id
+                FROM meetings_meeting {where}
+            ), stored AS (SELECT word, meeting_id AS id FROM meetings_wordposting {posted})
+            SELECT id, count(*) FILTER (WHERE missing), count(*) FILTER (WHERE NOT missing)
+            FROM (
+                (SELECT *, true AS missing FROM derived EXCEPT SELECT *, true FROM stored)
+                UNION ALL
+                (SELECT *, false FROM stored EXCEPT SELECT *, false FROM derived)
+            ) difference
+            GROUP BY id ORDER BY id
+            """,  # noqa: S608 - constants only
+            {"ids": list(meeting_ids or [])},
+        )
+        rows = cursor.fetchall()
+    return [
+        Drift("meeting", str(pk), "word postings", f"{missing} missing, {extra} too many")
+        for pk, missing, extra in rows
+    ]
+
+
 def bitmap_drifts() -> list[Drift]:
     """This process's bitmaps, followed change by change since they were read, against a
     whole reading made now: the same sets, family by family."""
@@ -119,8 +151,11 @@ def fix(found: list[Drift]) -> None:
     models = {model._meta.model_name: model for model in VECTORS}
     vectors: dict[str, set[str]] = {}
     arrays: set[int] = set()
+    postings: set[int] = set()
     for drift in found:
-        if drift.value == "search_vector":
+        if drift.value == "word postings":
+            postings.add(int(drift.row))
+        elif drift.value == "search_vector":
             vectors.setdefault(drift.table, set()).add(drift.row)
         elif drift.value in ARRAYS:
             arrays.add(int(drift.row))
@@ -138,5 +173,15 @@ def fix(found: list[Drift]) -> None:
                 [[model._meta.pk.to_python(key) for key in keys]],
             )
         cursor.execute("SET LOCAL meetings.search_vectors_supplied = 'off'")
+        # After the vectors: a vector written again has its postings kept by the trigger.
+        if postings:
+            ids = sorted(postings)
+            cursor.execute("DELETE FROM meetings_wordposting WHERE meeting_id = ANY(%s)", [ids])
+            cursor.execute(
+                "INSERT INTO meetings_wordposting (word, meeting_id)"
+                " SELECT meetings_vector_words(search_vector), id FROM meetings_meeting"
+                " WHERE id = ANY(%s)",
+                [ids],
+            )
     if any(drift.table == "bitmap" for drift in found):
         forget()
