@@ -569,9 +569,10 @@ def read_before_forking() -> None:
         try:
             started = time.perf_counter()
             index = bitmaps(alias)
+            seconds = time.perf_counter() - started
             logger.info("counting bitmaps of %s read: %s published meetings in %.1f s",
-                        alias, f"{len(index.published):,}", time.perf_counter() - started)  # fmt: skip
-        except Exception:  # noqa: BLE001 - the server must start; workers read them later
+                        alias, f"{len(index.published):,}", seconds)  # fmt: skip
+        except Exception:  # the server must start: its workers read them later
             logger.warning("counting bitmaps of %s not read before forking", alias, exc_info=True)
     connections.close_all()
 

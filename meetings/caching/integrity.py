@@ -4,10 +4,11 @@ writes the recomputed values back through their owner, the database's own functi
 (docs/decisions/0020).
 
 Checked: each meeting's search vector (from its own text), its word postings (from its
-vector), its id arrays (topics, topic groups, people, posts, portfolios), each reference row's names vector, and this
-process's bitmaps of the published meetings (meetings.counting) against a reading made
-now. Not checked, as they are not functions of the rows: the archive's, reference and
-display versions (clocks that only grow) and the caches keyed by them.
+vector), its id arrays (topics, topic groups, people, posts, portfolios), each reference
+row's names vector, and this process's bitmaps of the published meetings
+(meetings.counting) against a reading made now. Not checked, as they are not functions
+of the rows: the archive's, reference and display versions (clocks that only grow) and
+the caches keyed by them.
 
 A drift can only come from a write made with the database's triggers off (a restore
 tool, ``session_replication_role = replica``) or from a loader breaking its promise to
