@@ -1,4 +1,4 @@
-"""Counts come from each process's bitmaps (meetings/counting.py, docs/decisions/0022):
+"""Counts come from each process's bitmaps (meetings/counting.py, docs/decisions/0023):
 what they need to follow the archive, and the facet totals they replace.
 
 ``meetings_meeting.changed_in``: the id of the transaction that last wrote the row, set
