@@ -97,20 +97,46 @@ def array_drifts(meeting_ids=None) -> list[Drift]:
     return found
 
 
-@transaction.atomic  # for SET LOCAL
 def posting_drifts(meeting_ids=None) -> list[Drift]:
     """The word postings (migration 0021) against the words of each meeting's vector: the
-    meetings with a word missing or one too many (or postings of a meeting that is gone)."""
-    where = "" if meeting_ids is None else "WHERE id = ANY(%(ids)s)"
+    meetings with a word missing or one too many (or postings of a meeting that is gone).
+
+    Compared first by a checksum per meeting (how many words, and their sum), which
+    PostgreSQL aggregates within work_mem (set operations over fifty million postings would
+    not be); then, for the meetings that differ, word by word."""
+    where = "" if meeting_ids is None else "WHERE m.id = ANY(%(ids)s)"
     posted = "" if meeting_ids is None else "WHERE meeting_id = ANY(%(ids)s)"
+    params = {"ids": list(meeting_ids or [])}
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute(
             f"""
+            WITH stored AS (
+                SELECT meeting_id AS id, count(*) AS words, sum(word::numeric) AS total
+                FROM meetings_wordposting {posted} GROUP BY meeting_id
+            ), derived AS (
+                SELECT m.id, v.words, v.total FROM meetings_meeting m, LATERAL (
+                    SELECT count(*) AS words, sum(word::numeric) AS total
+                    FROM meetings_vector_words(m.search_vector) AS word
+                ) v {where}
+            )
+            SELECT coalesce(d.id, s.id) FROM derived d FULL JOIN stored s ON s.id = d.id
+            WHERE coalesce(d.words, 0) <> coalesce(s.words, 0)
+               OR coalesce(d.total, 0) <> coalesce(s.total, 0)
+            """,  # noqa: S608 - constants only
+            params,
+        )
+        differing = sorted(row[0] for row in cursor.fetchall())
+        if not differing:
+            return []
+        cursor.execute(
+            """
             WITH derived AS (
                 SELECT meetings_vector_words(search_vector) AS word, id
-                FROM meetings_meeting {where}
-            ), stored AS (SELECT word, meeting_id AS id FROM meetings_wordposting {posted})
+                FROM meetings_meeting WHERE id = ANY(%(ids)s)
+            ), stored AS (
+                SELECT word, meeting_id AS id FROM meetings_wordposting
+                WHERE meeting_id = ANY(%(ids)s)
+            )
             SELECT id, count(*) FILTER (WHERE missing), count(*) FILTER (WHERE NOT missing)
             FROM (
                 (SELECT *, true AS missing FROM derived EXCEPT SELECT *, true FROM stored)
@@ -118,8 +144,8 @@ def posting_drifts(meeting_ids=None) -> list[Drift]:
                 (SELECT *, false FROM stored EXCEPT SELECT *, false FROM derived)
             ) difference
             GROUP BY id ORDER BY id
-            """,  # noqa: S608 - constants only
-            {"ids": list(meeting_ids or [])},
+            """,
+            {"ids": differing},
         )
         rows = cursor.fetchall()
     return [
