@@ -273,3 +273,24 @@ def test_every_write_of_a_meeting_gives_it_a_new_display_version():
         )
     meeting.refresh_from_db()
     assert meeting.display_version not in (None, first)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("meetings:minister", "عبد-الوافي-لفتيت"),
+        ("meetings:minister", "annelies-verlinden"),
+        ("meetings:country", "ma"),
+        ("meetings:detail", 918273645918),
+        ("meetings:topic", "civil-protection"),
+    ],
+)
+def test_links_built_from_a_reversed_pattern_are_what_reverse_gives(language, name, value):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from meetings.models import reverse_one
+
+    with translation.override(language):
+        assert reverse_one(name, value) == reverse(name, args=[value])
