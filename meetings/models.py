@@ -11,6 +11,7 @@ read through ``localized()``, which falls back to another language when the
 active one is empty (see docs/decisions/0003-multilingual-columns.md).
 """
 
+import re
 import time
 from urllib.parse import quote
 
@@ -45,21 +46,24 @@ LANGUAGE_CODES = ("ar", "fr", "en")
 SEARCH_CONFIGS = ("arabic", "french", "english", "simple")
 
 
-# A stand-in value, reversed once: it fits every converter these URLs use (int, str, slug).
-STAND_IN = "918273645"
-_url_patterns: dict[tuple, str] = {}
+# Stand-in values, reversed once: they fit every converter these URLs use (int, str, slug).
+STAND_INS = ("918273645", "918273646")
+_url_patterns: dict[tuple, list[str]] = {}
 
 
-def reverse_one(name: str, value) -> str:
-    """reverse(name, args=[value]) for the public URLs of one argument, from the URL
-    reversed once per language, script prefix and URL conf with a stand-in value: pages
+def reverse_fast(name: str, *values) -> str:
+    """reverse(name, args=values) for public URLs of one or two arguments, from the URL
+    reversed once per language, script prefix and URL conf with stand-in values: pages
     link hundreds of people and countries, and reverse() costs tens of microseconds each.
-    The value is quoted as reverse() quotes it (a person's slug may be in Arabic)."""
-    key = (name, translation.get_language(), get_script_prefix(), get_urlconf())
-    pattern = _url_patterns.get(key)
-    if pattern is None:
-        pattern = _url_patterns[key] = reverse(name, args=[STAND_IN])
-    return pattern.replace(STAND_IN, quote(str(value), safe=RFC3986_SUBDELIMS + "/~:@"), 1)
+    Values are quoted as reverse() quotes them (a person's slug may be in Arabic)."""
+    key = (name, len(values), translation.get_language(), get_script_prefix(), get_urlconf())
+    pieces = _url_patterns.get(key)
+    if pieces is None:
+        # The text around the stand-ins: ["/en/countries/", "/", "/"] for two of them.
+        pieces = re.split("|".join(STAND_INS), reverse(name, args=STAND_INS[: len(values)]))
+        _url_patterns[key] = pieces
+    quoted = [quote(str(value), safe=RFC3986_SUBDELIMS + "/~:@") for value in values]
+    return "".join(piece + value for piece, value in zip(pieces, [*quoted, ""], strict=True))
 
 
 def names_field(verbose_name, **kwargs):
@@ -150,7 +154,7 @@ class Country(NamedInThreeLanguages, NamesIndexed):
         ordering = ["name_en"]
 
     def get_absolute_url(self):
-        return reverse_one("meetings:country", self.code.lower())
+        return reverse_fast("meetings:country", self.code.lower())
 
     def natural_key(self):
         return (self.code,)
@@ -244,7 +248,7 @@ class Topic(NamedInThreeLanguages, NamesIndexed):
         ]
 
     def get_absolute_url(self):
-        return reverse_one("meetings:topic", self.slug)
+        return reverse_fast("meetings:topic", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -429,7 +433,7 @@ class Minister(NamesIndexed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse_one("meetings:minister", self.slug)
+        return reverse_fast("meetings:minister", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -841,7 +845,7 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse_one("meetings:detail", self.pk)
+        return reverse_fast("meetings:detail", self.pk)
 
     @property
     def countries(self):

@@ -149,7 +149,7 @@ def test_the_country_pair_person_and_topic_pages_give_exact_numbers(client, arch
     counts = expected({"country": "MA"})
     page = client.get("/en/countries/ma/")
     check_page(page, counts, ["MA"])
-    counterparts = {country.code: number for country, number in page.context["counterparts"]}
+    counterparts = {country.code: number for country, number, _url in page.context["counterparts"]}
     assert counterparts == {code: n for code, n in counts["country"].items() if code != "MA"}
 
     counts = expected({"country": "FR", "counterpart": "MA"})

@@ -30,7 +30,11 @@ def test_the_country_page_lists_its_meetings_counterparts_chart_topics_and_minis
     assert response.status_code == 200
     assert ids(response) == [italy.pk, belgium.pk]
     content = response.content.decode()
-    assert [(c.code, n) for c, n in response.context["counterparts"]] == [("BE", 1), ("IT", 1)]
+    assert [(c.code, n) for c, n, _url in response.context["counterparts"]] == [
+        ("BE", 1),
+        ("IT", 1),
+    ]
+    assert response.context["counterparts"][0][2] == "/en/countries/ma/be/"
     assert "/en/countries/ma/be/" in links(response)
     assert "/en/countries/ma/it/" in links(response)
     assert '<svg viewBox="0 0 640 220" role="img"' in content

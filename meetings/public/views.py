@@ -24,7 +24,15 @@ from meetings.caching.page_cache import page_query
 from meetings.counting import bitmaps, matching
 from meetings.facets import build_facets
 from meetings.filters import MeetingFilter
-from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
+from meetings.models import (
+    Country,
+    Mandate,
+    Meeting,
+    Minister,
+    Participation,
+    Topic,
+    reverse_fast,
+)
 from meetings.pagination import BadCursor, Page, bitmap_page, keyset_page, numbered_page
 from meetings.public import citation
 from meetings.public.charts import per_year_chart
@@ -212,7 +220,11 @@ class CountryView(MeetingListView):
         context.update(
             country=self.country,
             counterparts=[
-                (countries[code], number)
+                (
+                    countries[code],
+                    number,
+                    reverse_fast("meetings:pair", self.country.code.lower(), code.lower()),
+                )
                 for code, number in sorted(
                     self.counts["country"].items(), key=lambda i: (-i[1], countries[i[0]].name)
                 )
