@@ -10,16 +10,17 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 
-# The application is loaded once, in the master, which then reads the counting bitmaps
-# (meetings/counting.py; seconds at a million meetings) and forks the workers: each starts
-# with them, shared copy-on-write, and no first request waits for them (decision 0023).
+# The application is loaded once, in the master, which reads the counting bitmaps and
+# serves itself a few pages (meetings/operations/warm_up.py) before it forks the workers:
+# each starts with all that, shared copy-on-write, and no first request waits for it.
 preload_app = True
 
 
 def when_ready(server):
     import gc
 
-    from meetings.counting import read_before_forking
+    from config.wsgi import application
+    from meetings.operations.warm_up import warm_up
 
-    read_before_forking()
+    warm_up(application)
     gc.freeze()  # what was read lives as long as the workers (config/wsgi.py says why)

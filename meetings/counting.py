@@ -566,11 +566,10 @@ def matching(index: MeetingBitmaps, cleaned: dict, using: str = "default") -> Bi
     return result
 
 
-def read_before_forking() -> None:
-    """Read the bitmaps of every database now, then close the connections: called by
-    gunicorn's master (config/gunicorn.py) before it forks its workers, which then start
-    with the bitmaps instead of reading them in their first request (seconds at a
-    million meetings). A database that does not answer is left to the workers."""
+def read_bitmaps() -> None:
+    """Read the bitmaps of every database now: for a server's master process before it
+    forks its workers (meetings.operations.warm_up). A database that does not answer is
+    logged and left to the workers' first requests."""
     import logging
 
     logger = logging.getLogger(__name__)
@@ -583,7 +582,6 @@ def read_before_forking() -> None:
                         alias, f"{len(index.published):,}", seconds)  # fmt: skip
         except Exception:  # the server must start: its workers read them later
             logger.warning("counting bitmaps of %s not read before forking", alias, exc_info=True)
-    connections.close_all()
 
 
 def forget() -> None:

@@ -13,9 +13,12 @@ from django.test import Client, RequestFactory
 from pythonjsonlogger.json import JsonFormatter
 
 from config.routers import ReplicaRouter, read_from_replica
+from config.wsgi import application  # imported once: it sets logging up again
+from meetings import counting
 from meetings.models import Meeting
 from meetings.operations.log import RequestContextFilter
 from meetings.operations.middleware import ReplicaReadsMiddleware
+from meetings.operations.warm_up import PAGES, warm_up
 from tests.admin_forms import change_form_data
 from tests.factories import ChiefEditorFactory, MeetingFactory, ParticipationFactory
 
@@ -172,3 +175,30 @@ def test_django_s_own_lines_about_a_refused_request_carry_its_id(client, caplog)
     assert response.status_code == 400
     record = next(r for r in caplog.records if r.name == "django.request")
     assert record.request_id == response["X-Request-ID"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_master_warms_up_before_forking_and_a_database_outage_does_not_stop_it(
+    reference_data, caplog, unreachable_database
+):
+    MeetingFactory.create_batch(3)
+    counting.forget()
+    with caplog.at_level(logging.INFO):
+        warm_up(application)
+    assert connection.connection is None  # closed: never shared with the forked workers
+    done = [r.getMessage() for r in caplog.records if r.getMessage().startswith("warmed up")]
+    assert done and done[0].endswith(", ".join(["200"] * len(PAGES) * len(settings.LANGUAGES)))
+    assert len(counting._bitmaps["default"].published) == Meeting.objects.published().count()
+    # Without a database the server still starts: the workers read and serve later.
+    counting.forget()
+    caplog.clear()
+    unreachable_database.start()
+    try:
+        with caplog.at_level(logging.INFO):
+            warm_up(application)
+    finally:
+        unreachable_database.end()
+    messages = [r.getMessage() for r in caplog.records]
+    assert "counting bitmaps of default not read before forking" in messages
+    assert any(message.startswith("warmed up") for message in messages)
+    assert "default" not in counting._bitmaps
