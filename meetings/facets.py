@@ -75,13 +75,9 @@ def country_facet(counts, params, cleaned):
         return []  # a pair is chosen: every meeting has the same two countries
     name = "counterpart" if chosen else "country"
     countries = cached_objects(Country)
-    ranked = sorted(
-        ((code, number) for code, number in counts.items() if code not in chosen),
-        key=lambda item: (-item[1], countries[item[0]].name),
-    )
-    return [
-        FacetItem(countries[code].name, number, params.link(name, code)) for code, number in ranked
-    ]
+    names = {code: countries[code].name for code in counts if code not in chosen}  # once each
+    ranked = sorted(names, key=lambda code: (-counts[code], names[code]))
+    return [FacetItem(names[code], counts[code], params.link(name, code)) for code in ranked]
 
 
 def year_facet(counts, params, cleaned):
