@@ -1,0 +1,68 @@
+"""The newsroom's tasks, run by `manage.py db_worker` (Django's tasks framework, decision 0025).
+
+``watch_feeds`` runs about every minute: it hands each feed that is due to a
+``poll_feed`` task and enqueues its own next run. ``poll_feed`` enqueues a ``read_item``
+per new or changed article. Tasks are enqueued in the database, in the transaction that
+made them needed; every task claims its feed or item before working on it, so a task
+run twice, or by two workers, does its work once.
+"""
+
+import datetime
+
+from django.db import connection, transaction
+from django.tasks import task
+from django.utils import timezone
+
+from meetings.newsroom import polling
+
+TICK = datetime.timedelta(seconds=60)
+SCHEDULE_LOCK = 1818  # advisory lock: one scheduler check at a time
+
+
+@task
+def watch_feeds() -> int:
+    """Poll every due feed (each in its own task), then come back in a minute."""
+    try:
+        due = polling.due_feeds()
+        for feed_id in due:
+            poll_feed.enqueue(feed_id)
+        return len(due)
+    finally:
+        watch_feeds.using(run_after=timezone.now() + TICK).enqueue()
+
+
+@task
+def poll_feed(feed_id: int, force: bool = False) -> int:
+    item_ids = polling.poll(feed_id, force=force)
+    for item_id in item_ids:
+        read_item.enqueue(item_id)
+    return len(item_ids)
+
+
+@task
+def read_item(item_id: int) -> None:
+    retry_at = polling.read(item_id)
+    if retry_at is not None:  # its host's turn is later: come back then
+        read_item.using(run_after=retry_at).enqueue(item_id)
+
+
+def ensure_watching() -> bool:
+    """Enqueue ``watch_feeds`` unless it is waiting or running already (run when a worker
+    starts: a worker that died in the middle of it is replaced by the next one started).
+    Returns whether it was enqueued."""
+    from django_tasks_db.models import DBTaskResult
+
+    path = f"{watch_feeds.func.__module__}.{watch_feeds.func.__qualname__}"
+    stale = timezone.now() - polling.LEASE
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEDULE_LOCK])
+        pending = DBTaskResult.objects.filter(task_path=path).filter(
+            status="READY"
+        ) | DBTaskResult.objects.filter(
+            task_path=path, status="RUNNING", started_at__gte=stale
+        )
+        if pending.exists():
+            return False
+        watch_feeds.enqueue()
+        return True
