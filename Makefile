@@ -68,8 +68,10 @@ test: lint check migrations-check pytest
 # The article extractor, per class of difficulty and per field, before (main's code
 # before issue 17, answers stored in eval/before/) and after; then per-field precision
 # and recall. Development sets first, then the held-out ones nobody tunes on.
+# Then the newsroom's classifier and grouping on its labelled set (eval/newsroom/).
 eval: db
 	$(PY) manage.py evaluate_extraction eval/dev17 eval/corpus $$(ls -d eval/heldout* 2>/dev/null)
+	$(PY) manage.py evaluate_newsroom eval/newsroom/articles.json
 
 # A pg_dump archive of the whole database in .data/backups/ (OUTPUT=path to
 # choose), and its restore, which replaces every row: make restore FILE=path.

@@ -70,6 +70,14 @@ OPINION = re.compile(
     r"point de vue|editorial|analyse|billet|راي|مقال راي|تحليل|افتتاحية|وجهة نظر)\b",
     re.IGNORECASE,
 )
+# A visit or a meeting to come, said in the title or the first sentence.
+FUTURE = re.compile(
+    r"\b(will (travel|visit|meet|hold talks|receive)|is (due|expected|set) to (visit|meet)|"
+    r"to visit|to meet|next week|se rendra|effectuera|doit rencontrer|devrait rencontrer|"
+    r"attendue? a|la semaine prochaine|سيزور|سيلتقي|سيستقبل|سيجري|يزور .{0,40}المقبل|"
+    r"الاسبوع المقبل)",
+    re.IGNORECASE,
+)
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|je|j'ai|mon avis|selon moi|nous devons|we must)\b")
 ARABIC_FIRST_PERSON = re.compile(r"(^|\s)(اعتقد|ارى|في رايي|برايي|نحن بحاجة)(\s|$)")
 
@@ -93,6 +101,8 @@ def classify(draft: Draft) -> Verdict:
     for words, code in WARNINGS:
         if any(words in warning for warning in draft.warnings):
             reasons.append(code)
+    if "announcement" not in reasons and announces(draft):
+        reasons.append("announcement")
     if is_opinion(draft):
         reasons.append("opinion")
     if len(draft.countries) == 2:
@@ -115,6 +125,11 @@ def classify(draft: Draft) -> Verdict:
         reasons.append("date_found")
     score = sum(WEIGHTS[code] for code in reasons)
     return Verdict(round(min(max(score, 0.0), 1.0), 3), reasons)
+
+
+def announces(draft: Draft) -> bool:
+    first_sentence = re.split(r"(?<=[.!?؟])\s", draft.text[:600], maxsplit=1)[0]
+    return bool(FUTURE.search(normalize(draft.title or "")) or FUTURE.search(normalize(first_sentence)))
 
 
 def is_opinion(draft: Draft) -> bool:

@@ -17,8 +17,8 @@ from django.db import connection
 
 from meetings.extraction import Draft
 from meetings.extraction.database import possible_duplicates
-from meetings.models import Candidate, Source
-from meetings.text import normalize
+from meetings.models import Candidate
+from meetings.text import normalize, script_of
 
 GROUP_DAYS = 2
 
@@ -55,22 +55,35 @@ def people_keys(proposal: dict) -> set[str]:
 
 
 def same_meeting(proposal: dict, other: dict) -> bool:
-    """Same pair is given; close dates and people who do not contradict each other."""
+    """Same pair is given; close dates and people who do not contradict each other.
+
+    Names are compared only when they can be: two archive ids, or two names in one
+    script (an Arabic and a French report of one meeting spell the people differently).
+    """
     day, other_day = proposal.get("date"), other.get("date")
     if day and other_day:
         gap = abs(datetime.date.fromisoformat(day) - datetime.date.fromisoformat(other_day))
         if gap.days > GROUP_DAYS:
             return False
-    people, other_people = people_keys(proposal), people_keys(other)
-    if people and other_people and not people & other_people:
-        return any(names_overlap(a, b) for a in people for b in other_people)
-    return True
+    comparable = [
+        (key, other_key)
+        for key in people_keys(proposal)
+        for other_key in people_keys(other)
+        if comparable_keys(key, other_key)
+    ]
+    return not comparable or any(same_person(a, b) for a, b in comparable)
 
 
-def names_overlap(key: str, other: str) -> bool:
-    """ "name:nasser bourita" and "name:bourita": the same person named shorter."""
-    if not (key.startswith("name:") and other.startswith("name:")):
-        return False
+def comparable_keys(key: str, other: str) -> bool:
+    if key.startswith("id:") or other.startswith("id:"):
+        return key.startswith("id:") and other.startswith("id:")
+    return script_of(key[5:]) == script_of(other[5:])
+
+
+def same_person(key: str, other: str) -> bool:
+    """The same id; or "name:nasser bourita" and "name:bourita", one person named shorter."""
+    if key.startswith("id:"):
+        return key == other
     shorter, longer = sorted((key[5:].split(), other[5:].split()), key=len)
     return bool(shorter) and shorter[-1] in longer  # the family name
 
@@ -111,5 +124,26 @@ def candidate_for(proposal: dict, score: float, headline: str, day) -> Candidate
     )
 
 
-def already_a_source(url: str) -> bool:
-    return Source.objects.filter(url=url).exists()
+def in_window(day, other_day) -> bool:
+    return day is None or other_day is None or abs(day - other_day).days <= GROUP_DAYS
+
+
+def group_in_memory(articles: list[tuple[dict, float]]) -> list[int]:
+    """``candidate_for`` without the database, for the evaluation: the group number of
+    each (proposal, score), taken in order."""
+    groups = []  # [countries, date, best proposal, best score]
+    numbers = []
+    for proposal, score in articles:
+        day = datetime.date.fromisoformat(proposal["date"]) if proposal.get("date") else None
+        for number, group in sorted(enumerate(groups), key=lambda g: (-g[1][3], g[0])):
+            countries, group_day, best, best_score = group
+            if countries == proposal["countries"] and in_window(day, group_day):
+                if same_meeting(proposal, best):
+                    if score > best_score:
+                        group[2], group[3] = proposal, score
+                    numbers.append(number)
+                    break
+        else:
+            groups.append([proposal["countries"], day, proposal, score])
+            numbers.append(len(groups) - 1)
+    return numbers
