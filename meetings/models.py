@@ -1274,9 +1274,7 @@ class Candidate(models.Model):
         related_name="candidates",
         verbose_name=_("meeting"),
     )
-    dismissed_reason = models.CharField(
-        _("reason"), max_length=20, choices=Reason, blank=True
-    )
+    dismissed_reason = models.CharField(_("reason"), max_length=20, choices=Reason, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -7,7 +7,6 @@ attached as a source when it is saved), add its articles as sources of a meeting
 archive has, or dismiss it with a reason.
 """
 
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -86,9 +85,12 @@ class FeedAdmin(admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Poll the selected feeds now"))
     def poll_now(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
+        Feed.objects.filter(pk__in=ids).update(next_poll_at=timezone.now())
         for feed_id in ids:
-            poll_feed.enqueue(feed_id, force=True)
-        messages.success(request, _("%(count)d feeds will be polled in a moment.") % {"count": len(ids)})
+            poll_feed.enqueue(feed_id)
+        messages.success(
+            request, _("%(count)d feeds will be polled in a moment.") % {"count": len(ids)}
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -236,17 +238,13 @@ class CandidateAdmin(admin.ModelAdmin):
         return candidate.article_count
 
     def changelist_view(self, request, extra_context=None):
-        counts = dict(
-            Candidate.objects.order_by().values_list("state").annotate(n=Count("pk"))
-        )
+        counts = dict(Candidate.objects.order_by().values_list("state").annotate(n=Count("pk")))
         states = [(value, label, counts.get(value, 0)) for value, label in Candidate.State.choices]
         return super().changelist_view(request, {**(extra_context or {}), "state_counts": states})
 
     def get_urls(self):
         def view(function):
-            return self.admin_site.admin_view(
-                lambda request, pk: function(request, self, pk)
-            )
+            return self.admin_site.admin_view(lambda request, pk: function(request, self, pk))
 
         return [
             path("<int:pk>/draft/", view(create_draft), name="meetings_candidate_draft"),

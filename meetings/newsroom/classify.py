@@ -78,6 +78,11 @@ FUTURE = re.compile(
     r"الاسبوع المقبل)",
     re.IGNORECASE,
 )
+# An envoy named in the title or the first sentence: an audience, when only one side has a
+# minister (the extractor misses it when the outlet's country is taken for the second side).
+ENVOY = re.compile(
+    r"\b(ambassador|ambassadeur|ambassadrice|envoy|emissaire|سفير|سفيرة|السفير|السفيرة)\b"
+)
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|je|j'ai|mon avis|selon moi|nous devons|we must)\b")
 ARABIC_FIRST_PERSON = re.compile(r"(^|\s)(اعتقد|ارى|في رايي|برايي|نحن بحاجة)(\s|$)")
 
@@ -113,6 +118,8 @@ def classify(draft: Draft) -> Verdict:
         reasons.append("no_countries")
     sides = {m.country for m in draft.ministers if m.role == "lead" and m.country}
     sides &= set(draft.countries)
+    if len(sides) < 2 and "ambassador" not in reasons and names_an_envoy(draft):
+        reasons.append("ambassador")
     if len(sides) >= 2:
         reasons.append("ministers_both_sides")
     elif sides:
@@ -127,9 +134,18 @@ def classify(draft: Draft) -> Verdict:
     return Verdict(round(min(max(score, 0.0), 1.0), 3), reasons)
 
 
-def announces(draft: Draft) -> bool:
+def opening(draft: Draft) -> str:
+    """The title and the first sentence, normalised: where a report says what it is."""
     first_sentence = re.split(r"(?<=[.!?؟])\s", draft.text[:600], maxsplit=1)[0]
-    return bool(FUTURE.search(normalize(draft.title or "")) or FUTURE.search(normalize(first_sentence)))
+    return normalize(f"{draft.title}\n{first_sentence}")
+
+
+def announces(draft: Draft) -> bool:
+    return bool(FUTURE.search(opening(draft)))
+
+
+def names_an_envoy(draft: Draft) -> bool:
+    return bool(ENVOY.search(opening(draft)))
 
 
 def is_opinion(draft: Draft) -> bool:

@@ -37,7 +37,7 @@ class FetchError(Exception):
     """What went wrong, in words for the feed's status."""
 
 
-class HostBusy(Exception):  # noqa: N818 (a state, not an error: the task comes back later)
+class HostBusy(Exception):
     """The host's next slot is too far away: try again at ``when``."""
 
     def __init__(self, when: datetime.datetime):

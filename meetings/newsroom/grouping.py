@@ -92,7 +92,7 @@ def lock_pair(countries: list[str]) -> None:
     """Grouping of one pair, one worker at a time, until the transaction ends."""
     key = zlib.crc32("-".join(sorted(countries)).encode())
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [18, key])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s::bigint)", [(18 << 32) | key])
 
 
 def candidate_for(proposal: dict, score: float, headline: str, day) -> Candidate:
@@ -137,12 +137,12 @@ def group_in_memory(articles: list[tuple[dict, float]]) -> list[int]:
         day = datetime.date.fromisoformat(proposal["date"]) if proposal.get("date") else None
         for number, group in sorted(enumerate(groups), key=lambda g: (-g[1][3], g[0])):
             countries, group_day, best, best_score = group
-            if countries == proposal["countries"] and in_window(day, group_day):
-                if same_meeting(proposal, best):
-                    if score > best_score:
-                        group[2], group[3] = proposal, score
-                    numbers.append(number)
-                    break
+            together = countries == proposal["countries"] and in_window(day, group_day)
+            if together and same_meeting(proposal, best):
+                if score > best_score:
+                    group[2], group[3] = proposal, score
+                numbers.append(number)
+                break
         else:
             groups.append([proposal["countries"], day, proposal, score])
             numbers.append(len(groups) - 1)

@@ -9,6 +9,7 @@ status) is one transaction; a failure writes the status alone.
 from __future__ import annotations
 
 import datetime
+import itertools
 import logging
 import statistics
 import time
@@ -45,21 +46,20 @@ def due_feeds() -> list[int]:
     )
 
 
-def claim_feed(feed_id: int, force: bool = False) -> Feed | None:
+def claim_feed(feed_id: int) -> Feed | None:
+    """The feed, if it is due and no other worker has it; it is then this worker's."""
     now = timezone.now()
-    claimable = Feed.objects.filter(pk=feed_id, active=True).filter(
+    claimable = Feed.objects.filter(pk=feed_id, active=True, next_poll_at__lte=now).filter(
         Q(leased_until__isnull=True) | Q(leased_until__lt=now)
     )
-    if not force:
-        claimable = claimable.filter(next_poll_at__lte=now)
     if not claimable.update(leased_until=now + LEASE):
         return None
     return Feed.objects.select_related("outlet").get(pk=feed_id)
 
 
-def poll(feed_id: int, force: bool = False) -> list[int]:
-    """Poll the feed if it is due (or ``force``): the ids of the items to read."""
-    feed = claim_feed(feed_id, force)
+def poll(feed_id: int) -> list[int]:
+    """Poll the feed if it is due: the ids of the items to read."""
+    feed = claim_feed(feed_id)
     if feed is None:
         return []
     try:
@@ -146,13 +146,18 @@ def store(feed: Feed, response: fetching.Response, listing: feeds.Listing) -> li
         for item in changed:
             entry = entries[item.url]
             item.title, item.published_at = entry.title, entry.published
-            item.fingerprint, item.state, item.changes = entry.fingerprint, FeedItem.State.NEW, (
-                item.changes + 1
+            item.fingerprint, item.state, item.changes = (
+                entry.fingerprint,
+                FeedItem.State.NEW,
+                (item.changes + 1),
             )
-        FeedItem.objects.bulk_update(changed, ["title", "published_at", "fingerprint", "state", "changes"])
+        FeedItem.objects.bulk_update(
+            changed, ["title", "published_at", "fingerprint", "state", "changes"]
+        )
         to_read = list(
             FeedItem.objects.filter(
-                url__in=[url for url in entries if url not in known], feed=feed,
+                url__in=[url for url in entries if url not in known],
+                feed=feed,
                 state=FeedItem.State.NEW,
             ).values_list("pk", flat=True)
         ) + [item.pk for item in changed]
@@ -184,7 +189,7 @@ def learned_interval(feed: Feed, entries: list[feeds.Entry], anything_new: bool)
     moments = sorted(entry.published for entry in entries if entry.published)[-30:]
     gaps = [
         (later - earlier).total_seconds()
-        for earlier, later in zip(moments, moments[1:], strict=False)
+        for earlier, later in itertools.pairwise(moments)
         if later > earlier
     ]
     if len(gaps) >= 3:
@@ -211,8 +216,7 @@ def claim_item(item_id: int) -> FeedItem | None:
     claimed = (
         FeedItem.objects.filter(pk=item_id)
         .filter(
-            Q(state=FeedItem.State.NEW)
-            | Q(state=FeedItem.State.FETCHING, claimed_until__lt=now)
+            Q(state=FeedItem.State.NEW) | Q(state=FeedItem.State.FETCHING, claimed_until__lt=now)
         )
         .update(state=FeedItem.State.FETCHING, claimed_until=now + LEASE)
     )
@@ -242,6 +246,12 @@ def read(item_id: int) -> datetime.datetime | None:
     except (FetchError, ExtractionError) as error:
         item_failed(item, str(error))
         return None
+    settle(item, article)
+    return None
+
+
+def settle(item: FeedItem, article) -> FeedItem:
+    """The article read: classify it and, if it reports a meeting, group it. One transaction."""
     draft = extract(article, gazetteer())
     verdict = classify(draft)
     proposal = grouping.proposal_of(draft)
@@ -255,13 +265,14 @@ def read(item_id: int) -> datetime.datetime | None:
         item.proposal = proposal
         item.error = ""
         item.state = FeedItem.State.DONE
+        item.claimed_until = None
         item.read_at = timezone.now()
         if item.is_meeting and item.candidate_id is None:
             item.candidate = grouping.candidate_for(
                 proposal, verdict.score, item.title, draft.date or article.published
             )
         item.save()
-    return None
+    return item
 
 
 def item_failed(item: FeedItem, message: str) -> None:

@@ -28,12 +28,12 @@ def watch_feeds() -> int:
             poll_feed.enqueue(feed_id)
         return len(due)
     finally:
-        watch_feeds.using(run_after=timezone.now() + TICK).enqueue()
+        schedule_watch(later=True)
 
 
 @task
-def poll_feed(feed_id: int, force: bool = False) -> int:
-    item_ids = polling.poll(feed_id, force=force)
+def poll_feed(feed_id: int) -> int:
+    item_ids = polling.poll(feed_id)
     for item_id in item_ids:
         read_item.enqueue(item_id)
     return len(item_ids)
@@ -50,19 +50,26 @@ def ensure_watching() -> bool:
     """Enqueue ``watch_feeds`` unless it is waiting or running already (run when a worker
     starts: a worker that died in the middle of it is replaced by the next one started).
     Returns whether it was enqueued."""
+    return schedule_watch(later=False)
+
+
+def schedule_watch(later: bool) -> bool:
+    """One ``watch_feeds`` waiting at most: a second enqueued by hand, or a worker started
+    twice, never doubles the rhythm. ``later``: the next run, from the running one."""
     from django_tasks_db.models import DBTaskResult
 
     path = f"{watch_feeds.func.__module__}.{watch_feeds.func.__qualname__}"
-    stale = timezone.now() - polling.LEASE
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEDULE_LOCK])
-        pending = DBTaskResult.objects.filter(task_path=path).filter(
-            status="READY"
-        ) | DBTaskResult.objects.filter(
-            task_path=path, status="RUNNING", started_at__gte=stale
-        )
-        if pending.exists():
+        waiting = DBTaskResult.objects.filter(task_path=path, status="READY")
+        if not later:
+            stale = timezone.now() - polling.LEASE
+            waiting |= DBTaskResult.objects.filter(
+                task_path=path, status="RUNNING", started_at__gte=stale
+            )
+        if waiting.exists():
             return False
-        watch_feeds.enqueue()
+        run_after = timezone.now() + TICK if later else None
+        watch_feeds.using(run_after=run_after).enqueue()
         return True

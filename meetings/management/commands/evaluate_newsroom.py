@@ -28,11 +28,12 @@ class Command(BaseCommand):
         )
         for line in result.mistakes:
             self.stdout.write(f"    wrong: {line}")
+        grouped = result.articles_grouped_right / max(result.articles_grouped, 1)
         self.stdout.write(
             f"  grouping: {result.pairs_right}/{result.pairs} pairs of reports right "
             f"({result.pairs_right / max(result.pairs, 1):.1%}); "
             f"{result.articles_grouped_right}/{result.articles_grouped} reports in exactly "
-            f"their meeting's group ({result.articles_grouped_right / max(result.articles_grouped, 1):.1%})"
+            f"their meeting's group ({grouped:.1%})"
         )
         for line in result.group_mistakes[:20]:
             self.stdout.write(f"    {line}")
