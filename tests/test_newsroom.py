@@ -197,7 +197,7 @@ def test_several_workers_never_fetch_anything_twice(reference_data, server, poli
     environment = {**os.environ, "DATABASE_URL": database_url(), "NEWSROOM_HOST_DELAY": "0"}
     environment["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     workers = [
-        subprocess.Popen(  # noqa: S603
+        subprocess.Popen(
             [sys.executable, "manage.py", "run_worker", "--batch"],
             cwd=django_settings.BASE_DIR,
             env=environment,

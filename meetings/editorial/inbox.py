@@ -136,9 +136,12 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = set(Candidate.objects.values_list("country_a", flat=True).distinct())
-        codes |= set(Candidate.objects.values_list("country_b", flat=True).distinct())
-        return [(c.code, c.name) for c in sorted(Country.objects.filter(code__in=codes), key=str)]
+        # The countries of some candidate, in one query.
+        countries = Country.objects.filter(
+            Exists(Candidate.objects.filter(country_a=OuterRef("code")))
+            | Exists(Candidate.objects.filter(country_b=OuterRef("code")))
+        ).only("code", "name_ar", "name_fr", "name_en")
+        return sorted(((c.code, c.name) for c in countries), key=lambda pair: pair[1])
 
     def queryset(self, request, queryset):
         if not self.value():
