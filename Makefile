@@ -14,7 +14,7 @@ PYTHON ?= $(shell ./scripts/find-python)
 .PHONY: help install run test lint check migrations-check pytest db messages eval bench load-test hostile-test bench-extraction backup restore clean
 
 help:
-	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
+	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data), with its background worker"
 	@echo "make test    run every check: ruff, Django checks, migrations check, the test suite"
 	@echo "make eval    measure the article extractor on the evaluation corpus"
 	@echo "make bench   run the benchmarks (MEETINGS=N)"
@@ -47,8 +47,12 @@ run: db
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py setup_local_editor
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
-		$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
+	@# The background worker (tasks: the newsroom's polling, and any other) runs beside
+	@# gunicorn and stops with it.
+	export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
+	$(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .
