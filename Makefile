@@ -11,13 +11,13 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench load-test hostile-test bench-extraction backup restore clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench bench-newsroom load-test hostile-test bench-extraction backup restore clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data), with its background worker"
 	@echo "make test    run every check: ruff, Django checks, migrations check, the test suite"
 	@echo "make eval    measure the article extractor on the evaluation corpus"
-	@echo "make bench   run the benchmarks (MEETINGS=N)"
+	@echo "make bench   run the benchmarks (MEETINGS=N), the newsroom's too (make bench-newsroom alone)"
 	@echo "make load-test  load, database-outage and two-instance tests (about 3 minutes)"
 	@echo "make hostile-test  2,000+ hostile requests with every role: no 5xx, flat memory"
 
@@ -94,6 +94,11 @@ MEETINGS ?= 100000
 bench: install messages
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) bench/run.py --meetings $(MEETINGS)
+	$(PY) bench/newsroom.py
+
+# The newsroom alone: one poll of 20 feeds × 50 items, the inbox with 10,000 candidates.
+bench-newsroom: install messages
+	$(PY) bench/newsroom.py
 
 # 50 clients for 60 s against two gunicorn instances, the database stopped for
 # 10 s in the middle, then publish-on-one, read-on-the-other (bench/load_and_faults.py).

@@ -54,7 +54,10 @@ class Handler(BaseHTTPRequestHandler):
         server.requests.append((self.path, dict(self.headers)))
         path = self.path.split("?")[0]
         if path in server.replace:
-            return self.send(200, server.replace[path], "application/xml")
+            body = server.replace[path]
+            if isinstance(body, tuple):  # (bytes, content type)
+                return self.send(200, *body)
+            return self.send(200, body, "application/xml")
         if path == "/robots.txt":
             return self.send(200, ROBOTS, "text/plain")
         if path == "/down":

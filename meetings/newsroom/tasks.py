@@ -9,6 +9,7 @@ run twice, or by two workers, does its work once.
 
 import datetime
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.tasks import task
 from django.utils import timezone
@@ -33,9 +34,13 @@ def watch_feeds() -> int:
 
 @task
 def poll_feed(feed_id: int) -> int:
+    """Poll one feed; its new articles are read one host's turn apart, so workers go from
+    host to host rather than wait in line at one."""
     item_ids = polling.poll(feed_id)
-    for item_id in item_ids:
-        read_item.enqueue(item_id)
+    now = timezone.now()
+    for turn, item_id in enumerate(item_ids):
+        wait = datetime.timedelta(seconds=turn * settings.NEWSROOM_HOST_DELAY)
+        read_item.using(run_after=now + wait if wait else None).enqueue(item_id)
     return len(item_ids)
 
 
