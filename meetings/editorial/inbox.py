@@ -247,12 +247,14 @@ class CandidateAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         def view(function):
-            return self.admin_site.admin_view(lambda request, pk: function(request, self, pk))
+            return self.admin_site.admin_view(
+                lambda request, object_id: function(request, self, object_id)
+            )
 
         return [
-            path("<int:pk>/draft/", view(create_draft), name="meetings_candidate_draft"),
-            path("<int:pk>/attach/", view(attach), name="meetings_candidate_attach"),
-            path("<int:pk>/dismiss/", view(dismiss), name="meetings_candidate_dismiss"),
+            path("<int:object_id>/draft/", view(create_draft), name="meetings_candidate_draft"),
+            path("<int:object_id>/attach/", view(attach), name="meetings_candidate_attach"),
+            path("<int:object_id>/dismiss/", view(dismiss), name="meetings_candidate_dismiss"),
             *super().get_urls(),
         ]
 
