@@ -3,6 +3,7 @@
 - /feeds/<file>: tests/newsroom_fixtures/<file>, with {base} replaced; ETag and
   Last-Modified given, and If-None-Match answered with 304.
 - /articles/<id>.html: the article <id> of eval/newsroom/articles.json in article.html.
+- /legacy/<id>.html: the same page in windows-1256, its charset said nowhere;
 - /big.html: ten megabytes; /loop/a and /loop/b: redirects to each other; /down: 503.
 - /robots.txt: disallows /private/.
 ``server.replace[path] = bytes`` changes what a path serves; ``server.requests`` lists
@@ -71,6 +72,12 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/big.html":
             body = b"<html><body><p>" + b"word " * 2_000_000 + b"</p></body></html>"
             return self.send(200, body, "text/html; charset=utf-8")
+        if path.startswith("/legacy/") and path.endswith(".html"):
+            # An old site: windows-1256, said nowhere (no charset, no <meta>).
+            article_id = path.removeprefix("/legacy/").removesuffix(".html")
+            if article_id in ARTICLES:
+                page = article_page(article_id).decode().replace('<meta charset="utf-8">\n', "")
+                return self.send(200, page.encode("cp1256"), "text/html")
         if path.startswith("/articles/") and path.endswith(".html"):
             article_id = path.removeprefix("/articles/").removesuffix(".html")
             if article_id in ARTICLES:

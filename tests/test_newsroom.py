@@ -181,10 +181,12 @@ def test_bad_input_is_recorded_on_each_feed_and_the_others_go_on(reference_data,
     assert too_big.state == "failed" and "Too large" in too_big.error
     assert "Too large" in error(big)
     assert FeedItem.objects.get(url=server.url("/articles/en03.html")).is_meeting
-    # A feed in windows-1256 that says UTF-8: read in the encoding it is in, and said so.
+    # A feed in windows-1256 that says UTF-8: read in the encoding it is in, and said so;
+    # its article, in windows-1256 said nowhere, read right too.
     assert "not in the encoding it declares" in error(encoding)
     amman = FeedItem.objects.get(feed=encoding)
     assert amman.title.startswith("الخطيب") and amman.is_meeting
+    assert "نظيره العراقي" in amman.text
     assert Candidate.objects.filter(country_a="IQ", country_b="JO").exists()
 
 

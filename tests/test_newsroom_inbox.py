@@ -115,8 +115,11 @@ def test_the_inbox_counts_per_state_and_filters(editor, rabat, django_assert_max
         assert editor.get(INBOX + query).status_code < 500
 
 
-def test_a_candidate_shows_its_draft_articles_scores_and_reasons(editor, rabat):
-    response = editor.get(f"{INBOX}{rabat.pk}/change/")
+def test_a_candidate_shows_its_draft_articles_scores_and_reasons(
+    editor, rabat, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        response = editor.get(f"{INBOX}{rabat.pk}/change/")
     assert response.status_code == 200
     page = response.content.decode()
     assert "Morocco – Senegal" in page

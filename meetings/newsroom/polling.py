@@ -15,7 +15,7 @@ import statistics
 import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from meetings.newsroom.fetching import FetchError, HostBusy
 
 logger = logging.getLogger(__name__)
 
+MAX_URL = 2000  # FeedItem.url's length
 LEASE = datetime.timedelta(minutes=10)  # a worker that died lets go after this
 GAZETTEER_KEPT = 300  # seconds: people and places added by editors are known soon enough
 _gazetteer = (0.0, None)
@@ -87,7 +88,12 @@ def poll(feed_id: int) -> list[int]:
             leased_until=None,
         )
         return []
-    return store(feed, response, listing)
+    try:
+        return store(feed, response, listing)
+    except (DatabaseError, ValueError) as error:  # rolled back: nothing of the poll is kept
+        logger.exception("feed %s could not be stored", feed.url)
+        failed(feed, f"The feed could not be stored ({error}).")
+        return []
 
 
 def failed(feed: Feed, message: str) -> None:
@@ -115,6 +121,8 @@ def store(feed: Feed, response: fetching.Response, listing: feeds.Listing) -> li
             url = fetching.normalized(entry.url)
         except FetchError:
             continue  # an item without a web address: nothing to read
+        if len(url) > MAX_URL:
+            continue
         entries.setdefault(url, entry)
     now = timezone.now()
     with transaction.atomic():
@@ -246,7 +254,11 @@ def read(item_id: int) -> datetime.datetime | None:
     except (FetchError, ExtractionError) as error:
         item_failed(item, str(error))
         return None
-    settle(item, article)
+    try:
+        settle(item, article)
+    except (DatabaseError, ValueError, RecursionError) as error:  # rolled back
+        logger.exception("item %s could not be stored", item.url)
+        item_failed(item, f"The article could not be stored ({error}).")
     return None
 
 
