@@ -253,3 +253,18 @@ def test_an_editor_adds_a_feed_and_polls_it_now(editor):
     )
     assert response.status_code == 302
     assert DBTaskResult.objects.filter(task_path__endswith="poll_feed", status="READY").count() == 1
+
+
+def test_the_classifier_and_the_grouping_meet_their_targets_on_the_labelled_set():
+    """`make eval`'s figures: precision and recall of "reports a bilateral ministerial
+    meeting" at least 90% on the 61 articles, every report grouped with its meeting's."""
+    from meetings.extraction.database import gazetteer_from_database
+    from meetings.newsroom.evaluation import evaluate
+
+    result = evaluate(
+        Path(settings.BASE_DIR) / "eval/newsroom/articles.json", gazetteer_from_database()
+    )
+    assert result.true_positive + result.false_negative == 40
+    assert result.false_positive + result.true_negative == 21
+    assert result.precision >= 0.9 and result.recall >= 0.9, result.mistakes
+    assert result.articles_grouped_right == result.articles_grouped, result.group_mistakes

@@ -311,14 +311,17 @@ def candidate_page(request, model_admin, pk, status=200, dismiss_form=None, atta
 
 
 def decided(candidate, request, state, meeting=None, reason=""):
-    candidate.state = state
-    candidate.meeting = meeting
-    candidate.dismissed_reason = reason
-    candidate.decided_by = request.user
-    candidate.decided_at = timezone.now()
-    candidate.save(
-        update_fields=["state", "meeting", "dismissed_reason", "decided_by", "decided_at"]
+    """Record the decision, if the candidate is still open: of two editors deciding at once,
+    the second is told it was dealt with (ValidationError: their transaction rolls back)."""
+    changed = Candidate.objects.filter(pk=candidate.pk, state=Candidate.State.OPEN).update(
+        state=state,
+        meeting=meeting,
+        dismissed_reason=reason,
+        decided_by=request.user,
+        decided_at=timezone.now(),
     )
+    if not changed:
+        raise ValidationError(_("This candidate has been dealt with already."))
 
 
 def source_of(item):
@@ -332,7 +335,7 @@ def source_of(item):
     )
 
 
-def still_open(request, model_admin, candidate):
+def still_open(request, candidate):
     if candidate.state != Candidate.State.OPEN:
         messages.error(request, _("This candidate has been dealt with already."))
         return False
@@ -345,7 +348,7 @@ def create_draft(request, model_admin, pk):
     candidate = candidate_of(request, pk)
     if not request.user.has_perm("meetings.add_meeting"):
         raise PermissionDenied
-    if not still_open(request, model_admin, candidate):
+    if not still_open(request, candidate):
         return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
     articles = articles_of(candidate)
     if not articles:
@@ -390,7 +393,7 @@ def attach(request, model_admin, pk):
     candidate = candidate_of(request, pk)
     if request.method != "POST":
         return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
-    if not still_open(request, model_admin, candidate):
+    if not still_open(request, candidate):
         return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
     form = AttachForm(request.POST)
     if not form.is_valid():
@@ -420,12 +423,16 @@ def dismiss(request, model_admin, pk):
     candidate = candidate_of(request, pk)
     if request.method != "POST":
         return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
-    if not still_open(request, model_admin, candidate):
+    if not still_open(request, candidate):
         return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
     form = DismissForm(request.POST)
     if not form.is_valid():
         return candidate_page(request, model_admin, pk, status=400, dismiss_form=form)
-    decided(candidate, request, Candidate.State.DISMISSED, reason=form.cleaned_data["reason"])
+    try:
+        decided(candidate, request, Candidate.State.DISMISSED, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
     messages.success(request, _("The candidate was dismissed; its articles will not come back."))
     return redirect(next_in_inbox(candidate))
 
