@@ -17,6 +17,7 @@ import datetime
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -111,6 +112,7 @@ def poll() -> dict:
         for server in servers
     ]
     environment = dict(os.environ)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     workers = [
         subprocess.Popen(
             [sys.executable, "manage.py", "run_worker"],
@@ -138,6 +140,7 @@ def poll() -> dict:
             worker.terminate()
         for worker in workers:
             worker.wait(30)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         for server in servers:
             server.shutdown()
             server.server_close()
@@ -155,11 +158,19 @@ def poll() -> dict:
         "host_delay_seconds": float(HOST_DELAY),
         "seconds": round(seconds, 1),
         "target_seconds": 60,
+        # CPU the workers used (their start included): on a shared machine the wall time
+        # depends on the other processes; this does not.
+        "worker_cpu_seconds": round(
+            (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 1
+        ),
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
     log(
         f"poll of {FEEDS} feeds × {ITEMS} items: {result['items_read']} read, "
         f"{result['reports_found']} meeting reports in {result['candidates']} candidates, "
-        f"{fetched} requests, in {seconds:.1f} s with {WORKERS} workers (target < 60 s)"
+        f"{fetched} requests, in {seconds:.1f} s with {WORKERS} workers (target < 60 s); "
+        f"the workers used {result['worker_cpu_seconds']} s of CPU "
+        f"(load average {result['load_average_1min']})"
     )
     return result
 
@@ -269,7 +280,7 @@ def inbox() -> dict:
     log(
         f"inbox with {CANDIDATES:,} candidates: p50 {result['p50_ms']} ms, "
         f"p95 {result['p95_ms']} ms over {len(every)} requests (target p95 ≤ 100 ms); "
-        f"at most {max(queries.values())} queries a page"
+        f"at most {max(queries.values())} queries a page (load average {os.getloadavg()[0]:.2f})"
     )
     return result
 
