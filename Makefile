@@ -11,13 +11,13 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench load-test hostile-test bench-extraction backup restore clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench bench-newsroom load-test hostile-test bench-extraction backup restore clean
 
 help:
-	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data)"
+	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data), with its background worker"
 	@echo "make test    run every check: ruff, Django checks, migrations check, the test suite"
 	@echo "make eval    measure the article extractor on the evaluation corpus"
-	@echo "make bench   run the benchmarks (MEETINGS=N)"
+	@echo "make bench   run the benchmarks (MEETINGS=N), the newsroom's too (make bench-newsroom alone)"
 	@echo "make load-test  load, database-outage and two-instance tests (about 3 minutes)"
 	@echo "make hostile-test  2,000+ hostile requests with every role: no 5xx, flat memory"
 
@@ -47,8 +47,12 @@ run: db
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py setup_local_editor
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
-		$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
+	@# The background worker (tasks: the newsroom's polling, and any other) runs beside
+	@# gunicorn and stops with it.
+	export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
+	$(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -68,8 +72,10 @@ test: lint check migrations-check pytest
 # The article extractor, per class of difficulty and per field, before (main's code
 # before issue 17, answers stored in eval/before/) and after; then per-field precision
 # and recall. Development sets first, then the held-out ones nobody tunes on.
+# Then the newsroom's classifier and grouping on its labelled set (eval/newsroom/).
 eval: db
 	$(PY) manage.py evaluate_extraction eval/dev17 eval/corpus $$(ls -d eval/heldout* 2>/dev/null)
+	$(PY) manage.py evaluate_newsroom eval/newsroom/articles.json
 
 # A pg_dump archive of the whole database in .data/backups/ (OUTPUT=path to
 # choose), and its restore, which replaces every row: make restore FILE=path.
@@ -88,6 +94,11 @@ MEETINGS ?= 100000
 bench: install messages
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) bench/run.py --meetings $(MEETINGS)
+	$(PY) bench/newsroom.py
+
+# The newsroom alone: one poll of 20 feeds × 50 items, the inbox with 10,000 candidates.
+bench-newsroom: install messages
+	$(PY) bench/newsroom.py
 
 # 50 clients for 60 s against two gunicorn instances, the database stopped for
 # 10 s in the middle, then publish-on-one, read-on-the-other (bench/load_and_faults.py).

@@ -1180,3 +1180,198 @@ class RateLimit(models.Model):
 
     def __str__(self):
         return self.key
+
+
+# -- the newsroom: outlets' feeds watched, their articles triaged (meetings/newsroom/) --------
+
+
+class Feed(models.Model):
+    """An outlet's RSS or Atom feed, or its news sitemap, polled by the newsroom worker.
+
+    The status fields are written by the worker only (meetings/newsroom/polling.py):
+    when it last fetched, what the server said, when the next poll is due.
+    """
+
+    class Kind(models.TextChoices):
+        FEED = "feed", _("RSS or Atom feed")
+        SITEMAP = "sitemap", _("news sitemap")
+
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="feeds", verbose_name=_("outlet")
+    )
+    url = models.URLField(_("URL"), max_length=2000, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.FEED)
+    language = models.CharField(_("language"), max_length=5, choices=Language)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feeds",
+        verbose_name=_("country"),
+    )
+    active = models.BooleanField(_("watched"), default=True)
+    # Status, kept by the worker.
+    last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
+    last_new_item_at = models.DateTimeField(_("last new item"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
+    failures = models.PositiveIntegerField(_("failures in a row"), default=0)
+    fetches = models.PositiveIntegerField(_("fetches"), default=0)
+    not_modified = models.PositiveIntegerField(_("answers 304 Not Modified"), default=0)
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    interval = models.PositiveIntegerField(_("poll interval (seconds)"), default=900)
+    next_poll_at = models.DateTimeField(_("next poll"), default=timezone.now)
+    leased_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+        ordering = ["outlet__name", "url"]
+        indexes = [models.Index(fields=["next_poll_at"], name="feed_due")]
+
+    def __str__(self):
+        return self.url
+
+
+class FeedHost(models.Model):
+    """One web host the newsroom fetches from: its robots.txt and the pace of requests to it."""
+
+    host = models.CharField(max_length=300, primary_key=True)  # scheme://host[:port]
+    robots_txt = models.TextField(blank=True)
+    robots_fetched_at = models.DateTimeField(null=True, blank=True)
+    crawl_delay = models.FloatField(default=0)
+    next_request_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.host
+
+
+class Candidate(models.Model):
+    """Articles the newsroom believes report one bilateral ministerial meeting.
+
+    An editor turns it into a draft meeting, adds its articles to a meeting the
+    archive has, or dismisses it; a dismissed candidate keeps its articles, so
+    they never come back.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("to triage")
+        DRAFTED = "drafted", _("draft created")
+        ATTACHED = "attached", _("added as sources")
+        DISMISSED = "dismissed", _("dismissed")
+
+    class Reason(models.TextChoices):
+        NOT_A_MEETING = "not_a_meeting", _("not a meeting")
+        NOT_BILATERAL = "not_bilateral", _("not bilateral")
+        NOT_MINISTERS = "not_ministers", _("not between ministers")
+        ALREADY_KNOWN = "already_known", _("already in the archive")
+        OTHER = "other", _("other")
+
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.OPEN)
+    country_a = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country A")
+    )
+    country_b = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country B")
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    score = models.FloatField(_("score"), default=0)
+    headline = models.CharField(_("headline"), max_length=500, blank=True)
+    # The best article's proposal: pair, date, place, people with posts, topics.
+    proposal = models.JSONField(default=dict, blank=True)
+    matched_meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("meeting already in the archive"),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidates",
+        verbose_name=_("meeting"),
+    )
+    dismissed_reason = models.CharField(_("reason"), max_length=20, choices=Reason, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("candidate")
+        verbose_name_plural = _("inbox")
+        ordering = ["-date", "-pk"]
+        indexes = [
+            models.Index(fields=["state", "-date", "-id"], name="candidate_inbox"),
+            models.Index(fields=["country_a", "country_b", "date"], name="candidate_pair"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country_a__lt=F("country_b")), name="candidate_countries_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline or f"{self.country_a_id}–{self.country_b_id} {self.date}"
+
+
+class FeedItem(models.Model):
+    """One article a feed listed, by its normalised URL: never fetched or listed twice."""
+
+    class State(models.TextChoices):
+        NEW = "new", _("to fetch")
+        FETCHING = "fetching", _("being fetched")
+        DONE = "done", _("read")
+        FAILED = "failed", _("failed")
+        KNOWN = "known", _("already a source")
+
+    feed = models.ForeignKey(
+        Feed, on_delete=models.CASCADE, related_name="items", verbose_name=_("feed")
+    )
+    url = models.URLField(_("URL"), max_length=2000, unique=True)
+    guid = models.CharField(max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # What the feed says of the item (title, date, summary) as a hash: a change is noticed.
+    fingerprint = models.CharField(max_length=64, blank=True)
+    changes = models.PositiveIntegerField(_("changes noticed"), default=0)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.NEW)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    text = models.TextField(_("article text"), blank=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    is_meeting = models.BooleanField(_("reports a meeting"), default=False)
+    score = models.FloatField(_("score"), default=0)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    proposal = models.JSONField(default=dict, blank=True)
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("candidate"),
+    )
+    found_at = models.DateTimeField(_("found"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("feed item")
+        verbose_name_plural = _("feed items")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["state"], name="feeditem_state")]
+
+    def __str__(self):
+        return self.title or self.url

@@ -78,3 +78,17 @@ def test_local_state_and_secrets_stay_out_of_the_image():
     ignored = (ROOT / ".dockerignore").read_text().split()
     for path in (".venv", ".data", ".env", "node_modules", "bench/data", ".git"):
         assert path in ignored, path
+
+
+def test_the_worker_is_a_service_with_the_web_services_settings():
+    services = compose()["services"]
+    worker = services["worker"]
+    assert worker["command"] == ["python", "manage.py", "run_worker"]
+    assert worker["environment"] == services["web"]["environment"]
+    assert worker["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+
+
+def test_make_run_starts_the_worker_beside_gunicorn():
+    recipe = (ROOT / "Makefile").read_text().split("\nrun: ", 1)[1].split("\n\n", 1)[0]
+    assert "manage.py run_worker &" in recipe and "gunicorn config.wsgi" in recipe
+    assert "kill $$worker" in recipe  # it stops with gunicorn

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "axes",
+    # Django's tasks framework stored in the database; `manage.py db_worker` runs them.
+    "django_tasks_db",
     "meetings",
 ]
 
@@ -303,3 +305,28 @@ LOGGING = {
         "django": {"handlers": [], "propagate": True},
     },
 }
+
+# Background tasks (decision 0025): Django's tasks framework, kept in PostgreSQL by
+# django-tasks-db. Any number of `manage.py db_worker` processes, on any machine, share
+# them: each task is claimed by one worker (SELECT ... FOR UPDATE SKIP LOCKED).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "newsroom"],
+    }
+}
+
+# The newsroom (meetings/newsroom/): how outlets' feeds and articles are fetched.
+NEWSROOM_USER_AGENT = os.environ.get(
+    "NEWSROOM_USER_AGENT",
+    f"MinisterialMeetingsArchive-Newsroom/1.0 (+{SITE_URL}/)",
+)
+# Seconds between two requests to one host (more if its robots.txt asks for more).
+NEWSROOM_HOST_DELAY = float(os.environ.get("NEWSROOM_HOST_DELAY", "2"))
+NEWSROOM_TIMEOUT = float(os.environ.get("NEWSROOM_TIMEOUT", "15"))  # seconds, a whole response
+NEWSROOM_MAX_FEED_BYTES = 5_000_000
+NEWSROOM_MAX_ARTICLE_BYTES = 3_000_000
+NEWSROOM_MAX_REDIRECTS = 5
+NEWSROOM_MIN_INTERVAL = 300  # a feed is polled at most every 5 minutes...
+NEWSROOM_MAX_INTERVAL = 6 * 3600  # ...and at least every 6 hours
+NEWSROOM_MAX_BACKOFF = 24 * 3600  # a failing feed is retried at least daily

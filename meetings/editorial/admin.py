@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
+from meetings.editorial import inbox  # noqa: F401  (registers the newsroom's screens)
 from meetings.editorial import workflow as workflow
 from meetings.editorial.from_article import meeting_from_article
 from meetings.editorial.workflow import MeetingAdminForm

@@ -10,6 +10,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -70,8 +71,12 @@ def article_from(data):
     )
 
 
-def confirm_draft(request, context):
-    """Step 2 submitted: save the confirmed draft, or show it again with what is wrong."""
+def confirm_draft(request, context, also=None):
+    """Step 2 submitted: save the confirmed draft, or show it again with what is wrong.
+
+    ``also(meeting, attached)``, when given, runs in the same transaction after the
+    meeting and its source are saved (the inbox attaches a candidate's other articles).
+    """
     text = request.POST.get("article_text", "")
     outlet_id = request.POST.get("source_outlet", "")
     outlet = Outlet.objects.filter(pk=outlet_id).first() if outlet_id.isdigit() else None
@@ -108,23 +113,28 @@ def confirm_draft(request, context):
         draft_form.add_error("attach_to", refusal(meeting_status_now(request, attach_to.pk)))
         return render(request, REVIEW_TEMPLATE, {**context, **page}, status=400)
     try:
-        if attach_to:
-            meeting = attach_to
-            add_source(meeting, source, request.user)
-            messages.success(request, _("The article was added as a source of this meeting."))
-        else:
-            meeting = create_meeting(
-                draft_form.meeting(),
-                data["topics"],
-                participant_inputs(formset, draft.language),
-                source,
-                request.user,
-            )
-            messages.success(request, _("The draft meeting was saved. Check it and complete it."))
+        with transaction.atomic():
+            if attach_to:
+                meeting = attach_to
+                add_source(meeting, source, request.user)
+            else:
+                meeting = create_meeting(
+                    draft_form.meeting(),
+                    data["topics"],
+                    participant_inputs(formset, draft.language),
+                    source,
+                    request.user,
+                )
+            if also:
+                also(meeting, attached=bool(attach_to))
     except ValidationError as error:  # raised inside the transaction, which rolled back
         for message in error.messages:
             draft_form.add_error(None, message)
         return render(request, REVIEW_TEMPLATE, {**context, **page}, status=400)
+    if attach_to:
+        messages.success(request, _("The article was added as a source of this meeting."))
+    else:
+        messages.success(request, _("The draft meeting was saved. Check it and complete it."))
     return redirect(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
 
 

@@ -25,6 +25,10 @@ EDITOR_PERMISSIONS = {
     "portfolio": ("view",),
     "meetingcorrection": ("view", "add"),
     "correctionrequest": ("view", "change"),
+    # The newsroom: editors triage the inbox and keep the list of feeds watched.
+    "candidate": ("view", "change"),
+    "feed": ("view", "add", "change"),
+    "feeditem": ("view",),
 }
 
 CHIEF_EDITOR_PERMISSIONS = {
@@ -40,6 +44,7 @@ CHIEF_EDITOR_PERMISSIONS = {
     "portfolio": ("view", "add", "change"),
     "meetingcorrection": ("view", "add", "change", "delete"),
     "correctionrequest": ("view", "change", "delete"),
+    "feed": ("view", "add", "change", "delete"),
 }
 
 GROUP_PERMISSIONS = {EDITORS: EDITOR_PERMISSIONS, CHIEF_EDITORS: CHIEF_EDITOR_PERMISSIONS}
