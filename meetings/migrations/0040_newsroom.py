@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0020_meeting_ids_fit_the_bitmaps'),
+        ('meetings', '0021_word_postings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
