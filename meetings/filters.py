@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import City, Country, CountryGroup, Meeting, Minister, Portfolio, Topic
 from meetings.reference import cached_choices, cached_objects
+from meetings.search import search
 from meetings.widgets import FastSelect, FastSelectMultiple
 
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
@@ -242,9 +243,14 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_portfolio(self, queryset, name, value):
         return queryset.with_portfolio(value)
 
+    # The parsed search, with what its words named (meetings.search), once filtered: pages
+    # tell what a word was taken for from it.
+    found = None
+
     def filter_search(self, queryset, name, value):
+        self.found = search(value, using=queryset.db)
         # A relevance rank costs a computation per match: only when ordering by it.
-        return queryset.search(value, rank=self.form.cleaned_data.get("order") == "relevance")
+        return queryset.search(self.found, rank=self.form.cleaned_data.get("order") == "relevance")
 
     def filter_minister(self, queryset, name, value):
         return queryset.with_participant(value)

@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import display
 from meetings.display import LEAD_FIRST, date_display, localized, person_name
-from meetings.search import SECTION_BREAK, search
+from meetings.search import SECTION_BREAK, Search, search
 
 LANGUAGE_CODES = ("ar", "fr", "en")
 # The text search configurations a meeting's document is indexed with.
@@ -572,14 +572,14 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings in which someone took part in a post of ``portfolio`` (interior...)."""
         return self.filter(portfolio_ids__contains=[getattr(portfolio, "pk", portfolio)])
 
-    def search(self, query: str, rank: bool = False):
+    def search(self, query: "str | Search", rank: bool = False):
         """Meetings found by ``query``: by their own text, or by the names of what they
         refer to (countries, city, topics, people, posts; meetings.search).
 
         With ``rank``, each meeting gets a ``rank`` for ordering by relevance (it costs
         a computation per matching meeting, so only then).
         """
-        found = search(query, using=self.db)
+        found = query if isinstance(query, Search) else search(query, using=self.db)
         if found.condition is None:
             return self
         matching = self.filter(found.condition)

@@ -11,9 +11,11 @@ from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
     HttpResponseRedirect,
+    QueryDict,
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
@@ -172,6 +174,7 @@ class MeetingListView(FilterView):
                 description=_("Number of meetings per year for the meetings listed here."),
             ),
             fixed_filters=fixed,
+            search_notes=search_notes(self.filterset.found) if self.valid else None,
             full_list_url=self.full_list_url(),
             list_query=self.list_query(),
         )
@@ -388,6 +391,53 @@ class TopicIndexView(TemplateView):
             if topic.parent_id is None
         ]
         return super().get_context_data(tree=tree, **kwargs)
+
+
+# A word naming more people than this is a common name: their pages are not listed.
+PEOPLE_NAMED_AT_MOST = 5
+
+
+def search_notes(found) -> dict | None:
+    """What the words of a search were taken for, for the results to say and link to: the
+    countries they name ("Meetings of Belgium"), the people they name, and the person a
+    word nothing has was taken for ("did you mean…?"). One query, only when people are
+    named."""
+    if found is None or not found.terms:
+        return None
+    positive = [term for term in found.terms if not term.negated]
+    countries = cached_objects(Country)
+    country_links = []
+    for term in positive:
+        for code in term.names.get("country", ()):
+            # The list of that country's meetings, with the query's other words.
+            rest = " ".join(other.words for other in positive if other is not term)
+            query = QueryDict(mutable=True)
+            query["country"] = code
+            if rest:
+                query["q"] = rest
+            link = (countries[code], f"{reverse('meetings:list')}?{query.urlencode()}")
+            if link not in country_links:
+                country_links.append(link)
+    named = {
+        int(pk)
+        for term in positive
+        if term.similar_person is None
+        and len(term.names.get("person", ())) <= PEOPLE_NAMED_AT_MOST
+        for pk in term.names.get("person", ())
+    }
+    guessed = {term.similar_person for term in positive if term.similar_person is not None}
+    people = Minister.objects.in_bulk(named | guessed) if named or guessed else {}
+    guesses = [
+        (term.words, people[term.similar_person], "?" + urlencode(
+            {"q": people[term.similar_person].name}))
+        for term in positive
+        if term.similar_person in people
+    ]  # fmt: skip
+    return {
+        "countries": country_links,
+        "people": sorted((people[pk] for pk in named if pk in people), key=lambda p: p.name),
+        "guesses": guesses,
+    }
 
 
 def people_with_counts(counts: dict[int, int]) -> list[Minister]:
