@@ -75,6 +75,20 @@ CREATE FUNCTION meetings_similar_person(term text, query text) RETURNS bigint
              m.id
     LIMIT 1
 $$;
+
+-- The people whose names are most like ``query`` (at least 0.4), the ten most alike
+-- first: the people index and the API when no name has the words themselves.
+CREATE FUNCTION meetings_similar_people(query text) RETURNS SETOF bigint
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET pg_trgm.word_similarity_threshold = 0.4 AS $$
+    SELECT m.id FROM meetings_minister m
+    WHERE char_length(meetings_normalize(query)) >= 4
+      AND meetings_normalize(query) <% meetings_person_names(m.name_ar, m.name_latin, m.aliases)
+    ORDER BY word_similarity(meetings_normalize(query),
+                             meetings_person_names(m.name_ar, m.name_latin, m.aliases)) DESC,
+             m.id
+    LIMIT 10
+$$;
 """
 
 RECOMPUTE = """
@@ -96,6 +110,7 @@ SET CONSTRAINTS ALL IMMEDIATE;
 # migration 0018 wrote it, and every vector is recomputed with it.
 BACKWARD = [
     """
+DROP FUNCTION meetings_similar_people(text);
 DROP FUNCTION meetings_similar_person(text, text);
 DROP INDEX minister_names_trigrams;
 DROP FUNCTION meetings_person_names(text, text, varchar[]);

@@ -25,7 +25,7 @@ from meetings.caching.fragments import cached_fragment, meeting_cards
 from meetings.caching.page_cache import page_query
 from meetings.counting import bitmaps, matching
 from meetings.facets import build_facets
-from meetings.filters import MeetingFilter
+from meetings.filters import MeetingFilter, PeopleFilter
 from meetings.models import Country, Mandate, Meeting, Minister, Participation, Topic
 from meetings.pagination import BadCursor, Page, bitmap_page, keyset_page, numbered_page
 from meetings.public import citation
@@ -366,6 +366,70 @@ class CountryIndexView(TemplateView):
         return super().get_context_data(
             countries=[(countries[code], number) for code, number in ranked], **kwargs
         )
+
+
+class PeopleIndexView(TemplateView):
+    """Everyone in the archive, by name: found by a name in any script and spelling, by the
+    country and portfolio of a post they held, and by a day they were in office. Each with
+    their latest post and their number of published meetings (exact, from the bitmaps).
+    Three queries: the count, the page, the page's mandates."""
+
+    template_name = "meetings/people_index.html"
+    page_size = 50
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = PeopleFilter(request.GET or None, queryset=Minister.objects.all())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        context = self.get_context_data(filter=self.filterset, valid=valid)
+        response = self.render_to_response(context)
+        if not valid or context["page_error"]:
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        people, total, page_error, number = [], 0, "", 1
+        if context["valid"]:
+            people_qs = self.filterset.qs.order_by("name_latin", "name_ar", "pk")
+            try:
+                number = int(self.request.GET.get("page") or 1)
+                if number < 1:
+                    raise ValueError
+            except ValueError:
+                page_error = _("“page” must be a whole number from 1.")
+            if not page_error:
+                total = people_qs.count()
+                start = (number - 1) * self.page_size
+                if start and start >= total:
+                    page_error = _("There is no page %(number)d.") % {"number": number}
+                else:
+                    latest = Mandate.objects.select_related("post__country").order_by("-start")
+                    people = list(
+                        people_qs.prefetch_related(Prefetch("mandates", queryset=latest))[
+                            start : start + self.page_size
+                        ]
+                    )
+        index = bitmaps()
+        rows = [
+            (
+                person,
+                next(iter(person.mandates.all()), None),
+                len(index.of("person", person.pk) & index.published),
+            )
+            for person in people
+        ]
+        context.update(
+            people=rows,
+            total=total,
+            page_error=page_error,
+            page=Page(
+                items=people,
+                number=number,
+                has_previous=number > 1 and not page_error,
+                has_next=number * self.page_size < total,
+            ),
+        )
+        return context
 
 
 class TopicIndexView(TemplateView):
