@@ -8,6 +8,7 @@ import re
 
 import django_filters
 from django import forms
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import City, Country, CountryGroup, Meeting, Minister, Portfolio, Topic
@@ -176,15 +177,17 @@ class MeetingFilterForm(forms.Form):
 
 
 class PeopleFilterForm(forms.Form):
-    """Select options from the reference-data cache."""
+    """Select options from the reference-data cache, read only when the form is shown (the
+    API, which never shows it, does not read them)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].widget.choices = [("", _("Any country")), *cached_choices(Country)]
-        self.fields["portfolio"].widget.choices = [
-            ("", _("Any portfolio")),
-            *cached_choices(Portfolio, key_attr="slug"),
-        ]
+        self.fields["country"].widget.choices = CallableChoiceIterator(
+            lambda: [("", _("Any country")), *cached_choices(Country)]
+        )
+        self.fields["portfolio"].widget.choices = CallableChoiceIterator(
+            lambda: [("", _("Any portfolio")), *cached_choices(Portfolio, key_attr="slug")]
+        )
 
 
 def topic_label(topic):

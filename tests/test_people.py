@@ -42,6 +42,8 @@ def test_the_people_index_lists_everyone_with_their_post_and_meetings(client, se
     row = next(row for row in response.context["people"] if row[0] == laftit)
     assert row[2] == 2  # both seed meetings, exact
     assert "Minister of the Interior" in content
+    assert '<option value="BE">Belgium</option>' in content
+    assert '<option value="interior">' in content
 
 
 def test_the_people_index_filters_by_country_portfolio_and_day_in_office(client, db):
