@@ -68,11 +68,25 @@ class Term:
         return self.words.startswith('"')
 
 
+# Words too common to search for, as normalised: PostgreSQL's configurations drop them
+# from the texts of their language (so "la" of "la protection civile", or the و split from
+# والهجرة, would find no French or Arabic text), and the simple configuration of names
+# keeps them. A query of only such words keeps them.
+FUNCTION_WORDS = frozenset(
+    "le la les l de du des d un une et en au aux a pour sur par dans avec "
+    "the of and in on for to an with "
+    "و في من على الي عن مع ب ل".split()
+)
+
+
 def parse(query: str) -> list[list[Term]]:
     """The query as groups that must all match, each one term or several joined by "or"."""
     groups: list[list[Term]] = []
     joining = False
-    for negation, phrase, word in TOKEN.findall(normalize_for_search(query)):
+    tokens = TOKEN.findall(normalize_for_search(query))
+    if any(word.lstrip("-") not in FUNCTION_WORDS for _negation, _phrase, word in tokens):
+        tokens = [token for token in tokens if token[2].lstrip("-") not in FUNCTION_WORDS]
+    for negation, phrase, word in tokens:
         if word and word == "or" and groups and not joining:
             joining = True
             continue

@@ -58,19 +58,19 @@ $$;
 CREATE INDEX minister_names_trigrams ON meetings_minister
     USING gin (meetings_person_names(name_ar, name_latin, aliases) gin_trgm_ops);
 
--- The person whose names hold a word most like ``term`` (pg_trgm's word similarity, at
--- least 0.4: Leftit for Laftit, بيانتدوزي for بيانتيدوزي); among several, the one most
--- like the whole ``query`` (Abdelwafi Laftit: Laftit, not another Abdel...). Null when
--- none is alike enough or the word is shorter than four letters.
+-- Among the people whose names hold a word like ``term`` (pg_trgm's word similarity, at
+-- least 0.4: Leftit for Laftit, بيانتدوزي for بيانتيدوزي), the one whose names are the
+-- most like the whole ``query`` (Abdelwafi Laftit: Laftit, not another Abdel...), then
+-- like the term. Null when none is alike enough or the word is shorter than four letters.
 CREATE FUNCTION meetings_similar_person(term text, query text) RETURNS bigint
     LANGUAGE sql STABLE PARALLEL SAFE
     SET pg_trgm.word_similarity_threshold = 0.4 AS $$
     SELECT m.id FROM meetings_minister m
     WHERE char_length(meetings_normalize(term)) >= 4
       AND meetings_normalize(term) <% meetings_person_names(m.name_ar, m.name_latin, m.aliases)
-    ORDER BY word_similarity(meetings_normalize(term),
+    ORDER BY word_similarity(meetings_normalize(query),
                              meetings_person_names(m.name_ar, m.name_latin, m.aliases)) DESC,
-             word_similarity(meetings_normalize(query),
+             word_similarity(meetings_normalize(term),
                              meetings_person_names(m.name_ar, m.name_latin, m.aliases)) DESC,
              m.id
     LIMIT 1
