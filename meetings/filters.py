@@ -227,7 +227,7 @@ class MeetingFilter(django_filters.FilterSet):
         widget=forms.TextInput(
             attrs={
                 "placeholder": _("a name, e.g. Laftit or لفتيت"),
-                "list": "people-suggestions",
+                "aria-controls": "people-suggestions",
                 "autocomplete": "off",
                 "data-suggest-people": "/api/ministers/",
             }

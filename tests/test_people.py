@@ -139,9 +139,9 @@ def test_an_unknown_minister_is_a_400_naming_the_value(client, db):
 
 def test_the_minister_box_offers_suggestions_from_the_api(client, db):
     content = client.get(LIST_URL).content.decode()
-    assert 'list="people-suggestions"' in content
+    assert 'aria-controls="people-suggestions"' in content
     assert 'data-suggest-people="/api/ministers/"' in content
-    assert '<datalist id="people-suggestions">' in content
+    assert '<ul id="people-suggestions" class="suggestions" aria-live="polite">' in content
     assert re.search(r'<script src="[^"]*suggest-people[^"]*\.js" defer>', content)
 
 
