@@ -73,9 +73,46 @@ class Term:
 # والهجرة, would find no French or Arabic text), and the simple configuration of names
 # keeps them. A query of only such words keeps them.
 FUNCTION_WORDS = frozenset(
-    "le la les l de du des d un une et en au aux a pour sur par dans avec "
-    "the of and in on for to an with "
-    "و في من على الي عن مع ب ل".split()
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "un",
+        "une",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "pour",
+        "sur",
+        "par",
+        "dans",
+        "avec",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "an",
+        "with",
+        "و",
+        "في",
+        "من",
+        "على",
+        "الي",
+        "عن",
+        "مع",
+        "ب",
+        "ل",
+    ]
 )
 
 
@@ -142,7 +179,7 @@ def look_up_names(terms: list[Term], using: str = "default") -> None:
             continue
         # Computed only for a term the exact look-ups found nothing for.
         similar.append(
-            f"SELECT * FROM (SELECT {index}, 'similar', "
+            f"SELECT * FROM (SELECT {index}, 'similar', "  # noqa: S608 - constants
             "meetings_similar_person(%s, %s)::text AS key "
             f"WHERE NOT EXISTS (SELECT FROM named WHERE term = {index}) "
             "AND NOT EXISTS (SELECT FROM meetings_meeting WHERE status = 'published' "

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Minister, Portfolio, Post
-from tests.factories import MandateFactory, MeetingFactory, MinisterFactory, ParticipationFactory
+from tests.factories import MandateFactory, MinisterFactory, ParticipationFactory
 
 PEOPLE_URL = reverse("meetings:people")
 LIST_URL = reverse("meetings:list")
@@ -94,7 +94,12 @@ def test_the_people_index_makes_a_constant_number_of_queries(client, db):
         MandateFactory(minister=MinisterFactory(name_latin=f"Many People {number}"))
     client.get(PEOPLE_URL)  # warm the reference cache and the bitmaps
     counts = []
-    for params in ({}, {"page": "2"}, {"q": "Many People"}, {"country": "MA", "in_office": "2024-01-01"}):
+    for params in (
+        {},
+        {"page": "2"},
+        {"q": "Many People"},
+        {"country": "MA", "in_office": "2024-01-01"},
+    ):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(PEOPLE_URL, params).status_code == 200
         counts.append(len(queries))

@@ -100,7 +100,7 @@ def test_a_word_nothing_has_and_no_name_is_like_finds_nothing(client, archive):
 
 
 def test_a_similar_name_is_not_guessed_when_the_word_exists(client, archive):
-    """"Lafite" is in a meeting's text: it finds that meeting only, not Laftit's."""
+    """ "Lafite" is in a meeting's text: it finds that meeting only, not Laftit's."""
     wine = MeetingFactory(title_en="Lafite vineyards")
     assert found(client, "Lafite") == {wine.pk}
 

@@ -63,9 +63,7 @@ def test_each_page_names_its_alternates(client, seed_meetings):
         rf"<url><loc>{re.escape(site)}/fr/meetings/{belgium.pk}/</loc>(.*?)</url>", content, re.S
     ).group(1)
     for language in ("ar", "fr", "en"):
-        assert (
-            f'hreflang="{language}" href="{site}/{language}/meetings/{belgium.pk}/"' in entry
-        )
+        assert f'hreflang="{language}" href="{site}/{language}/meetings/{belgium.pk}/"' in entry
 
 
 def test_the_sitemap_ignores_the_host_header(client, seed_meetings, settings):

@@ -135,7 +135,9 @@ SEARCH_TEXT = st.lists(
         st.characters(min_codepoint=0x0620, max_codepoint=0x06D3),
         st.characters(min_codepoint=0x0020, max_codepoint=0x007E),
         st.characters(min_codepoint=0x00C0, max_codepoint=0x017F),
-        st.sampled_from(["ه", "ة", "عبد", "ال", "abd", "el ", "ul", "-", "'", "’", "abu", " ", "ـ"]),
+        st.sampled_from(
+            ["ه", "ة", "عبد", "ال", "abd", "el ", "ul", "-", "'", "’", "abu", " ", "ـ"]
+        ),
     ),
     max_size=30,
 ).map("".join)
@@ -168,7 +170,12 @@ def test_normalising_for_search_twice_changes_nothing(text):
         (["مسؤول", "مسئول", "مسءول"], "مسءول"),
         (["ـالـهـجـرة"], "الهجرة"),
         (
-            ["Abdelouafi Laftit", "Abdel Ouafi Laftit", "Abd el Ouafi Laftit", "Abd-el-Ouafi LAFTIT"],
+            [
+                "Abdelouafi Laftit",
+                "Abdel Ouafi Laftit",
+                "Abd el Ouafi Laftit",
+                "Abd-el-Ouafi LAFTIT",
+            ],
             "abdelouafi laftit",
         ),
         (["Abdul Wafi", "Abdel Wafi", "Abd al-Wafi", "abdelwafi"], "abdelwafi"),

@@ -69,7 +69,8 @@ def card_values(pks) -> dict[int, dict]:
         .order_by("order", "pk")
         .values(
             "meeting_id", "description", "minister__slug", "minister__name_ar",
-            "minister__name_latin", "mandate__post__title_ar", "mandate__post__title_fr", "mandate__post__title_en",
+            "minister__name_latin", "mandate__post__title_ar", "mandate__post__title_fr",
+            "mandate__post__title_en",
         )
     ):  # fmt: skip
         post = display.post(Values(lead, "mandate__post__"), lead["description"])

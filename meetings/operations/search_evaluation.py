@@ -113,9 +113,12 @@ def answers(folder: Path) -> list[dict]:
         for query in queries:
             if "people" in query["expect"]:
                 people = Minister.objects.filter(pk__in=slugs)
-                named = getattr(people, "named", None)
-                found = None if named is None else sorted(slugs[pk] for pk in
-                                                          named(query["q"]).values_list("pk", flat=True))  # fmt: skip
+                named = getattr(people, "named", None)  # the people index's search
+                found = None
+                if named is not None:
+                    found = sorted(
+                        slugs[pk] for pk in named(query["q"]).values_list("pk", flat=True)
+                    )
             else:
                 meetings = Meeting.objects.filter(pk__in=keys).search(query["q"])
                 found = sorted(keys[pk] for pk in meetings.values_list("pk", flat=True))

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
 from django.contrib.sitemaps.views import SitemapIndexItem
+from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse

@@ -15,8 +15,8 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -485,8 +485,7 @@ def search_notes(found) -> dict | None:
     named = {
         int(pk)
         for term in positive
-        if term.similar_person is None
-        and len(term.names.get("person", ())) <= PEOPLE_NAMED_AT_MOST
+        if term.similar_person is None and len(term.names.get("person", ())) <= PEOPLE_NAMED_AT_MOST
         for pk in term.names.get("person", ())
     }
     guessed = {term.similar_person for term in positive if term.similar_person is not None}

@@ -1,4 +1,4 @@
-"""Measure search on the evaluation queries (eval/search/, meetings/operations/search_evaluation.py).
+"""Measure search on the evaluation queries (eval/search/; meetings/operations/search_evaluation).
 
     python manage.py evaluate_search [eval/search] [--verbose]
 
@@ -44,11 +44,13 @@ class Command(BaseCommand):
         for name in sorted(now, key=lambda n: (n == "all", n)):
             score, old = now[name], then.get(name)
             unavailable = old is not None and old.unavailable == old.queries
+            old_recall = None if old is None else (0.0 if unavailable else old.recall)
+            old_precision = None if old is None or unavailable else old.precision
+            right = pair(old.right if old else None, score.right, percent=False)
             self.stdout.write(
-                f"{name:24} {score.queries:>7}  "
-                f"{pair(old.right if old else None, score.right, percent=False):>15}  "
-                f"{pair(None if old is None else (0.0 if unavailable else old.recall), score.recall):>15}  "
-                f"{pair(None if old is None or unavailable else old.precision, score.precision):>15}"
+                f"{name:24} {score.queries:>7}  {right:>15}  "
+                f"{pair(old_recall, score.recall):>15}  "
+                f"{pair(old_precision, score.precision):>15}"
                 + ("  (no search of people before)" if unavailable else "")
             )
         if verbose:
