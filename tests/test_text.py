@@ -111,7 +111,10 @@ def test_the_database_normalises_exactly_as_python_does():
     for fixture in (root / "fixtures").glob("*.json"):
         texts += list(strings(json.loads(fixture.read_text())))
     for article in sorted((root / "eval").rglob("*.json"))[:60]:
-        texts.append(json.loads(article.read_text()).get("text", ""))
+        data = json.loads(article.read_text())
+        if isinstance(data, dict):  # an article (eval/before/search.json is a list)
+            texts.append(data.get("text", ""))
+            texts += list(strings(data.get("concepts", {})))
     texts = [text.replace("\x00", "") for text in texts]
     assert len(texts) > 1000
     for python_function, sql_function in (
