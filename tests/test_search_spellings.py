@@ -136,3 +136,16 @@ def test_a_new_person_is_found_by_a_similar_spelling_at_once(client, db):
     person.save()
     assert found(client, "Wroblevski") == set()
     assert found(client, "Kowalczik") == {meeting.pk}
+
+
+def test_a_search_page_makes_a_constant_number_of_queries(client, archive):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(LIST_URL)  # warm the reference cache and the bitmaps
+    counts = {}
+    for query in ("migration", "Leftit", "البلجيكية الهجره", "بيانتيدوزي", "xqzwv"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(LIST_URL, {"q": query}).status_code == 200
+        counts[query] = len(queries)
+    assert max(counts.values()) <= 10, counts
