@@ -16,7 +16,7 @@ PYTHON ?= $(shell ./scripts/find-python)
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data), with its background worker"
 	@echo "make test    run every check: ruff, Django checks, migrations check, the test suite"
-	@echo "make eval    measure the article extractor on the evaluation corpus"
+	@echo "make eval    measure the article extractor, search and the newsroom on their evaluation sets"
 	@echo "make bench   run the benchmarks (MEETINGS=N), the newsroom's too (make bench-newsroom alone)"
 	@echo "make load-test  load, database-outage and two-instance tests (about 3 minutes)"
 	@echo "make hostile-test  2,000+ hostile requests with every role: no 5xx, flat memory"
@@ -72,9 +72,12 @@ test: lint check migrations-check pytest
 # The article extractor, per class of difficulty and per field, before (main's code
 # before issue 17, answers stored in eval/before/) and after; then per-field precision
 # and recall. Development sets first, then the held-out ones nobody tunes on.
+# Then search (eval/search, issue 16): recall and precision per class of spelling variant,
+# before (main's search before issue 16, answers in eval/before/search.json) and after.
 # Then the newsroom's classifier and grouping on its labelled set (eval/newsroom/).
 eval: db
 	$(PY) manage.py evaluate_extraction eval/dev17 eval/corpus $$(ls -d eval/heldout* 2>/dev/null)
+	$(PY) manage.py evaluate_search eval/search
 	$(PY) manage.py evaluate_newsroom eval/newsroom/articles.json
 
 # A pg_dump archive of the whole database in .data/backups/ (OUTPUT=path to

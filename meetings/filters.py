@@ -8,10 +8,12 @@ import re
 
 import django_filters
 from django import forms
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import City, Country, CountryGroup, Meeting, Minister, Portfolio, Topic
 from meetings.reference import cached_choices, cached_objects
+from meetings.search import search
 from meetings.widgets import FastSelect, FastSelectMultiple
 
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
@@ -98,6 +100,43 @@ class SlugFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class PersonChoiceField(KeyedModelChoiceField):
+    """A person by their id (abdelouafi-laftit) or by a name in any script and spelling
+    (Laftit, لفتيت, Leftit), found as the people index finds names (PersonQuerySet.named).
+    A name several people answer to is an error that names them (``candidates``), so that
+    a reader without JavaScript can choose one."""
+
+    candidates: list = ()
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()[:200]
+        if SLUG.fullmatch(value.lower()):
+            person = Minister.objects.filter(slug=value.lower()).first()
+            if person is not None:
+                return person
+        people = list(Minister.objects.named(value).order_by("name_latin", "name_ar", "pk")[:6])
+        if len(people) == 1:
+            return people[0]
+        if not people:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value[:40]},
+            )
+        self.candidates = people[:5]
+        raise forms.ValidationError(
+            _("Several people answer to “%(value)s”: choose one."),
+            code="ambiguous",
+            params={"value": value[:40]},
+        )
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    field_class = PersonChoiceField
+
+
 class TopicsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = KeyedModelMultipleChoiceField
 
@@ -137,6 +176,20 @@ class MeetingFilterForm(forms.Form):
         return data
 
 
+class PeopleFilterForm(forms.Form):
+    """Select options from the reference-data cache, read only when the form is shown (the
+    API, which never shows it, does not read them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].widget.choices = CallableChoiceIterator(
+            lambda: [("", _("Any country")), *cached_choices(Country)]
+        )
+        self.fields["portfolio"].widget.choices = CallableChoiceIterator(
+            lambda: [("", _("Any portfolio")), *cached_choices(Portfolio, key_attr="slug")]
+        )
+
+
 def topic_label(topic):
     return f"— {topic.name}" if topic.parent_id else topic.name
 
@@ -163,14 +216,23 @@ class MeetingFilter(django_filters.FilterSet):
         help_text=_("With a country: meetings of that country with any member of the group."),
         error_messages={"invalid_choice": _("Unknown group of countries “%(value)s”.")},
     )
-    minister = SlugFilter(
+    minister = PersonFilter(
         label=_("Minister"),
         queryset=Minister.objects.all(),
         to_field_name="slug",
         field_name="participations__minister",
         method="filter_minister",
-        widget=forms.TextInput(attrs={"placeholder": _("minister's id, e.g. abdelouafi-laftit")}),
-        error_messages={"invalid_choice": _("Unknown minister “%(value)s”.")},
+        # Suggestions as one types (static/js/suggest-people.js, from /api/ministers/?q=);
+        # without JavaScript, the name typed is looked up when the form is sent.
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": _("a name, e.g. Laftit or لفتيت"),
+                "aria-controls": "people-suggestions",
+                "autocomplete": "off",
+                "data-suggest-people": "/api/ministers/",
+            }
+        ),
+        error_messages={"invalid_choice": _("Nobody in the archive answers to “%(value)s”.")},
     )
     portfolio = SlugFilter(
         label=_("Portfolio"),
@@ -242,9 +304,14 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_portfolio(self, queryset, name, value):
         return queryset.with_portfolio(value)
 
+    # The parsed search, with what its words named (meetings.search), once filtered: pages
+    # tell what a word was taken for from it.
+    found = None
+
     def filter_search(self, queryset, name, value):
+        self.found = search(value, using=queryset.db)
         # A relevance rank costs a computation per match: only when ordering by it.
-        return queryset.search(value, rank=self.form.cleaned_data.get("order") == "relevance")
+        return queryset.search(self.found, rank=self.form.cleaned_data.get("order") == "relevance")
 
     def filter_minister(self, queryset, name, value):
         return queryset.with_participant(value)
@@ -278,3 +345,45 @@ class MeetingFilter(django_filters.FilterSet):
             for name, value in getattr(self.form, "cleaned_data", {}).items()
             if name not in ("order", "topic_match")
         )
+
+
+class PeopleFilter(django_filters.FilterSet):
+    """Filters for lists of people: the people index and /api/ministers/."""
+
+    q = django_filters.CharFilter(
+        label=_("Name"), method="filter_name", max_length=200, strip=True,
+        help_text=_("In any script and spelling: Laftit, لفتيت, Abdel Ouafi."),
+    )  # fmt: skip
+    country = CountryFilter(label=_("Country"), method="filter_noop")
+    portfolio = SlugFilter(
+        label=_("Portfolio"),
+        queryset=Portfolio.objects.all(),
+        to_field_name="slug",
+        method="filter_noop",
+        error_messages={"invalid_choice": _("Unknown portfolio “%(value)s”.")},
+    )
+    in_office = django_filters.DateFilter(
+        label=_("In office on"),
+        method="filter_noop",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("With a country or a portfolio: in a post of theirs on that day."),
+    )
+
+    class Meta:
+        model = Minister
+        fields = []
+        form = PeopleFilterForm
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def filter_name(self, queryset, name, value):
+        return queryset.named(value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        country, portfolio, day = data.get("country"), data.get("portfolio"), data.get("in_office")
+        if country or portfolio or day:
+            queryset = queryset.in_office(country=country, portfolio=portfolio, day=day)
+        return queryset

@@ -25,13 +25,16 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import (
     Count,
+    Exists,
     F,
     Func,
     Max,
+    OuterRef,
     Prefetch,
     Q,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.http import RFC3986_SUBDELIMS
@@ -39,7 +42,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import display
 from meetings.display import LEAD_FIRST, date_display, localized, person_name
-from meetings.search import SECTION_BREAK, search
+from meetings.search import SECTION_BREAK, Search, SearchQueryOf, search
 
 LANGUAGE_CODES = ("ar", "fr", "en")
 # The text search configurations a meeting's document is indexed with.
@@ -391,6 +394,31 @@ class Post(NamesIndexed):
         return localized(self, "title")
 
 
+class PersonQuerySet(models.QuerySet):
+    def named(self, words: str):
+        """People whose names have ``words`` (every word, normalised as search does), or,
+        when nobody's do, the ten whose names are the most like them (meetings.search)."""
+        exact = Q(search_vector=SearchQueryOf(words))
+        similar = Q(pk__in=RawSQL("SELECT meetings_similar_people(%s)", (words,)))
+        return self.filter(exact | (~Exists(Minister.objects.filter(exact)) & similar))
+
+    def in_office(self, country=None, portfolio=None, day=None):
+        """People who held a post of ``country`` and ``portfolio`` on ``day`` (each
+        optional; all three met by one same mandate)."""
+        mandates = Mandate.objects.filter(minister=OuterRef("pk"))
+        if country is not None:
+            mandates = mandates.filter(post__country=country)
+        if portfolio is not None:
+            mandates = mandates.filter(post__portfolio=portfolio)
+        if day is not None:
+            mandates = mandates.on(day)
+        return self.filter(Exists(mandates))
+
+
+class PersonManager(BySlugManager.from_queryset(PersonQuerySet)):
+    pass
+
+
 class Minister(NamesIndexed):
     """A person who takes part in meetings: a minister or an official with them."""
 
@@ -408,7 +436,7 @@ class Minister(NamesIndexed):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata item id such as Q123."))],
     )
 
-    objects = BySlugManager()
+    objects = PersonManager()
 
     class Meta(NamesIndexed.Meta):
         verbose_name = _("minister")
@@ -595,14 +623,14 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings in which someone took part in a post of ``portfolio`` (interior...)."""
         return self.filter(portfolio_ids__contains=[getattr(portfolio, "pk", portfolio)])
 
-    def search(self, query: str, rank: bool = False):
+    def search(self, query: "str | Search", rank: bool = False):
         """Meetings found by ``query``: by their own text, or by the names of what they
         refer to (countries, city, topics, people, posts; meetings.search).
 
         With ``rank``, each meeting gets a ``rank`` for ordering by relevance (it costs
         a computation per matching meeting, so only then).
         """
-        found = search(query, using=self.db)
+        found = query if isinstance(query, Search) else search(query, using=self.db)
         if found.condition is None:
             return self
         matching = self.filter(found.condition)

@@ -12,12 +12,17 @@ reference row's from its names (``meetings_country_vector``...). Names are never
 into meetings: a topic renamed in the admin, by an import, by a shell or by raw SQL is
 found by its new name at once, and no meeting is rewritten (docs/decisions/0020).
 
-Texts and queries are normalised by one function, ``meetings_normalize`` (SQL, migration
-0018), and each language is indexed with its own configuration; a query runs through
-``meetings_search_query``, the same words in the four configurations, so that a word
-and a name are matched the same way. meetings.text.normalize is the same normalisation
-in Python, for the extractor and for splitting a query into its terms (a test keeps the
-two equal).
+Texts and queries are normalised by one function, ``meetings_normalize`` (SQL, migrations
+0018 and 0030), and each language is indexed with its own configuration; a query runs
+through ``meetings_search_query``, the same words in the four configurations, so that a
+word and a name are matched the same way. meetings.text.normalize_for_search is the same
+normalisation in Python, for splitting a query into its terms (a test keeps the two
+equal).
+
+A word that no published meeting's text and no name has, such as a name spelt another
+way (Leftit, Lafteet, بيانتدوزي), names the person whose names are most like it
+(``meetings_similar_person``, pg_trgm's word similarity, migration 0030): it finds their
+meetings, and the page says whom it took it for ("did you mean…?").
 """
 
 import re
@@ -27,7 +32,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, Q
 
-from meetings.text import normalize
+from meetings.text import normalize_for_search
 
 SECTION_BREAK = "\f"  # between the sections of the documents of migrations 0008-0017
 
@@ -55,13 +60,70 @@ class Term:
     negated: bool = False
     # What it names, by kind ("country": ["MA"], "person": [12]...), once looked up.
     names: dict = field(default_factory=dict)
+    # The person it was taken for when nothing has the word itself (a similar name).
+    similar_person: int | None = None
+
+    @property
+    def phrase(self) -> bool:
+        return self.words.startswith('"')
+
+
+# Words too common to search for, as normalised: PostgreSQL's configurations drop them
+# from the texts of their language (so "la" of "la protection civile", or the و split from
+# والهجرة, would find no French or Arabic text), and the simple configuration of names
+# keeps them. A query of only such words keeps them.
+FUNCTION_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "un",
+        "une",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "pour",
+        "sur",
+        "par",
+        "dans",
+        "avec",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "an",
+        "with",
+        "و",
+        "في",
+        "من",
+        "على",
+        "الي",
+        "عن",
+        "مع",
+        "ب",
+        "ل",
+    ]
+)
 
 
 def parse(query: str) -> list[list[Term]]:
     """The query as groups that must all match, each one term or several joined by "or"."""
     groups: list[list[Term]] = []
     joining = False
-    for negation, phrase, word in TOKEN.findall(normalize(query)):
+    tokens = TOKEN.findall(normalize_for_search(query))
+    if any(word.lstrip("-") not in FUNCTION_WORDS for _negation, _phrase, word in tokens):
+        tokens = [token for token in tokens if token[2].lstrip("-") not in FUNCTION_WORDS]
+    for negation, phrase, word in tokens:
         if word and word == "or" and groups and not joining:
             joining = True
             continue
@@ -94,7 +156,11 @@ KEYS = {"country": "code"}
 
 
 def look_up_names(terms: list[Term], using: str = "default") -> None:
-    """Fill each term's ``names`` with the reference rows it names, in one statement."""
+    """Fill each term's ``names`` with the reference rows it names, in one statement.
+
+    A word (not negated, not a phrase) that names nothing and is in no published meeting's
+    text names the person with the most similar name instead, if any is alike enough.
+    """
     if not terms:
         return
     selects, params = [], []
@@ -106,9 +172,32 @@ def look_up_names(terms: list[Term], using: str = "default") -> None:
                 "WHERE search_vector @@ meetings_search_query(%s)"
             )
             params.append(term.words)
+    similar = []
+    whole_query = " ".join(term.words for term in terms if not term.negated)
+    for index, term in enumerate(terms):
+        if term.negated or term.phrase:
+            continue
+        # Computed only for a term the exact look-ups found nothing for.
+        similar.append(
+            f"SELECT * FROM (SELECT {index}, 'similar', "  # noqa: S608 - constants
+            "meetings_similar_person(%s, %s)::text AS key "
+            f"WHERE NOT EXISTS (SELECT FROM named WHERE term = {index}) "
+            "AND NOT EXISTS (SELECT FROM meetings_meeting WHERE status = 'published' "
+            "AND search_vector @@ meetings_search_query(%s))) guess WHERE key IS NOT NULL"
+        )
+        params += [term.words, whole_query, term.words]
+    statement = (
+        "WITH named(term, kind, key) AS MATERIALIZED ("  # noqa: S608 - constants
+        + " UNION ALL ".join(selects)
+        + ") SELECT term, kind, key FROM named"
+        + "".join(f" UNION ALL {select}" for select in similar)
+    )
     with connections[using].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
+        cursor.execute(statement, params)
         for index, kind, key in cursor.fetchall():
+            if kind == "similar":
+                terms[index].similar_person = int(key)
+                kind = "person"
             terms[index].names.setdefault(kind, []).append(key)
 
 

@@ -15,6 +15,18 @@ to articles before entities are matched, so that all sides agree:
 also says where each output character comes from in the input, so that the
 extractor can point at the words of the article a suggestion came from. A test
 checks that the two always agree.
+
+Search goes one step further (``normalize_for_search``, whose SQL twin is
+``meetings_normalize``; docs/decisions/0024): it also folds the spellings readers
+mix up, which the extractor, tuned on the plain form, does not need:
+
+* Persian and Urdu letters written in names (پ چ ژ گ ک ی, and ڭ ݣ ڤ ھ) to their
+  Arabic counterparts, and the hamza on its seats ؤ ئ to ء (مسؤول, مسئول);
+* a word-final ه to ة (الداخليه, الهجره), whichever the writer used: PostgreSQL's
+  Arabic stemmer treats ة as a suffix, so both forms then stem alike;
+* compound names in one form: عبدالوافي split as عبد الوافي, and the Latin
+  Abd el / Abdel / Abdul / Abdal joined as one word "abdel…"; a lone Abu as Abou;
+* French elision dropped (l'intérieur, d'Italie: the word alone).
 """
 
 import functools
@@ -113,3 +125,30 @@ def script_of(text: str) -> str:
 def words(normalized: str) -> list[str]:
     """The word tokens of normalised text (apostrophes and hyphens separate words)."""
     return WORD.findall(normalized)
+
+
+# -- search's own rules (docs/decisions/0024), applied after ``normalize`` ---------------
+SEARCH_CHARACTERS = str.maketrans("پچژگکیڭݣڤھؤئ", "بجزككيككفهءء")
+# Each rule is (pattern, replacement); meetings_normalize applies the same ones, in this
+# order, with the same patterns written in PostgreSQL's syntax ([[:alnum:]_] for \w).
+SEARCH_RULES = (
+    # A word-final ه is written for ة: الداخليه, الهجره.
+    (re.compile(r"(?<=\w)ه(?!\w)"), "ة"),
+    # عبدالوافي, عبدالله: the compound split as most write it (عبد الوافي).
+    (re.compile(r"(?<!\w)عبد(?=ال\w)"), "عبد "),
+    # French elision: l'intérieur, d'Italie, qu'il.
+    (re.compile(r"(?<!\w)(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])'(?=\w)"), ""),
+    # Abd el Ouafi, Abdel Ouafi, Abdul Wafi, Abd al-Aziz, Abdallah: "abdel" joined.
+    (re.compile(r"(?<!\w)abd(?:[ -]?(?:el|al|ul|oul|il)[ -]?|[ -])(?=[a-z])"), "abdel"),
+    # Abu Bakr, Abou Bakr.
+    (re.compile(r"(?<!\w)abu(?!\w)"), "abou"),
+)
+
+
+def normalize_for_search(text: str) -> str:
+    """``normalize`` and search's own rules: the form of every indexed text and every
+    query (meetings_normalize is the same function in SQL; a test keeps them equal)."""
+    text = normalize(text).translate(SEARCH_CHARACTERS)
+    for pattern, replacement in SEARCH_RULES:
+        text = pattern.sub(replacement, text)
+    return text

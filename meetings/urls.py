@@ -20,6 +20,7 @@ urlpatterns = [
     path("countries/", views.CountryIndexView.as_view(), name="countries"),
     path("countries/<str:code>/", views.CountryView.as_view(), name="country"),
     path("countries/<str:code>/<str:other>/", views.PairView.as_view(), name="pair"),
+    path("people/", views.PeopleIndexView.as_view(), name="people"),
     path("people/<str:slug>/", views.MinisterView.as_view(), name="minister"),
     path("topics/", views.TopicIndexView.as_view(), name="topics"),
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),

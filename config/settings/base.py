@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # /sitemap.xml (meetings/public/sitemaps.py)
     "django_filters",
     "rest_framework",
     "drf_spectacular",

@@ -68,13 +68,15 @@ def card_values(pks) -> dict[int, dict]:
         Participation.objects.filter(meeting_id__in=pks, role=Participation.Role.LEAD)
         .order_by("order", "pk")
         .values(
-            "meeting_id", "description", "minister__name_ar", "minister__name_latin",
-            "mandate__post__title_ar", "mandate__post__title_fr", "mandate__post__title_en",
+            "meeting_id", "description", "minister__slug", "minister__name_ar",
+            "minister__name_latin", "mandate__post__title_ar", "mandate__post__title_fr",
+            "mandate__post__title_en",
         )
     ):  # fmt: skip
         post = display.post(Values(lead, "mandate__post__"), lead["description"])
         name = display.person_name(lead["minister__name_ar"], lead["minister__name_latin"])
-        leads[lead["meeting_id"]].append((name, post))
+        url = reverse("meetings:minister", kwargs={"slug": lead["minister__slug"]})
+        leads[lead["meeting_id"]].append((name, post, url))
     topics = defaultdict(list)
     for topic in (
         Meeting.topics.through.objects.filter(meeting_id__in=pks)

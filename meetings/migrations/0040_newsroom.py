@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0021_word_postings'),
+        ('meetings', '0030_search_spellings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,10 +11,12 @@ from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
     HttpResponseRedirect,
+    QueryDict,
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -23,7 +25,7 @@ from meetings.caching.fragments import cached_fragment, meeting_cards
 from meetings.caching.page_cache import page_query
 from meetings.counting import bitmaps, matching
 from meetings.facets import build_facets
-from meetings.filters import MeetingFilter
+from meetings.filters import MeetingFilter, PeopleFilter
 from meetings.models import (
     Country,
     Mandate,
@@ -180,6 +182,7 @@ class MeetingListView(FilterView):
                 description=_("Number of meetings per year for the meetings listed here."),
             ),
             fixed_filters=fixed,
+            search_notes=search_notes(self.filterset.found) if self.valid else None,
             full_list_url=self.full_list_url(),
             list_query=self.list_query(),
         )
@@ -377,6 +380,70 @@ class CountryIndexView(TemplateView):
         )
 
 
+class PeopleIndexView(TemplateView):
+    """Everyone in the archive, by name: found by a name in any script and spelling, by the
+    country and portfolio of a post they held, and by a day they were in office. Each with
+    their latest post and their number of published meetings (exact, from the bitmaps).
+    Three queries: the count, the page, the page's mandates."""
+
+    template_name = "meetings/people_index.html"
+    page_size = 50
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = PeopleFilter(request.GET or None, queryset=Minister.objects.all())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        context = self.get_context_data(filter=self.filterset, valid=valid)
+        response = self.render_to_response(context)
+        if not valid or context["page_error"]:
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        people, total, page_error, number = [], 0, "", 1
+        if context["valid"]:
+            people_qs = self.filterset.qs.order_by("name_latin", "name_ar", "pk")
+            try:
+                number = int(self.request.GET.get("page") or 1)
+                if number < 1:
+                    raise ValueError
+            except ValueError:
+                page_error = _("“page” must be a whole number from 1.")
+            if not page_error:
+                total = people_qs.count()
+                start = (number - 1) * self.page_size
+                if start and start >= total:
+                    page_error = _("There is no page %(number)d.") % {"number": number}
+                else:
+                    latest = Mandate.objects.select_related("post__country").order_by("-start")
+                    people = list(
+                        people_qs.prefetch_related(Prefetch("mandates", queryset=latest))[
+                            start : start + self.page_size
+                        ]
+                    )
+        index = bitmaps()
+        rows = [
+            (
+                person,
+                next(iter(person.mandates.all()), None),
+                len(index.of("person", person.pk) & index.published),
+            )
+            for person in people
+        ]
+        context.update(
+            people=rows,
+            total=total,
+            page_error=page_error,
+            page=Page(
+                items=people,
+                number=number,
+                has_previous=number > 1 and not page_error,
+                has_next=number * self.page_size < total,
+            ),
+        )
+        return context
+
+
 class TopicIndexView(TemplateView):
     """The topic taxonomy with the number of published meetings on each topic."""
 
@@ -400,6 +467,52 @@ class TopicIndexView(TemplateView):
             if topic.parent_id is None
         ]
         return super().get_context_data(tree=tree, **kwargs)
+
+
+# A word naming more people than this is a common name: their pages are not listed.
+PEOPLE_NAMED_AT_MOST = 5
+
+
+def search_notes(found) -> dict | None:
+    """What the words of a search were taken for, for the results to say and link to: the
+    countries they name ("Meetings of Belgium"), the people they name, and the person a
+    word nothing has was taken for ("did you mean…?"). One query, only when people are
+    named."""
+    if found is None or not found.terms:
+        return None
+    positive = [term for term in found.terms if not term.negated]
+    countries = cached_objects(Country)
+    country_links = []
+    for term in positive:
+        for code in term.names.get("country", ()):
+            # The list of that country's meetings, with the query's other words.
+            rest = " ".join(other.words for other in positive if other is not term)
+            query = QueryDict(mutable=True)
+            query["country"] = code
+            if rest:
+                query["q"] = rest
+            link = (countries[code], f"{reverse('meetings:list')}?{query.urlencode()}")
+            if link not in country_links:
+                country_links.append(link)
+    named = {
+        int(pk)
+        for term in positive
+        if term.similar_person is None and len(term.names.get("person", ())) <= PEOPLE_NAMED_AT_MOST
+        for pk in term.names.get("person", ())
+    }
+    guessed = {term.similar_person for term in positive if term.similar_person is not None}
+    people = Minister.objects.in_bulk(named | guessed) if named or guessed else {}
+    guesses = [
+        (term.words, people[term.similar_person], "?" + urlencode(
+            {"q": people[term.similar_person].name}))
+        for term in positive
+        if term.similar_person in people
+    ]  # fmt: skip
+    return {
+        "countries": country_links,
+        "people": sorted((people[pk] for pk in named if pk in people), key=lambda p: p.name),
+        "guesses": guesses,
+    }
 
 
 def people_with_counts(counts: dict[int, int]) -> list[Minister]:

@@ -25,7 +25,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from meetings.counting import bitmaps, matching
-from meetings.filters import MeetingFilter
+from meetings.filters import MeetingFilter, PeopleFilter
 from meetings.models import Country, Mandate, Meeting, Minister, Source, Topic
 from meetings.opendata.api.pagination import MeetingCursorPagination, ReferencePagination
 from meetings.opendata.api.representations import meeting_rows, meetings_as_dicts
@@ -239,6 +239,7 @@ class MinisterViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MinisterSerializer
     pagination_class = ReferencePagination
+    filterset_class = PeopleFilter
     lookup_field = "slug"
 
     def get_queryset(self):
