@@ -47,21 +47,28 @@ BEGIN
         WHERE p.word = gone.word AND p.meeting_id = gone.id;
     ELSE
         -- Only the meetings whose vector changed, and only the words that changed (the
-        -- delete and the insert touch different postings, in one statement).
+        -- delete and the insert touch different postings, in one statement). Anti-joins,
+        -- not EXCEPT: a hashed EXCEPT holds all its rows in memory, and an update of every
+        -- meeting's vector (a migration) has fifty million words.
         WITH changed AS (
             SELECT o.id, o.search_vector AS old_vector, n.search_vector AS new_vector
             FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE o.search_vector IS DISTINCT FROM n.search_vector
         ),
-        old_words AS (SELECT meetings_vector_words(old_vector) AS word, id FROM changed),
-        new_words AS (SELECT meetings_vector_words(new_vector) AS word, id FROM changed),
+        old_words AS MATERIALIZED (
+            SELECT meetings_vector_words(old_vector) AS word, id FROM changed
+        ),
+        new_words AS MATERIALIZED (
+            SELECT meetings_vector_words(new_vector) AS word, id FROM changed
+        ),
         gone AS (
-            DELETE FROM meetings_wordposting p
-            USING (SELECT word, id FROM old_words EXCEPT SELECT word, id FROM new_words) g
-            WHERE p.word = g.word AND p.meeting_id = g.id
+            DELETE FROM meetings_wordposting p USING old_words o
+            WHERE p.word = o.word AND p.meeting_id = o.id AND NOT EXISTS (
+                SELECT 1 FROM new_words n WHERE n.word = o.word AND n.id = o.id)
         )
         INSERT INTO meetings_wordposting (word, meeting_id)
-        SELECT word, id FROM new_words EXCEPT SELECT word, id FROM old_words;
+        SELECT n.word, n.id FROM new_words n
+        WHERE NOT EXISTS (SELECT 1 FROM old_words o WHERE o.word = n.word AND o.id = n.id);
     END IF;
     RETURN NULL;
 END
