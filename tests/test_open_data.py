@@ -330,7 +330,9 @@ def test_a_release_has_checksums_a_readme_and_is_served_as_the_latest(
         assert hashlib.sha256(files[name]).hexdigest() == digest
     documentation = files["codebook.md"].decode()
     assert all(
-        f"`{field.name}`" in documentation for table in tables.TABLES.values() for field in table.fields
+        f"`{field.name}`" in documentation
+        for table in tables.TABLES.values()
+        for field in table.fields
     )
     assert "Texte" not in files["data.json"].decode()  # article text stays out of public releases
     page = client.get("/en/data/").content.decode()

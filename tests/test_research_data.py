@@ -4,8 +4,10 @@ Frictionless Data Package that `frictionless validate` and `sha256sum -c` accept
 
 import datetime
 import hashlib
+import html
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import timezone
 
 from meetings.filters import MeetingFilter
 from meetings.models import Country, Meeting, Minister, Participation, Source, Topic
@@ -141,9 +144,7 @@ def test_every_export_loads_in_pandas_with_the_pages_figures(client, archive, pa
 
     topics = pd.read_csv(io.BytesIO(download(client, "/en/meetings/meeting-topics.csv", params)))
     assert list(topics.columns) == ["meeting_id", "topic", "topic_group"]
-    assert len(topics) == Meeting.topics.through.objects.filter(
-        meeting_id__in=expected_ids
-    ).count()
+    assert len(topics) == Meeting.topics.through.objects.filter(meeting_id__in=expected_ids).count()
 
     sources = pd.read_csv(io.BytesIO(download(client, "/en/meetings/sources.csv", params)))
     assert len(sources) == Source.objects.filter(meeting_id__in=expected_ids).count()
@@ -167,9 +168,7 @@ def test_a_topic_counts_in_the_files_as_on_its_page(client, archive, topic):
     assert dyads[exports.topic_column(Topic.objects.get(slug=topic))].sum() == on_page
 
 
-def test_participants_one_row_each_with_names_in_both_scripts_post_and_portfolio(
-    client, archive
-):
+def test_participants_one_row_each_with_names_in_both_scripts_post_and_portfolio(client, archive):
     belgium, _italy = archive_seed(archive)
     rows = pd.read_csv(
         io.BytesIO(download(client, "/en/meetings/participants.csv", {"country": "BE"}))
@@ -217,7 +216,7 @@ def test_an_empty_selection_gives_headers_and_an_empty_array(client, archive):
     assert pd.read_json(io.BytesIO(download(client, "/en/meetings/export.json", params))).empty
     assert download(client, "/en/meetings/export.jsonl", params) == b""
     frame = pd.read_csv(io.BytesIO(download(client, "/en/meetings/export.csv", params)))
-    assert frame.empty and list(frame.columns)[0] == "id"
+    assert frame.empty and next(iter(frame.columns)) == "id"
 
 
 def test_the_balanced_panel_has_every_pair_year_zeros_included(client, archive):
@@ -260,9 +259,10 @@ def test_every_release_table_loads_in_pandas_with_the_archives_totals(client, re
     assert len(pd.read_csv(folder / "meeting_topics.csv")) == (
         Meeting.topics.through.objects.filter(meeting__in=published).count()
     )
-    assert len(pd.read_csv(folder / "sources.csv")) == Source.objects.filter(
-        meeting__in=published
-    ).count()
+    assert (
+        len(pd.read_csv(folder / "sources.csv"))
+        == Source.objects.filter(meeting__in=published).count()
+    )
     topics = pd.read_csv(folder / "topics.csv")
     assert len(topics) == Topic.objects.count()
     assert set(topics.loc[topics["topic"] == "asylum", "topic_group"]) == {"migration"}
@@ -289,17 +289,20 @@ def test_a_release_is_a_valid_data_package_with_checksums_and_a_citation(release
         assert header == [field["name"] for field in resource["schema"]["fields"]]
     # sha256sum -c, as the README says.
     checked = subprocess.run(
-        ["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True, text=True
+        ["sha256sum", "-c", "SHA256SUMS"],  # noqa: S607 - the coreutils tool the README names
+        cwd=folder,
+        capture_output=True,
+        text=True,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    zipped = subprocess.run(
-        ["sha256sum", "-c", release.with_suffix(".zip.sha256").name],
+    zipped = subprocess.run(  # noqa: S603
+        ["sha256sum", "-c", release.with_suffix(".zip.sha256").name],  # noqa: S607
         cwd=release.parent, capture_output=True, text=True,
     )  # fmt: skip
     assert zipped.returncode == 0, zipped.stdout + zipped.stderr
     # frictionless validate, as the README says: schemas, types, keys, sizes and hashes.
     frictionless = Path(sys.executable).with_name("frictionless")
-    validated = subprocess.run(
+    validated = subprocess.run(  # noqa: S603 - frictionless of this virtualenv
         [str(frictionless), "validate", "--json", "datapackage.json"],
         cwd=folder, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
@@ -320,7 +323,7 @@ def test_verify_release_finds_a_damaged_file(release):
     assert "every check passed" in output.getvalue()
     with (folder / "participants.csv").open("a") as file:
         file.write("1,someone,,,MA,,,lead\n")
-    with pytest.raises(CommandError, match="participants.csv: does not match its checksum"):
+    with pytest.raises(CommandError, match=r"participants\.csv: does not match its checksum"):
         call_command("verify_release", str(folder))
 
 
@@ -477,3 +480,38 @@ def test_the_home_page_advertises_the_feed_of_the_latest_meetings(client, archiv
     content = client.get("/fr/").content.decode()
     assert 'rel="alternate" type="application/atom+xml"' in content
     assert 'href="/fr/meetings/feed/atom/"' in content
+
+
+# -- citations ------------------------------------------------------------------------------
+
+
+def citation_of(client, language, meeting) -> str:
+    content = client.get(f"/{language}/meetings/{meeting.pk}/").content.decode()
+    start = content.index('<p class="citation">') + len('<p class="citation">')
+    return html.unescape(content[start : content.index("</p>", start)])
+
+
+def test_citations_give_the_access_date_and_the_source_wholly_in_the_readers_language(
+    client, seed_meetings
+):
+    belgium, _italy = seed_meetings
+    outlet = belgium.sources.first().outlet
+    outlet.name_ar = outlet.name_ar or "إكسبريس تيفي"
+    outlet.save()
+    today = timezone.localdate().isoformat()
+    url = f"https://archive.example/{{}}/meetings/{belgium.pk}/"
+
+    english = citation_of(client, "en", belgium)
+    assert f"Source: {outlet.name}." in english
+    assert english.endswith(f"{url.format('en')} (accessed {today}).")
+
+    french = citation_of(client, "fr", belgium)
+    assert french.startswith("« ") and f"Source : {outlet.name}." in french
+    assert french.endswith(f"{url.format('fr')} (consulté le {today}).")
+    assert not {"record", "last updated", "accessed"} & set(re.findall(r"[a-z ]+", french))
+
+    arabic = citation_of(client, "ar", belgium)
+    assert f"المصدر: {outlet.name_ar}." in arabic and f"تاريخ الاطلاع: {today}" in arabic
+    words = arabic.replace(url.format("ar"), "")
+    assert not re.search("[A-Za-z]", words), words  # no English word left
+    assert "," not in words and "،" in words  # Arabic commas only

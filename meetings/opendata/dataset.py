@@ -228,7 +228,10 @@ def write_files(folder: Path, version: str, today, with_article_text) -> dict[st
                     tables.csv_blocks(tables.TABLES[table], published, "en", bom=False),
                 )
             write_blocks(folder / "meetings.jsonl", tables.json_lines_blocks(published, "en"))
-            for balanced, filename in ((False, "dyad_years.csv"), (True, "dyad_years_balanced.csv")):
+            for balanced, filename in (
+                (False, "dyad_years.csv"),
+                (True, "dyad_years_balanced.csv"),
+            ):
                 header, rows = exports.dyad_years(published, balanced)
                 write_blocks(folder / filename, exports.csv_lines(rows, header, bom=False))
             (folder / "popolo.json").write_text(
@@ -337,10 +340,22 @@ def datapackage(folder: Path, version: str, today, documentation: dict) -> dict:
                     table_schema(table.fields, table.primary_key, foreign_keys))
         )  # fmt: skip
     dyad = table_schema(documentation["dyad_columns"], ["country_a", "country_b", "year"])
-    resources.append(tabular("dyad_years", "Pairs of countries by year",
-                             "Meetings per pair and year, pair-years with meetings only.", dyad))
-    resources.append(tabular("dyad_years_balanced", "Pairs of countries by year, balanced",
-                             "Every pair-year in scope, zeros included (see the codebook).", dyad))
+    resources.append(
+        tabular(
+            "dyad_years",
+            "Pairs of countries by year",
+            "Meetings per pair and year, pair-years with meetings only.",
+            dyad,
+        )
+    )
+    resources.append(
+        tabular(
+            "dyad_years_balanced",
+            "Pairs of countries by year, balanced",
+            "Every pair-year in scope, zeros included (see the codebook).",
+            dyad,
+        )
+    )
     for filename, (mediatype, description) in OTHER_FILES.items():
         resources.append(
             {

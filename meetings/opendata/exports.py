@@ -44,8 +44,9 @@ def topic_column(topic: Topic) -> str:
 def dyad_columns() -> list[Column]:
     """Every column of the dyad-year table, by its exact name."""
     return [
-        Column("country_a", gettext_lazy("ISO code of one side (first in code order)."), "BE",
-               "string"),  # fmt: skip
+        Column(
+            "country_a", gettext_lazy("ISO code of one side (first in code order)."), "BE", "string"
+        ),
         Column("country_b", gettext_lazy("ISO code of the other side."), "MA", "string"),
         Column("year", gettext_lazy("Calendar year of the meetings."), "2024"),
         Column("meetings", gettext_lazy("Number of meetings of the pair that year."), "3"),

@@ -106,7 +106,7 @@ def read_json(stream) -> Iterator[Row]:
     meetings = document.get("meetings") if isinstance(document, dict) else document
     if not isinstance(meetings, list):
         raise ValueError(
-            "This JSON is not a list of meetings (nor has a \"meetings\" list): "
+            'This JSON is not a list of meetings (nor has a "meetings" list): '
             "it is not an export of the archive."
         )
     for number, values in enumerate(meetings, start=1):

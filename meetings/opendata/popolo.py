@@ -77,10 +77,13 @@ def popolo(country: str | None = None) -> dict:
                 "label": post.title_en or post.title_fr or post.title_ar,
                 "other_labels": [
                     {"name": title, "lang": code, "note": code}
-                    for code, title in (("ar", post.title_ar), ("fr", post.title_fr),
-                                        ("en", post.title_en))
+                    for code, title in (
+                        ("ar", post.title_ar),
+                        ("fr", post.title_fr),
+                        ("en", post.title_en),
+                    )
                     if title
-                ],  # fmt: skip
+                ],
                 "role": post.get_rank_display(),
                 "organization_id": f"government/{post.country_id}",
                 **({"portfolio": post.portfolio.slug} if post.portfolio else {}),

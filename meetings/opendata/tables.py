@@ -94,7 +94,7 @@ class Table:
     def query(self, language: str) -> str:
         """The query, with ``{ids}`` where the chosen meetings' ids go (with_ids)."""
         columns = ",\n  ".join(
-            f'{spreadsheet_safe(f.expression(language)) if f.text else f.expression(language)}'
+            f"{spreadsheet_safe(f.expression(language)) if f.text else f.expression(language)}"
             f' AS "{f.name}"'
             for f in self.fields
         )
@@ -178,10 +178,21 @@ def quote(text: str) -> str:
 
 
 MEETING_FIELDS = [
-    Field("id", "integer", _("The meeting's stable identifier in the archive."), "1", "m.id",
-          constraints={"required": True, "unique": True}),  # fmt: skip
-    Field("url", "string", _("The meeting's page."), "https://…/en/meetings/1/",
-          lambda language: meeting_url()),  # fmt: skip
+    Field(
+        "id",
+        "integer",
+        _("The meeting's stable identifier in the archive."),
+        "1",
+        "m.id",
+        constraints={"required": True, "unique": True},
+    ),
+    Field(
+        "url",
+        "string",
+        _("The meeting's page."),
+        "https://…/en/meetings/1/",
+        lambda language: meeting_url(),
+    ),
     Field(
         "date",
         "date",
@@ -189,24 +200,64 @@ MEETING_FIELDS = [
         "2024-04-15",
         "m.date",
     ),
-    Field("date_precision", "string", _("How precise the date is: day, month or year."), "day",
-          "m.date_precision", constraints={"enum": ["day", "month", "year"]}),  # fmt: skip
-    Field("country_a", "string",
-          _("ISO 3166-1 alpha-2 code of one side (the one first in code order)."), "BE",
-          "m.country_a_id"),  # fmt: skip
-    Field("country_a_name", "string", _("Its name, in the language of the export's URL."),
-          "Belgium", lambda language: f"ca.name_{language}"),  # fmt: skip
-    Field("country_b", "string", _("ISO 3166-1 alpha-2 code of the other side."), "MA",
-          "m.country_b_id"),  # fmt: skip
-    Field("country_b_name", "string", _("Its name, in the language of the export's URL."),
-          "Morocco", lambda language: f"cb.name_{language}"),  # fmt: skip
-    Field("host_country", "string",
-          _("ISO code of the country where the meeting took place, if known."), "MA",
-          "m.host_country_id"),  # fmt: skip
-    Field("city", "string", _("Identifier of the city where it took place, if known."),
-          "rabat", "ci.slug"),  # fmt: skip
-    Field("city_name", "string", _("The city's name."), "Rabat",
-          lambda language: localized("ci", "name", language), text=True),  # fmt: skip
+    Field(
+        "date_precision",
+        "string",
+        _("How precise the date is: day, month or year."),
+        "day",
+        "m.date_precision",
+        constraints={"enum": ["day", "month", "year"]},
+    ),
+    Field(
+        "country_a",
+        "string",
+        _("ISO 3166-1 alpha-2 code of one side (the one first in code order)."),
+        "BE",
+        "m.country_a_id",
+    ),
+    Field(
+        "country_a_name",
+        "string",
+        _("Its name, in the language of the export's URL."),
+        "Belgium",
+        lambda language: f"ca.name_{language}",
+    ),
+    Field(
+        "country_b",
+        "string",
+        _("ISO 3166-1 alpha-2 code of the other side."),
+        "MA",
+        "m.country_b_id",
+    ),
+    Field(
+        "country_b_name",
+        "string",
+        _("Its name, in the language of the export's URL."),
+        "Morocco",
+        lambda language: f"cb.name_{language}",
+    ),
+    Field(
+        "host_country",
+        "string",
+        _("ISO code of the country where the meeting took place, if known."),
+        "MA",
+        "m.host_country_id",
+    ),
+    Field(
+        "city",
+        "string",
+        _("Identifier of the city where it took place, if known."),
+        "rabat",
+        "ci.slug",
+    ),
+    Field(
+        "city_name",
+        "string",
+        _("The city's name."),
+        "Rabat",
+        lambda language: localized("ci", "name", language),
+        text=True,
+    ),
     Field(
         "title",
         "string",
@@ -218,19 +269,38 @@ MEETING_FIELDS = [
         ),
         text=True,
     ),
-    Field("summary", "string",
-          _("The editors' summary, in the URL's language (another if missing)."), "…",
-          lambda language: localized("m", "summary", language), text=True),  # fmt: skip
-    Field("outcomes", "string",
-          _("What was agreed, one item a line, in the URL's language (another if missing)."),
-          "…", lambda language: localized("m", "outcomes", language), text=True),  # fmt: skip
+    Field(
+        "summary",
+        "string",
+        _("The editors' summary, in the URL's language (another if missing)."),
+        "…",
+        lambda language: localized("m", "summary", language),
+        text=True,
+    ),
+    Field(
+        "outcomes",
+        "string",
+        _("What was agreed, one item a line, in the URL's language (another if missing)."),
+        "…",
+        lambda language: localized("m", "outcomes", language),
+        text=True,
+    ),
 ]
 MEETING_TIMES = [
-    Field("first_published", "datetime",
-          _("When the record was first published in the archive (UTC)."),
-          "2024-04-16T10:02:00Z", utc("m.published_at")),  # fmt: skip
-    Field("updated", "datetime", _("When the record last changed (UTC)."),
-          "2024-05-01T08:00:00Z", utc("m.updated_at")),  # fmt: skip
+    Field(
+        "first_published",
+        "datetime",
+        _("When the record was first published in the archive (UTC)."),
+        "2024-04-16T10:02:00Z",
+        utc("m.published_at"),
+    ),
+    Field(
+        "updated",
+        "datetime",
+        _("When the record last changed (UTC)."),
+        "2024-05-01T08:00:00Z",
+        utc("m.updated_at"),
+    ),
 ]
 
 MEETINGS = Table(
@@ -239,9 +309,13 @@ MEETINGS = Table(
     description=_("One row per meeting."),
     fields=[
         *MEETING_FIELDS,
-        Field("topics", "string",
-              _("The meeting's topics (identifiers), separated by “; ”."),
-              "border-control; counter-terrorism", "topics.slugs"),  # fmt: skip
+        Field(
+            "topics",
+            "string",
+            _("The meeting's topics (identifiers), separated by “; ”."),
+            "border-control; counter-terrorism",
+            "topics.slugs",
+        ),
         Field(
             "topic_groups",
             "string",
@@ -253,9 +327,13 @@ MEETINGS = Table(
             "migration; security",
             "topics.groups",
         ),
-        Field("participant_ids", "string",
-              _("Identifiers of the people who took part, separated by “; ” (lead first)."),
-              "abdelouafi-laftit; annelies-verlinden", "people.ids"),  # fmt: skip
+        Field(
+            "participant_ids",
+            "string",
+            _("Identifiers of the people who took part, separated by “; ” (lead first)."),
+            "abdelouafi-laftit; annelies-verlinden",
+            "people.ids",
+        ),
         Field(
             "participants",
             "string",
@@ -267,15 +345,29 @@ MEETINGS = Table(
             "people.labels",
             text=True,
         ),
-        Field("source_urls", "string",
-              _("URLs of the articles the record is taken from, separated by “; ”."),
-              "https://…", "sources.urls", text=True),  # fmt: skip
-        Field("outlets", "string", _("Outlets of those articles, separated by “; ”."),
-              "Express TV", "sources.outlets", text=True),  # fmt: skip
+        Field(
+            "source_urls",
+            "string",
+            _("URLs of the articles the record is taken from, separated by “; ”."),
+            "https://…",
+            "sources.urls",
+            text=True,
+        ),
+        Field(
+            "outlets",
+            "string",
+            _("Outlets of those articles, separated by “; ”."),
+            "Express TV",
+            "sources.outlets",
+            text=True,
+        ),
         *MEETING_TIMES,
     ],
     source=lambda language: (
-        MEETING_ROWS + TOPIC_LISTS + meeting_lists(language) + "WHERE m.id IN ({ids})\nORDER BY m.id"
+        MEETING_ROWS
+        + TOPIC_LISTS
+        + meeting_lists(language)
+        + "WHERE m.id IN ({ids})\nORDER BY m.id"
     ),
     primary_key=["id"],
 )
@@ -284,19 +376,50 @@ MEETINGS = Table(
 def participant_fields(meeting_id: bool) -> list[Field]:
     return [
         *(
-            [Field("meeting_id", "integer", _("The meeting (id in meetings.csv)."), "1",
-                   "p.meeting_id", constraints={"required": True})]  # fmt: skip
+            [
+                Field(
+                    "meeting_id",
+                    "integer",
+                    _("The meeting (id in meetings.csv)."),
+                    "1",
+                    "p.meeting_id",
+                    constraints={"required": True},
+                )
+            ]
             if meeting_id
             else []
         ),
-        Field("person_id", "string", _("The person's stable identifier in the archive."),
-              "annelies-verlinden", "mi.slug", constraints={"required": True}),  # fmt: skip
-        Field("name_latin", "string", _("The person's name in Latin script, if known."),
-              "Annelies Verlinden", "NULLIF(mi.name_latin, '')", text=True),  # fmt: skip
-        Field("name_ar", "string", _("The person's name in Arabic script, if known."),
-              "أنيليس فيرليندن", "NULLIF(mi.name_ar, '')", text=True),  # fmt: skip
-        Field("country", "string", _("ISO code of the country the person represented."),
-              "BE", "p.country_id"),  # fmt: skip
+        Field(
+            "person_id",
+            "string",
+            _("The person's stable identifier in the archive."),
+            "annelies-verlinden",
+            "mi.slug",
+            constraints={"required": True},
+        ),
+        Field(
+            "name_latin",
+            "string",
+            _("The person's name in Latin script, if known."),
+            "Annelies Verlinden",
+            "NULLIF(mi.name_latin, '')",
+            text=True,
+        ),
+        Field(
+            "name_ar",
+            "string",
+            _("The person's name in Arabic script, if known."),
+            "أنيليس فيرليندن",
+            "NULLIF(mi.name_ar, '')",
+            text=True,
+        ),
+        Field(
+            "country",
+            "string",
+            _("ISO code of the country the person represented."),
+            "BE",
+            "p.country_id",
+        ),
         Field(
             "post",
             "string",
@@ -305,11 +428,21 @@ def participant_fields(meeting_id: bool) -> list[Field]:
             post,
             text=True,
         ),
-        Field("portfolio", "string",
-              _("Identifier of the post's area of government (portfolio), if known."),
-              "interior", "pf.slug"),  # fmt: skip
-        Field("role", "string", _("lead, or accompanying someone who leads."), "lead", "p.role",
-              constraints={"enum": ["lead", "accompanying"]}),  # fmt: skip
+        Field(
+            "portfolio",
+            "string",
+            _("Identifier of the post's area of government (portfolio), if known."),
+            "interior",
+            "pf.slug",
+        ),
+        Field(
+            "role",
+            "string",
+            _("lead, or accompanying someone who leads."),
+            "lead",
+            "p.role",
+            constraints={"enum": ["lead", "accompanying"]},
+        ),
     ]
 
 
@@ -334,10 +467,22 @@ MEETING_TOPICS = Table(
     title=_("Topics of meetings"),
     description=_("One row per topic per meeting, with the topic's group (its top-level topic)."),
     fields=[
-        Field("meeting_id", "integer", _("The meeting (id in meetings.csv)."), "1",
-              "mt.meeting_id", constraints={"required": True}),  # fmt: skip
-        Field("topic", "string", _("The topic's identifier (topics.csv)."), "border-control",
-              "t.slug", constraints={"required": True}),  # fmt: skip
+        Field(
+            "meeting_id",
+            "integer",
+            _("The meeting (id in meetings.csv)."),
+            "1",
+            "mt.meeting_id",
+            constraints={"required": True},
+        ),
+        Field(
+            "topic",
+            "string",
+            _("The topic's identifier (topics.csv)."),
+            "border-control",
+            "t.slug",
+            constraints={"required": True},
+        ),
         Field(
             "topic_group",
             "string",
@@ -347,12 +492,14 @@ MEETING_TOPICS = Table(
             constraints={"required": True},
         ),
     ],
-    source=lambda language: """
+    source=lambda language: (
+        """
 FROM meetings_meeting_topics mt
 JOIN meetings_topic t ON t.id = mt.topic_id
 LEFT JOIN meetings_topic g ON g.id = t.parent_id
 WHERE mt.meeting_id IN ({ids})
-ORDER BY mt.meeting_id, t.slug""",
+ORDER BY mt.meeting_id, t.slug"""
+    ),
     primary_key=["meeting_id", "topic"],
     foreign_keys=[
         {"fields": ["meeting_id"], "reference": {"resource": "meetings", "fields": ["id"]}},
@@ -364,23 +511,47 @@ ORDER BY mt.meeting_id, t.slug""",
 def source_fields(meeting_id: bool) -> list[Field]:
     return [
         *(
-            [Field("meeting_id", "integer", _("The meeting (id in meetings.csv)."), "1",
-                   "s.meeting_id", constraints={"required": True})]  # fmt: skip
+            [
+                Field(
+                    "meeting_id",
+                    "integer",
+                    _("The meeting (id in meetings.csv)."),
+                    "1",
+                    "s.meeting_id",
+                    constraints={"required": True},
+                )
+            ]
             if meeting_id
             else []
         ),
-        Field("url", "string", _("The article's address, if it has one."), "https://…",
-              "NULLIF(s.url, '')", text=True),  # fmt: skip
-        Field("outlet", "string", _("The news outlet that published it."), "Express TV",
-              "o.name", text=True),  # fmt: skip
-        Field("published_on", "date", _("The day it was published, if known."), "2024-04-15",
-              "s.published_on"),  # fmt: skip
-        Field("language", "string", _("Its language: ar, fr, en or other."), "ar",
-              "s.language"),  # fmt: skip
-        Field("headline", "string", _("Its headline."), "…", "NULLIF(s.headline, '')",
-              text=True),  # fmt: skip
-        Field("author", "string", _("Its author, if named."), "…", "NULLIF(s.author, '')",
-              text=True),  # fmt: skip
+        Field(
+            "url",
+            "string",
+            _("The article's address, if it has one."),
+            "https://…",
+            "NULLIF(s.url, '')",
+            text=True,
+        ),
+        Field(
+            "outlet",
+            "string",
+            _("The news outlet that published it."),
+            "Express TV",
+            "o.name",
+            text=True,
+        ),
+        Field(
+            "published_on",
+            "date",
+            _("The day it was published, if known."),
+            "2024-04-15",
+            "s.published_on",
+        ),
+        Field("language", "string", _("Its language: ar, fr, en or other."), "ar", "s.language"),
+        Field("headline", "string", _("Its headline."), "…", "NULLIF(s.headline, '')", text=True),
+        Field(
+            "author", "string", _("Its author, if named."), "…", "NULLIF(s.author, '')", text=True
+        ),
     ]
 
 
@@ -402,11 +573,22 @@ TOPICS = Table(
     title=_("Topics"),
     description=_("The topic hierarchy: each topic with its group (its top-level topic)."),
     fields=[
-        Field("topic", "string", _("The topic's identifier."), "border-control", "t.slug",
-              constraints={"required": True, "unique": True}),  # fmt: skip
-        Field("topic_group", "string",
-              _("Its top-level topic; a top-level topic is its own group."), "migration",
-              "COALESCE(g.slug, t.slug)", constraints={"required": True}),  # fmt: skip
+        Field(
+            "topic",
+            "string",
+            _("The topic's identifier."),
+            "border-control",
+            "t.slug",
+            constraints={"required": True, "unique": True},
+        ),
+        Field(
+            "topic_group",
+            "string",
+            _("Its top-level topic; a top-level topic is its own group."),
+            "migration",
+            "COALESCE(g.slug, t.slug)",
+            constraints={"required": True},
+        ),
         *(
             Field(f"name_{code}", "string", name, example, f"t.name_{code}")
             for code, name, example in (
@@ -416,10 +598,12 @@ TOPICS = Table(
             )
         ),
     ],
-    source=lambda language: """
+    source=lambda language: (
+        """
 FROM meetings_topic t
 LEFT JOIN meetings_topic g ON g.id = t.parent_id
-ORDER BY COALESCE(g.slug, t.slug), g.slug IS NOT NULL, t.slug""",
+ORDER BY COALESCE(g.slug, t.slug), g.slug IS NOT NULL, t.slug"""
+    ),
     primary_key=["topic"],
     filtered=False,
 )
@@ -468,15 +652,34 @@ MEETINGS_JSON = Table(
     description=_("One object per meeting; lists are arrays, participants and sources objects."),
     fields=[
         *MEETING_FIELDS,
-        Field("topics", "array", _("The meeting's topics (identifiers)."),
-              '["border-control"]', "COALESCE(topics.slugs, '[]')"),  # fmt: skip
-        Field("topic_groups", "array", _("The top-level topics of those topics."),
-              '["migration"]', "COALESCE(topics.groups, '[]')"),  # fmt: skip
-        Field("participants", "array",
-              _("One object per participant, with the columns of participants.csv."),
-              '[{"person_id": "…", …}]', "COALESCE(people.list, '[]')"),  # fmt: skip
-        Field("sources", "array", _("One object per source, with the columns of sources.csv."),
-              '[{"url": "…", …}]', "COALESCE(sources.list, '[]')"),  # fmt: skip
+        Field(
+            "topics",
+            "array",
+            _("The meeting's topics (identifiers)."),
+            '["border-control"]',
+            "COALESCE(topics.slugs, '[]')",
+        ),
+        Field(
+            "topic_groups",
+            "array",
+            _("The top-level topics of those topics."),
+            '["migration"]',
+            "COALESCE(topics.groups, '[]')",
+        ),
+        Field(
+            "participants",
+            "array",
+            _("One object per participant, with the columns of participants.csv."),
+            '[{"person_id": "…", …}]',
+            "COALESCE(people.list, '[]')",
+        ),
+        Field(
+            "sources",
+            "array",
+            _("One object per source, with the columns of sources.csv."),
+            '[{"url": "…", …}]',
+            "COALESCE(sources.list, '[]')",
+        ),
         *MEETING_TIMES,
     ],
     source=lambda language: (
@@ -492,7 +695,8 @@ def json_query(language: str) -> str:
     """One JSON object a row, its keys in the fields' order (row_to_json writes it
     compact, faster than json_build_object)."""
     columns = ",\n  ".join(f'{f.expression(language)} AS "{f.name}"' for f in MEETINGS_JSON.fields)
-    return f"SELECT row_to_json(meeting) FROM (SELECT\n  {columns}\n{MEETINGS_JSON.source(language)}\n) meeting"
+    source = MEETINGS_JSON.source(language)
+    return f"SELECT row_to_json(meeting) FROM (SELECT\n  {columns}\n{source}\n) meeting"  # noqa: S608 - constants only
 
 
 # -- streaming ------------------------------------------------------------------------------
@@ -514,22 +718,31 @@ def copy_blocks(statement: str, params: list) -> Iterator[bytes]:
     database was reached before any header was sent). A reader that stops early closes
     the generator: psycopg then cancels the COPY and the connection is free again."""
     connection.ensure_connection()
-    with connection.wrap_database_errors, connection.connection.cursor() as cursor:
-        with cursor.copy(statement, params or None) as copy:
-            block, size = [], 0
-            for row in copy:
-                block.append(row)
-                size += len(row)
-                if size >= CHUNK_BYTES:
-                    yield b"".join(block)
-                    block, size = [], 0
-            if block:
+    with (
+        connection.wrap_database_errors,
+        connection.connection.cursor() as cursor,
+        cursor.copy(statement, params or None) as copy,
+    ):
+        block, size = [], 0
+        for row in copy:
+            block.append(row)
+            size += len(row)
+            if size >= CHUNK_BYTES:
                 yield b"".join(block)
+                block, size = [], 0
+        if block:
+            yield b"".join(block)
+
+
+def sql_language(language: str | None) -> str:
+    """The active language as the tables' column suffix: one of ar, fr, en, nothing else."""
+    language = (language or get_language() or "en")[:2]
+    return language if language in LANGUAGES else "en"
 
 
 def csv_blocks(table: Table, queryset=None, language: str | None = None, bom=True):
     """The table as CSV with a header line, for the meetings of ``queryset``."""
-    language = language or get_language() or "en"
+    language = sql_language(language)
     query, params = with_ids(table.query(language), queryset if table.filtered else None)
     statement = f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER true)"
     if bom:
@@ -544,14 +757,14 @@ JSON_LINES = "WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
 
 def json_lines_blocks(queryset, language: str | None = None) -> Iterator[bytes]:
     """The meetings as JSON Lines: one object a line (pandas.read_json(…, lines=True))."""
-    language = language or get_language() or "en"
+    language = sql_language(language)
     query, params = with_ids(json_query(language), queryset)
     yield from copy_blocks(f"COPY ({query}) TO STDOUT {JSON_LINES}", params)
 
 
 def json_records_blocks(queryset, language: str | None = None) -> Iterator[bytes]:
     """The meetings as one JSON array of objects (pandas.read_json(…), orient "records")."""
-    language = language or get_language() or "en"
+    language = sql_language(language)
     query, params = with_ids(json_query(language), queryset)
     statement = f"COPY ({query}) TO STDOUT {JSON_LINES}"
     opening = b"["

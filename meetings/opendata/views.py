@@ -177,6 +177,7 @@ class DataView(TemplateView):
         checksum = release.with_suffix(".zip.sha256") if release else None
         return super().get_context_data(
             release=release,
+            release_folder=dataset.latest_release_folder(),
             release_size=release.stat().st_size if release else 0,
             release_checksum=(
                 checksum.read_text().split()[0] if checksum and checksum.exists() else ""

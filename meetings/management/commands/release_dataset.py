@@ -34,7 +34,9 @@ class Command(BaseCommand):
     def handle(self, *args, output, with_article_text, if_none, if_older_than, **options):
         if if_none or if_older_than is not None:
             if output or with_article_text:
-                self.stderr.write("--if-none and --if-older-than make a public release in DATASET_DIR.")
+                self.stderr.write(
+                    "--if-none and --if-older-than make a public release in DATASET_DIR."
+                )
             days = if_older_than if if_older_than is not None else 365_000
             path = dataset.release_if_due(datetime.timedelta(days=days))
             if path is None:
