@@ -19,6 +19,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings.filters import MeetingFilter
@@ -515,3 +516,14 @@ def test_citations_give_the_access_date_and_the_source_wholly_in_the_readers_lan
     words = arabic.replace(url.format("ar"), "")
     assert not re.search("[A-Za-z]", words), words  # no English word left
     assert "," not in words and "،" in words  # Arabic commas only
+
+
+@pytest.mark.parametrize("url", ["/en/data/", "/ar/data/codebook/"])
+def test_the_data_and_codebook_pages_take_a_few_queries(client, release, url):
+    client.get(url)  # the reference cache filled once per process
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(queries) <= 10
+    if "codebook" in url:
+        assert "topic_civil_protection" in response.content.decode()

@@ -96,17 +96,29 @@ def querysets(with_article_text: bool = False):
         (Country, Country.objects.order_by("code")),
         (CountryGroup, CountryGroup.objects.order_by("slug")),
         (Portfolio, Portfolio.objects.order_by("slug")),
-        (Topic, Topic.objects.order_by(F("parent_id").asc(nulls_first=True), "slug")),
-        (City, City.objects.order_by("slug")),
+        (
+            Topic,
+            Topic.objects.select_related("parent").order_by(
+                F("parent_id").asc(nulls_first=True), "slug"
+            ),
+        ),
+        (City, City.objects.select_related("country").order_by("slug")),
         (Outlet, Outlet.objects.order_by("name")),
         (Post, Post.objects.select_related("country", "portfolio").order_by("country_id", "slug")),
         (Minister, Minister.objects.order_by("slug")),
         (Mandate, Mandate.objects.select_related("minister", "post").order_by("pk")),
-        (Meeting, published.order_by("pk")),
+        # Every row a natural key names is read with its row (select_related, prefetched
+        # topics): one query per 2,000 rows, not one per foreign key of each row.
+        (
+            Meeting,
+            published.select_related("country_a", "country_b", "host_country", "city")
+            .prefetch_related("topics")
+            .order_by("pk"),
+        ),
         (
             Participation,
             Participation.objects.filter(meeting__in=published)
-            .select_related("minister", "mandate__minister", "mandate__post")
+            .select_related("minister", "country", "mandate__minister", "mandate__post")
             .order_by("pk"),
         ),
         (
