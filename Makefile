@@ -11,7 +11,7 @@ PORT ?= 8000
 # otherwise the first suitable interpreter on PATH or under pyenv is used.
 PYTHON ?= $(shell ./scripts/find-python)
 
-.PHONY: help install run test lint check migrations-check pytest db messages eval bench bench-newsroom load-test hostile-test bench-extraction backup restore clean
+.PHONY: help install run test lint check migrations-check pytest db messages eval bench bench-newsroom load-test hostile-test bench-extraction backup restore release verify-release clean
 
 help:
 	@echo "make run     set up and serve the archive on http://127.0.0.1:$(PORT)/ (embedded PostgreSQL, sample data), with its background worker"
@@ -46,6 +46,7 @@ db: install messages
 run: db
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py setup_local_editor
+	$(PY) manage.py release_dataset --if-none
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	@# The background worker (tasks: the newsroom's polling, and any other) runs beside
 	@# gunicorn and stops with it.
@@ -88,6 +89,14 @@ backup: install
 restore: install
 	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=.data/backups/archive-YYYY-MM-DDTHHMMSS.dump" >&2; exit 1; fi
 	$(PY) manage.py restore "$(FILE)"
+
+# A dataset release now (a Frictionless Data Package, zipped, in .data/datasets/), and its
+# check: every checksum and `frictionless validate` (RELEASE=folder, default the latest).
+release: install
+	$(PY) manage.py release_dataset
+
+verify-release: install
+	$(PY) manage.py verify_release $(RELEASE)
 
 bench-extraction: db
 	$(PY) bench/extraction.py

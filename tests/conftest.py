@@ -36,6 +36,7 @@ def reference_data(transactional_db):
 def prepared_downloads(settings, tmp_path):
     """Each test's whole-archive downloads in a folder of its own."""
     settings.PREPARED_DIR = tmp_path / "downloads"
+    settings.DATASET_DIR = tmp_path / "datasets"  # and releases: none until a test makes one
 
 
 @pytest.fixture(autouse=True)

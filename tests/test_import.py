@@ -187,10 +187,10 @@ def test_participant_labels_of_the_csv_are_read_back(label, expected):
 
 def write_csv(path, rows):
     """A CSV in the export's columns (those a row leaves out are empty)."""
-    from meetings.opendata.exports import COLUMNS
+    from meetings.opendata.tables import MEETINGS
 
     with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, fieldnames=[column.name for column in COLUMNS])
+        writer = csv.DictWriter(out, fieldnames=[field.name for field in MEETINGS.fields])
         writer.writeheader()
         writer.writerows(rows)
     return path

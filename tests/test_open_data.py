@@ -28,7 +28,7 @@ from meetings.models import (
     Source,
     Topic,
 )
-from meetings.opendata import dataset, exports
+from meetings.opendata import codebook, dataset, exports, tables
 from tests.factories import MandateFactory, MeetingFactory, ParticipationFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def csv_rows(client, params, url="/en/meetings/export.csv"):
 def json_meetings(client, params):
     response = client.get("/en/meetings/export.json", params)
     assert response.status_code == 200
-    return json.loads(streamed(response))["meetings"]
+    return json.loads(streamed(response))
 
 
 def feed_ids(client, params, kind="atom"):
@@ -113,7 +113,7 @@ def test_the_list_page_sends_format_csv_and_json_to_the_download(client, archive
     rows = csv_rows(client, {"country": "BE", "format": "csv"}, url="/en/meetings/")
     assert [row["country_a"] for row in rows] == ["BE"]
     response = client.get("/en/meetings/", {"country": "BE", "format": "json"}, follow=True)
-    assert json.loads(streamed(response))["meetings"][0]["country_a"] == "BE"
+    assert json.loads(streamed(response))[0]["country_a"] == "BE"
 
 
 def test_drafts_never_leave_the_archive(client, archive):
@@ -136,7 +136,7 @@ def test_csv_rows_carry_ids_dates_countries_people_topics_places_and_sources(cli
     belgium, _italy = archive
     SourceFactory(meeting=belgium, url="https://news.example/laftit-verlinden")
     row = next(r for r in csv_rows(client, {"country": "BE"}))
-    assert list(row) == [column.name for column in exports.COLUMNS]
+    assert list(row) == [field.name for field in tables.MEETINGS.fields]
     assert row["id"] == str(belgium.pk)
     assert (row["date"], row["date_precision"]) == ("2024-04-15", "day")
     assert (row["country_a"], row["country_a_name"], row["country_b"], row["country_b_name"]) == (
@@ -152,13 +152,14 @@ def test_csv_rows_carry_ids_dates_countries_people_topics_places_and_sources(cli
         in row["participants"]
     )
     assert "migration" in row["topics"].split("; ")
+    assert "migration" in row["topic_groups"].split("; ")
     assert row["source_urls"] == "https://news.example/laftit-verlinden"
     assert row["url"] == f"https://archive.example/en/meetings/{belgium.pk}/"
 
 
 def test_names_in_exports_follow_the_language_of_the_url(client, archive):
     response = client.get("/ar/meetings/export.json", {"country": "BE"})
-    meeting = json.loads(streamed(response))["meetings"][0]
+    meeting = json.loads(streamed(response))[0]
     assert meeting["country_a_name"] == "بلجيكا"
     assert meeting["participants"][0]["post"] == "وزير الداخلية"
 
@@ -197,10 +198,23 @@ def test_bad_parameters_answer_400_naming_the_parameter(client, url):
     assert "date_from: Enter a valid date." in body
 
 
-def test_the_codebook_documents_every_column(client):
+def test_the_codebook_documents_every_field_of_every_output_and_the_topic_hierarchy(client):
     content = client.get("/en/data/codebook/").content.decode()
-    for column in [*exports.COLUMNS, *exports.DYAD_COLUMNS]:
-        assert f"<code>{escape(column.name)}</code>" in content
+    documented = [
+        *(field.name for table in tables.TABLES.values() for field in table.fields),
+        *(field.name for field in tables.MEETINGS_JSON.fields),
+        *(column.name for column in exports.dyad_columns()),
+        *(topic.slug for topic in Topic.objects.all()),
+    ]
+    for name in documented:
+        assert f"<code>{escape(name)}</code>" in content, name
+    assert "<code>topic_civil_protection</code>" in content  # the dyad file's exact name
+    # Every field of every object of the API's OpenAPI schema, with what it means.
+    for schema, fields in codebook.api_fields():
+        assert f"<code>{schema}</code>" in content
+        for name, _type, meaning in fields:
+            assert meaning, f"{schema}.{name} has no meaning in the codebook"
+            assert f"<code>{escape(name)}</code>" in content
 
 
 def test_every_list_page_links_its_feed_and_exports(client, archive):
@@ -295,18 +309,31 @@ def test_a_release_has_checksums_a_readme_and_is_served_as_the_latest(
     with zipfile.ZipFile(second) as archive_file:
         files = {name.split("/")[-1]: archive_file.read(name) for name in archive_file.namelist()}
     assert set(files) == {
+        "datapackage.json",
         "data.json",
         "meetings.csv",
+        "participants.csv",
+        "meeting_topics.csv",
+        "sources.csv",
+        "topics.csv",
+        "meetings.jsonl",
         "dyad_years.csv",
+        "dyad_years_balanced.csv",
         "popolo.json",
+        "codebook.md",
         "README.md",
+        "CITATION.cff",
         "SHA256SUMS",
     }
     for line in files["SHA256SUMS"].decode().splitlines():
         digest, name = line.split()
         assert hashlib.sha256(files[name]).hexdigest() == digest
-    readme = files["README.md"].decode()
-    assert all(f"`{column.name}`" in readme for column in exports.COLUMNS)
+    documentation = files["codebook.md"].decode()
+    assert all(
+        f"`{field.name}`" in documentation
+        for table in tables.TABLES.values()
+        for field in table.fields
+    )
     assert "Texte" not in files["data.json"].decode()  # article text stays out of public releases
     page = client.get("/en/data/").content.decode()
     assert second.name in page and checksum in page

@@ -5,7 +5,7 @@ ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, SEEDS_DIR, CONN_MAX_AGE, SITE_URL,
 DATASET_DIR, API_ANON_RATE, ADMIN_URL, AXES_FAILURE_LIMIT, LOG_LEVEL, LOG_FORMAT,
 REDIS_URL, PAGE_CACHE_SECONDS, PAGE_CACHE_ENTRIES, PAGE_CACHE_MAX_BYTES,
 FRAGMENT_CACHE_SECONDS, HEAVY_OUTPUTS_AT_ONCE, PREPARED_DIR,
-DATABASE_REPLICA_URL, TRUSTED_PROXY_COUNT.
+DATABASE_REPLICA_URL, TRUSTED_PROXY_COUNT, RELEASE_EVERY_DAYS.
 """
 
 import os
@@ -310,6 +310,8 @@ LOGGING = {
 # Background tasks (decision 0025): Django's tasks framework, kept in PostgreSQL by
 # django-tasks-db. Any number of `manage.py db_worker` processes, on any machine, share
 # them: each task is claimed by one worker (SELECT ... FOR UPDATE SKIP LOCKED).
+# Days between dataset releases made by the background worker (meetings/opendata/tasks.py).
+RELEASE_EVERY_DAYS = int(os.environ.get("RELEASE_EVERY_DAYS", "7"))
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",

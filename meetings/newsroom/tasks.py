@@ -61,20 +61,27 @@ def ensure_watching() -> bool:
 def schedule_watch(later: bool) -> bool:
     """One ``watch_feeds`` waiting at most: a second enqueued by hand, or a worker started
     twice, never doubles the rhythm. ``later``: the next run, from the running one."""
+    return keep_one_waiting(watch_feeds, TICK if later else None)
+
+
+def keep_one_waiting(periodic, after: datetime.timedelta | None) -> bool:
+    """Enqueue the task ``periodic`` (``after`` from now, or now) unless one is waiting
+    already, or, when ``after`` is None (a worker starting), running within its lease: a
+    task that enqueues its own next run thus runs at one rhythm however many workers
+    start. Returns whether it was enqueued."""
     from django_tasks_db.models import DBTaskResult
 
-    path = f"{watch_feeds.func.__module__}.{watch_feeds.func.__qualname__}"
+    path = f"{periodic.func.__module__}.{periodic.func.__qualname__}"
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEDULE_LOCK])
         waiting = DBTaskResult.objects.filter(task_path=path, status="READY")
-        if not later:
+        if after is None:
             stale = timezone.now() - polling.LEASE
             waiting |= DBTaskResult.objects.filter(
                 task_path=path, status="RUNNING", started_at__gte=stale
             )
         if waiting.exists():
             return False
-        run_after = timezone.now() + TICK if later else None
-        watch_feeds.using(run_after=run_after).enqueue()
+        periodic.using(run_after=timezone.now() + after if after else None).enqueue()
         return True

@@ -1,15 +1,23 @@
-"""Dataset releases: a dated, versioned dump of everything published, and its import.
+"""Dataset releases: dated, versioned, verifiable dumps of everything published.
 
-A release is one zip file, named after its version (``meetings-archive-2026-11-23.1.zip``),
-with a ``.sha256`` file beside it. Inside:
+A release is a folder named after its version (``meetings-archive-2026-11-23.1/``), a
+Frictionless Data Package, and the same folder zipped (``….zip``, with a ``.zip.sha256``
+beside it). In the folder:
 
-    data.json       every published meeting with its participants and sources, and the
-                    reference rows they use, in Django's JSON with natural keys
-    meetings.csv    the CSV export (columns in README.md and on the codebook page)
-    dyad_years.csv  meetings per pair of countries and year, overall and per topic
-    popolo.json     people, governments, posts and memberships, in the Popolo shape
-    README.md       what each file and field holds
-    SHA256SUMS      checksums of the files above
+    datapackage.json         every file with its size and SHA-256; the tables' schemas
+    meetings.csv, participants.csv, meeting_topics.csv, sources.csv, topics.csv
+                             the tidy tables (meetings.opendata.tables)
+    meetings.jsonl           every meeting as JSON Lines
+    dyad_years.csv, dyad_years_balanced.csv
+                             meetings per pair of countries and year (the balanced panel
+                             with zeros)
+    popolo.json              the people of the published meetings, in the Popolo shape
+    data.json                everything, in Django's JSON with natural keys (import_dataset)
+    codebook.md, README.md, CITATION.cff
+    SHA256SUMS               ``sha256sum -c SHA256SUMS`` checks every file
+
+``manage.py verify_release`` checks a release (checksums, and ``frictionless validate``
+where frictionless is installed). ``release_if_due`` is what a periodic task calls.
 
 Not in a public release: drafts, editors' accounts, and the article text kept with
 sources (it belongs to its publisher); ``with_article_text`` adds the text for
@@ -19,7 +27,10 @@ transfers between the archive's own installations.
 import datetime
 import hashlib
 import io
+import itertools
 import json
+import logging
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -30,6 +41,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from meetings.models import (
     City,
@@ -46,8 +58,10 @@ from meetings.models import (
     Source,
     Topic,
 )
-from meetings.opendata import exports
+from meetings.opendata import codebook, exports, tables
 from meetings.opendata.popolo import popolo
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "meetings-archive-"
 # Derived or private: rebuilt or left empty on import.
@@ -82,17 +96,29 @@ def querysets(with_article_text: bool = False):
         (Country, Country.objects.order_by("code")),
         (CountryGroup, CountryGroup.objects.order_by("slug")),
         (Portfolio, Portfolio.objects.order_by("slug")),
-        (Topic, Topic.objects.order_by(F("parent_id").asc(nulls_first=True), "slug")),
-        (City, City.objects.order_by("slug")),
+        (
+            Topic,
+            Topic.objects.select_related("parent").order_by(
+                F("parent_id").asc(nulls_first=True), "slug"
+            ),
+        ),
+        (City, City.objects.select_related("country").order_by("slug")),
         (Outlet, Outlet.objects.order_by("name")),
         (Post, Post.objects.select_related("country", "portfolio").order_by("country_id", "slug")),
         (Minister, Minister.objects.order_by("slug")),
         (Mandate, Mandate.objects.select_related("minister", "post").order_by("pk")),
-        (Meeting, published.order_by("pk")),
+        # Every row a natural key names is read with its row (select_related, prefetched
+        # topics): one query per 2,000 rows, not one per foreign key of each row.
+        (
+            Meeting,
+            published.select_related("country_a", "country_b", "host_country", "city")
+            .prefetch_related("topics")
+            .order_by("pk"),
+        ),
         (
             Participation,
             Participation.objects.filter(meeting__in=published)
-            .select_related("minister", "mandate__minister", "mandate__post")
+            .select_related("minister", "country", "mandate__minister", "mandate__post")
             .order_by("pk"),
         ),
         (
@@ -135,25 +161,24 @@ class FullPrecisionEncoder(DjangoJSONEncoder):
 
 
 def serialize_all(stream, with_article_text: bool = False) -> dict[str, int]:
-    """Write data.json to ``stream``: one JSON array, model after model. Returns counts."""
+    """Write data.json to ``stream``: one JSON array, model after model, a few thousand
+    rows at a time (flat memory). Returns counts."""
     counts = {}
     stream.write("[")
     first = True
     for model, queryset, options in querysets(with_article_text):
-        buffer = io.StringIO()
-        serializers.serialize(
-            "json",
-            queryset.iterator(chunk_size=2000),
-            stream=buffer,
-            indent=None,
-            cls=FullPrecisionEncoder,
-            **options,
-        )
-        body = buffer.getvalue().strip()[1:-1].strip()
-        counts[model._meta.label_lower] = queryset.count()
-        if body:
-            stream.write(("" if first else ",\n") + body)
-            first = False
+        count = 0
+        for batch in itertools.batched(queryset.iterator(chunk_size=2000), 2000):
+            buffer = io.StringIO()
+            serializers.serialize(
+                "json", batch, stream=buffer, indent=None, cls=FullPrecisionEncoder, **options
+            )
+            body = buffer.getvalue().strip()[1:-1].strip()
+            count += len(batch)
+            if body:
+                stream.write(("" if first else ",\n") + body)
+                first = False
+        counts[model._meta.label_lower] = count
     stream.write("]\n")
     return counts
 
@@ -164,45 +189,251 @@ def next_version(today: datetime.date, existing: list[str]) -> str:
     return f"{today.isoformat()}.{len(taken) + 1}"
 
 
+# The tidy tables of a release, in the order of datapackage.json.
+RELEASE_TABLES = ("meetings", "participants", "meeting_topics", "sources", "topics")
+
+
 def write_release(
     output: Path | None = None, today: datetime.date | None = None, with_article_text=False
 ) -> Path:
-    """Write a release zip (and its .sha256) to ``output``; return the zip's path."""
+    """Write a release to ``output``: a folder (a Frictionless Data Package with its
+    SHA256SUMS) and the same folder zipped, with a .sha256 beside it. Returns the zip."""
     output = Path(output or dataset_dir())
     output.mkdir(parents=True, exist_ok=True)
     today = today or datetime.date.today()
-    version = next_version(today, [path.stem for path in output.glob(f"{PREFIX}*.zip")])
-    files: dict[str, bytes] = {}
-    with transaction.atomic():  # one consistent snapshot of the data
-        data = io.StringIO()
-        counts = serialize_all(data, with_article_text)
-        files["data.json"] = data.getvalue().encode()
-        published = Meeting.objects.published().order_by("pk")
-        files["meetings.csv"] = "".join(
-            exports.meetings_csv(published, page_url=meeting_url)
-        ).encode()
-        header, rows = exports.dyad_years(published)
-        files["dyad_years.csv"] = "".join(exports.csv_lines(rows, header)).encode()
-        files["popolo.json"] = json.dumps(popolo(), ensure_ascii=False, indent=1).encode()
-    files["README.md"] = render_to_string(
-        "dataset/README.md",
-        {
-            "version": version,
-            "date": today,
-            "counts": counts,
-            "columns": exports.COLUMNS,
-            "dyad_columns": exports.DYAD_COLUMNS,
-            "with_article_text": with_article_text,
-        },
-    ).encode()
-    sums = "".join(f"{sha256(content)}  {name}\n" for name, content in sorted(files.items()))
-    files["SHA256SUMS"] = sums.encode()
-    path = output / f"{PREFIX}{version}.zip"
+    existing = [path.stem for path in output.glob(f"{PREFIX}*.zip")]
+    version = next_version(today, existing)
+    name = f"{PREFIX}{version}"
+    folder = output / name
+    partial = output / f".{name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    try:
+        counts = write_files(partial, version, today, with_article_text)
+        partial.rename(folder)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    path = output / f"{name}.zip"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(f"{PREFIX}{version}/{name}", content)
-    path.with_suffix(".zip.sha256").write_text(f"{sha256(path.read_bytes())}  {path.name}\n")
+        for file in sorted(folder.iterdir()):
+            archive.write(file, f"{name}/{file.name}")
+    path.with_suffix(".zip.sha256").write_text(f"{file_sha256(path)}  {path.name}\n")
+    logger.info("release %s written: %s", version, counts)
     return path
+
+
+def write_files(folder: Path, version: str, today, with_article_text) -> dict[str, int]:
+    """Every file of a release, from one snapshot of the data."""
+    with transaction.atomic():
+        if len(connection.atomic_blocks) == 1:
+            # One snapshot for every file (when this transaction is the outermost one).
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        with (folder / "data.json").open("w", encoding="utf-8") as stream:
+            counts = serialize_all(stream, with_article_text)
+        published = Meeting.objects.published()
+        with translation.override("en"):
+            for table in RELEASE_TABLES:
+                write_blocks(
+                    folder / f"{table}.csv",
+                    tables.csv_blocks(tables.TABLES[table], published, "en", bom=False),
+                )
+            write_blocks(folder / "meetings.jsonl", tables.json_lines_blocks(published, "en"))
+            for balanced, filename in (
+                (False, "dyad_years.csv"),
+                (True, "dyad_years_balanced.csv"),
+            ):
+                header, rows = exports.dyad_years(published, balanced)
+                write_blocks(folder / filename, exports.csv_lines(rows, header, bom=False))
+            (folder / "popolo.json").write_text(
+                json.dumps(popolo(), ensure_ascii=False, indent=1), encoding="utf-8"
+            )
+            documentation = codebook.context()
+    (folder / "CITATION.cff").write_text(citation_cff(version, today), encoding="utf-8")
+    context = {
+        "version": version,
+        "date": today,
+        "counts": counts,
+        "with_article_text": with_article_text,
+        "site_url": settings.SITE_URL,
+        **documentation,
+    }
+    with translation.override("en"):
+        (folder / "codebook.md").write_text(
+            render_to_string("dataset/codebook.md", context), encoding="utf-8"
+        )
+        (folder / "README.md").write_text(
+            render_to_string("dataset/README.md", context), encoding="utf-8"
+        )
+        package = datapackage(folder, version, today, documentation)
+    (folder / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    sums = "".join(
+        f"{file_sha256(file)}  {file.name}\n"
+        for file in sorted(folder.iterdir())
+        if file.name != "SHA256SUMS"
+    )
+    (folder / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    return counts
+
+
+def write_blocks(path: Path, blocks) -> None:
+    with path.open("wb") as file:
+        for block in blocks:
+            file.write(block.encode() if isinstance(block, str) else block)
+
+
+# The files that are not tables, as Data Package resources.
+OTHER_FILES = {
+    "meetings.jsonl": ("application/jsonl", "Every published meeting as JSON Lines: one "
+                       "object a line, lists as arrays (the codebook's JSON fields)."),
+    "data.json": ("application/json", "Everything published with the reference data it "
+                  "uses, in Django's JSON with natural keys (manage.py import_dataset)."),
+    "popolo.json": ("application/json", "The people of the published meetings, their "
+                    "governments, posts and mandates, in the Popolo shape."),
+    "codebook.md": ("text/markdown", "What every field of every file means."),
+    "README.md": ("text/markdown", "What the release holds and how to verify it."),
+    "CITATION.cff": ("application/x-yaml", "How to cite this release."),
+}  # fmt: skip
+
+
+def table_schema(fields, primary_key=(), foreign_keys=()) -> dict:
+    schema = {
+        "fields": [
+            {
+                "name": field.name,
+                "type": field.type,
+                "description": str(field.description),
+                **({"constraints": field.constraints} if field.constraints else {}),
+            }
+            for field in fields
+        ],
+        "missingValues": [""],
+    }
+    if primary_key:
+        schema["primaryKey"] = list(primary_key)
+    if foreign_keys:
+        schema["foreignKeys"] = list(foreign_keys)
+    return schema
+
+
+def datapackage(folder: Path, version: str, today, documentation: dict) -> dict:
+    """datapackage.json: every file, its checksum and size; the tables' schemas."""
+
+    def described(path: Path) -> dict:
+        return {"path": path.name, "bytes": path.stat().st_size,
+                "hash": f"sha256:{file_sha256(path)}"}  # fmt: skip
+
+    def tabular(name: str, title: str, description: str, schema: dict) -> dict:
+        return {
+            "name": name.replace("_", "-"),
+            "title": title,
+            "description": description,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            **described(folder / f"{name}.csv"),
+            "schema": schema,
+        }
+
+    resources = []
+    for name in RELEASE_TABLES:
+        table = tables.TABLES[name]
+        foreign_keys = [
+            {**key, "reference": {**key["reference"],
+                                  "resource": key["reference"]["resource"].replace("_", "-")}}
+            for key in table.foreign_keys
+        ]  # fmt: skip
+        resources.append(
+            tabular(name, str(table.title), str(table.description),
+                    table_schema(table.fields, table.primary_key, foreign_keys))
+        )  # fmt: skip
+    dyad = table_schema(documentation["dyad_columns"], ["country_a", "country_b", "year"])
+    resources.append(
+        tabular(
+            "dyad_years",
+            "Pairs of countries by year",
+            "Meetings per pair and year, pair-years with meetings only.",
+            dyad,
+        )
+    )
+    resources.append(
+        tabular(
+            "dyad_years_balanced",
+            "Pairs of countries by year, balanced",
+            "Every pair-year in scope, zeros included (see the codebook).",
+            dyad,
+        )
+    )
+    for filename, (mediatype, description) in OTHER_FILES.items():
+        resources.append(
+            {
+                "name": filename.lower().replace(".", "-"),
+                "description": description,
+                "mediatype": mediatype,
+                "format": filename.rsplit(".", 1)[-1].lower(),
+                # JSON Lines of nested objects is not a table: frictionless checks its size
+                # and hash only.
+                **({"type": "file"} if filename.endswith(".jsonl") else {}),
+                **described(folder / filename),
+            }
+        )  # fmt: skip
+    return {
+        "profile": "data-package",
+        "name": "ministerial-meetings-archive",
+        "title": "Ministerial meetings archive",
+        "description": "Bilateral ministerial meetings: who met whom, when, where, about "
+        "what, and which article says so. Published meetings only.",
+        "version": version,
+        "created": datetime.datetime.combine(today, datetime.time(), datetime.UTC)
+        .isoformat()
+        .replace("+00:00", "Z"),
+        "homepage": f"{settings.SITE_URL}/en/data/",
+        "resources": resources,
+    }
+
+
+def citation_cff(version: str, today) -> str:
+    """CITATION.cff (Citation File Format 1.2.0) of a release."""
+    return yaml_dump(
+        {
+            "cff-version": "1.2.0",
+            "message": "If you use this dataset, please cite it as below.",
+            "type": "dataset",
+            "title": "Ministerial meetings archive: bilateral ministerial meetings",
+            "version": version,
+            "date-released": today.isoformat(),
+            "url": f"{settings.SITE_URL}/en/data/",
+            "authors": [{"name": "Ministerial meetings archive"}],
+            "keywords": ["diplomacy", "bilateral meetings", "ministers", "event data"],
+        }
+    )
+
+
+def yaml_dump(data: dict) -> str:
+    """Plain YAML of strings, lists and mappings (every string quoted): no YAML library
+    is a dependency of the archive."""
+
+    def scalar(value) -> str:
+        return json.dumps(str(value), ensure_ascii=False)
+
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            for item in value:
+                if isinstance(item, dict):
+                    first, *rest = item.items()
+                    lines.append(f"  - {first[0]}: {scalar(first[1])}")
+                    lines += [f"    {k}: {scalar(v)}" for k, v in rest]
+                else:
+                    lines.append(f"  - {scalar(item)}")
+        else:
+            lines.append(f"{key}: {scalar(value)}")
+    return "\n".join(lines) + "\n"
 
 
 def meeting_url(pk: int) -> str:
@@ -213,9 +444,75 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while block := file.read(1024 * 1024):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def latest_release() -> Path | None:
     releases = sorted(dataset_dir().glob(f"{PREFIX}*.zip"), key=release_order)
     return releases[-1] if releases else None
+
+
+def latest_release_folder() -> Path | None:
+    """The folder of the latest release (a Data Package), when there is one."""
+    release = latest_release()
+    folder = release.with_suffix("") if release else None
+    return folder if folder and folder.is_dir() else None
+
+
+def release_if_due(max_age: datetime.timedelta = datetime.timedelta(days=7)) -> Path | None:
+    """A new release when none was made in ``max_age`` (or none at all), else nothing: what
+    a periodic task (weekly by default) and ``make run`` call. Returns the new zip."""
+    release = latest_release()
+    if release is not None:
+        made = datetime.datetime.fromtimestamp(release.stat().st_mtime, datetime.UTC)
+        if datetime.datetime.now(datetime.UTC) - made < max_age:
+            return None
+    return write_release()
+
+
+class ReleaseDamaged(Exception):
+    """A release's files do not match their checksums, or its Data Package is invalid."""
+
+
+def verify_release(folder: Path, frictionless_check: bool = True) -> list[str]:
+    """Check a release folder as ``sha256sum -c SHA256SUMS`` and ``frictionless validate
+    datapackage.json`` would; return what was checked, or raise ReleaseDamaged."""
+    folder = Path(folder)
+    sums = folder / "SHA256SUMS"
+    if not sums.is_file():
+        raise ReleaseDamaged(f"{folder} has no SHA256SUMS: it is not a release folder.")
+    checked, problems = [], []
+    for line in sums.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        digest, _sep, name = line.partition("  ")
+        path = folder / name
+        if not path.is_file():
+            problems.append(f"{name}: missing")
+        elif file_sha256(path) != digest:
+            problems.append(f"{name}: does not match its checksum")
+        else:
+            checked.append(f"{name}: OK")
+    if problems:
+        raise ReleaseDamaged("\n".join(problems))
+    if frictionless_check:
+        try:
+            from frictionless import validate  # a dev dependency (pyproject.toml)
+        except ImportError:
+            checked.append("frictionless is not installed: the Data Package was not validated")
+        else:
+            report = validate(str(folder / "datapackage.json"))
+            if not report.valid:
+                errors = [error.message for task in report.tasks for error in task.errors]
+                errors += [error.message for error in report.errors]
+                raise ReleaseDamaged("\n".join(errors[:20]))
+            checked.append("datapackage.json: valid")
+    return checked
 
 
 def release_order(path: Path) -> tuple:

@@ -72,7 +72,9 @@ class MeetingFeed(Feed):
         return meeting.published_at
 
     def item_updateddate(self, meeting):
-        return meeting.updated_at
+        # Never before it was published (Atom readers take it as the entry's last change):
+        # a meeting written before its publication was last changed when it was published.
+        return max(meeting.updated_at, meeting.published_at or meeting.updated_at)
 
     def item_categories(self, meeting):
         return [topic.name for topic in meeting.topics.all()]

@@ -165,5 +165,7 @@ def written_to(content: Iterable[str | bytes], path: Path, older: Iterable[Path]
                 with contextlib.suppress(FileNotFoundError):
                     old.unlink()
     finally:
+        if hasattr(content, "close"):
+            content.close()  # a COPY cut short is cancelled now, before the slot is freed
         if not complete:
             partial.unlink(missing_ok=True)

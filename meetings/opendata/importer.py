@@ -101,14 +101,22 @@ def read_csv(stream) -> Iterator[Row]:
 
 
 def read_json(stream) -> Iterator[Row]:
+    """The JSON export: an array of meetings (or, from older archives, {"meetings": [...]})."""
     document = json.load(stream)
-    meetings = document.get("meetings") if isinstance(document, dict) else None
+    meetings = document.get("meetings") if isinstance(document, dict) else document
     if not isinstance(meetings, list):
-        raise ValueError('This JSON has no "meetings" list: it is not an export of the archive.')
+        raise ValueError(
+            'This JSON is not a list of meetings (nor has a "meetings" list): '
+            "it is not an export of the archive."
+        )
     for number, values in enumerate(meetings, start=1):
         if not isinstance(values, dict):
             values = {}
-        participants = values.get("participants") or []
+        participants = [
+            # Exports name the person "person_id" (as participants.csv); older ones "id".
+            {"id": p.get("person_id"), **p} if isinstance(p, dict) and "id" not in p else p
+            for p in values.get("participants") or []
+        ]
         values["source_urls"] = [
             s.get("url") for s in values.get("sources") or [] if isinstance(s, dict)
         ]

@@ -1,7 +1,10 @@
 """How a meeting is cited and described to machines: plain text, BibTeX, schema.org JSON-LD."""
 
+import datetime
 import json
 
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 ARCHIVE_NAME = "Ministerial meetings archive"
@@ -9,12 +12,45 @@ ARCHIVE_NAME = "Ministerial meetings archive"
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def plain_citation(meeting, url: str) -> str:
-    places = f", {meeting.place}" if meeting.place else ""
-    return (
-        f"“{meeting.title}” ({meeting.date_display}{places}). {_(ARCHIVE_NAME)}, "
-        f"{_('record')} {meeting.pk}, {_('last updated')} {meeting.updated_at:%Y-%m-%d}. {url}"
+def outlets(meeting) -> list[str]:
+    """The outlets of the meeting's sources, in the active language's script when known."""
+    arabic = (get_language() or "en").startswith("ar")
+    names = (
+        (source.outlet.name_ar if arabic and source.outlet.name_ar else source.outlet.name)
+        for source in meeting.sources.all()
+        if source.outlet_id
     )
+    return list(dict.fromkeys(names))
+
+
+def plain_citation(meeting, url: str, accessed: datetime.date | None = None) -> str:
+    """The meeting as a reference, wholly in the active language (its words, quotation
+    marks and commas: « … », “…”, ،), with the outlets it is taken from and the day it
+    was read (``accessed``, today by default)."""
+    comma = pgettext("list separator", ", ")
+    sources = comma.join(outlets(meeting))
+    values = {
+        "title": meeting.title,
+        "date": meeting.date_display,
+        "place": f"{comma}{meeting.place}" if meeting.place else "",
+        "archive": _(ARCHIVE_NAME),
+        "record": meeting.pk,
+        "updated": f"{meeting.updated_at:%Y-%m-%d}",
+        "outlets": sources,
+        "url": url,
+        "accessed": (accessed or timezone.localdate()).isoformat(),
+    }
+    if sources:
+        text = _(
+            "“%(title)s” (%(date)s%(place)s). %(archive)s, record %(record)s, last updated "
+            "%(updated)s. Source: %(outlets)s. %(url)s (accessed %(accessed)s)."
+        )
+    else:
+        text = _(
+            "“%(title)s” (%(date)s%(place)s). %(archive)s, record %(record)s, last updated "
+            "%(updated)s. %(url)s (accessed %(accessed)s)."
+        )
+    return text % values
 
 
 def bibtex_escape(text: str) -> str:
@@ -23,14 +59,16 @@ def bibtex_escape(text: str) -> str:
     return text
 
 
-def bibtex(meeting, url: str) -> str:
+def bibtex(meeting, url: str, accessed: datetime.date | None = None) -> str:
     fields = {
         "title": bibtex_escape(meeting.title),
         "year": str(meeting.date.year),
         "date": meeting.date.isoformat()[: {"year": 4, "month": 7}.get(meeting.date_precision, 10)],
         "howpublished": f"\\url{{{url}}}",
         "organization": ARCHIVE_NAME,
-        "note": f"Record {meeting.pk}, last updated {meeting.updated_at:%Y-%m-%d}",
+        "note": f"Record {meeting.pk}, last updated {meeting.updated_at:%Y-%m-%d}"
+        + (f". Source: {bibtex_escape(', '.join(outlets(meeting)))}" if outlets(meeting) else ""),
+        "urldate": (accessed or timezone.localdate()).isoformat(),
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
     return f"@misc{{meeting{meeting.pk},\n{body}\n}}"

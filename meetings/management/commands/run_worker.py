@@ -1,14 +1,16 @@
 """The background worker: Django's tasks framework, stored in the database (decision 0025).
 
-``manage.py run_worker`` makes sure the newsroom's watch over the feeds is scheduled,
-then runs django-tasks-db's worker on every queue. Start as many as wanted, on as
-many machines: they share the tasks through PostgreSQL, each run by one of them.
+``manage.py run_worker`` makes sure the newsroom's watch over the feeds and the dataset
+releases (weekly by default) are scheduled, then runs django-tasks-db's worker on every
+queue. Start as many as wanted, on as many machines: they share the tasks through
+PostgreSQL, each run by one of them.
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from meetings.newsroom.tasks import ensure_watching
+from meetings.opendata.tasks import ensure_releasing
 
 
 class Command(BaseCommand):
@@ -23,6 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, batch=False, max_tasks=None, **options):
         if ensure_watching():
             self.stdout.write("The newsroom's watch over the feeds is scheduled.")
+        if ensure_releasing():
+            self.stdout.write("Dataset releases are scheduled (RELEASE_EVERY_DAYS).")
         call_command(
             "db_worker",
             queue_name="*",
