@@ -813,6 +813,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--skip-load", action="store_true", help="no throughput runs")
     parser.add_argument("--skip-exports", action="store_true", help="no export or import runs")
+    parser.add_argument("--skip-integrity", action="store_true", help="no check_integrity run")
     parser.add_argument(
         "--exports-only",
         action="store_true",
@@ -835,7 +836,8 @@ def main() -> None:
         "rates": {},
     }
     result["rates"]["data set"] = ensure_data(meetings)
-    result["integrity"] = integrity(meetings)
+    if not options.skip_integrity:
+        result["integrity"] = integrity(meetings)
     result["pages"] = server_times(meetings, options.runs)
     result["exact"] = exactness(meetings)
     for name, page in result["pages"].items():
