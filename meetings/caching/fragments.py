@@ -23,14 +23,13 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache import caches
 from django.template import loader
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from meetings import display
 from meetings.caching.page_cache import code_version
 from meetings.display import Values
-from meetings.models import Meeting, Participation
+from meetings.models import Meeting, Participation, reverse_fast
 from meetings.versions import reference_version
 
 CARD_TEMPLATE = "includes/meeting_card.html"
@@ -75,7 +74,7 @@ def card_values(pks) -> dict[int, dict]:
     ):  # fmt: skip
         post = display.post(Values(lead, "mandate__post__"), lead["description"])
         name = display.person_name(lead["minister__name_ar"], lead["minister__name_latin"])
-        url = reverse("meetings:minister", kwargs={"slug": lead["minister__slug"]})
+        url = reverse_fast("meetings:minister", lead["minister__slug"])
         leads[lead["meeting_id"]].append((name, post, url))
     topics = defaultdict(list)
     for topic in (
@@ -91,14 +90,14 @@ def card_values(pks) -> dict[int, dict]:
             for part in ("country_a", "country_b", "city", "host_country")
         )
         cards[meeting["pk"]] = {
-            "url": reverse("meetings:detail", kwargs={"pk": meeting["pk"]}),
+            "url": reverse_fast("meetings:detail", meeting["pk"]),
             "title": display.title(Values(meeting), a, b),
             "date": meeting["date"],
             "date_display": display.date_display(meeting["date"], meeting["date_precision"]),
             "place": display.place(city, host),
             "countries": [
-                (a, reverse("meetings:country", kwargs={"code": meeting["country_a_id"].lower()})),
-                (b, reverse("meetings:country", kwargs={"code": meeting["country_b_id"].lower()})),
+                (a, reverse_fast("meetings:country", meeting["country_a_id"].lower())),
+                (b, reverse_fast("meetings:country", meeting["country_b_id"].lower())),
             ],
             "leads": leads[meeting["pk"]],
             "topics": topics[meeting["pk"]],

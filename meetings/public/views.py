@@ -24,7 +24,7 @@ from django_filters.views import FilterView
 from meetings.caching.fragments import cached_fragment, meeting_cards
 from meetings.caching.page_cache import page_query
 from meetings.counting import bitmaps, matching
-from meetings.facets import build_facets
+from meetings.facets import FacetItem, build_facets
 from meetings.filters import MeetingFilter, PeopleFilter
 from meetings.models import (
     Country,
@@ -223,8 +223,8 @@ class CountryView(MeetingListView):
         context.update(
             country=self.country,
             counterparts=[
-                (
-                    countries[code],
+                FacetItem(
+                    countries[code].name,
                     number,
                     reverse_fast("meetings:pair", self.country.code.lower(), code.lower()),
                 )
@@ -281,7 +281,9 @@ class PairView(MeetingListView):
         context = super().get_context_data(**kwargs)
         sides = {country.code: [] for country in self.countries}
         for person in people_with_counts(self.counts.get("person", {})):
-            sides.setdefault(person.country_code, []).append((person, person.meetings))
+            sides.setdefault(person.country_code, []).append(
+                FacetItem(person.name, person.meetings, person.get_absolute_url())
+            )
         context.update(
             countries=self.countries_as_asked,
             sides=[(country, sides[country.code]) for country in self.countries_as_asked],
@@ -522,10 +524,14 @@ def people_with_counts(counts: dict[int, int]) -> list[Minister]:
     # Whom a person represents: their latest post's country, else any participation's.
     latest_post = Mandate.objects.filter(minister=OuterRef("pk")).order_by("-start")
     any_participation = Participation.objects.filter(minister=OuterRef("pk")).order_by()
-    people = Minister.objects.filter(pk__in=top).annotate(
-        country_code=Coalesce(
-            Subquery(latest_post.values("post__country")[:1]),
-            Subquery(any_participation.values("country")[:1]),
+    people = (
+        Minister.objects.filter(pk__in=top)
+        .only("slug", "name_ar", "name_latin")  # what the lists show (not the search vector)
+        .annotate(
+            country_code=Coalesce(
+                Subquery(latest_post.values("post__country")[:1]),
+                Subquery(any_participation.values("country")[:1]),
+            )
         )
     )
     for person in people:
