@@ -7,12 +7,12 @@ humanize's ``intcomma``, which goes through ``number_format`` for every number);
 write the same HTML several times faster (docs/decisions/0028).
 """
 
-import html
-
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
+
+from meetings.widgets import escaped
 
 register = template.Library()
 
@@ -30,11 +30,6 @@ def figure(value):
     if grouping != 3:  # other groupings (e.g. Indian) are number_format's to write
         return intcomma(value)
     return f"{value:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
-
-
-def escaped(value) -> str:
-    """``conditional_escape`` without its wrappers: a few hundred calls a page."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
 @register.simple_tag
