@@ -93,27 +93,43 @@ def years_of(days: np.ndarray) -> np.ndarray:
 # -- reading from PostgreSQL --------------------------------------------------------------
 
 
-# How each field of packed_rows travels: its binary form, of fixed width.
-SEND = {">i8": "int8send(({})::int8)", ">i4": "int4send(({})::int4)", ">i2": "int2send(({})::int2)"}
+# How each field of packed_rows travels: its binary form, of fixed width. A meeting id
+# (below 2**32) travels in four bytes as ">u4": shifted into int4's range by PostgreSQL,
+# shifted back here (UNSIGNED_SHIFT).
+SEND = {
+    ">i8": "int8send(({})::int8)",
+    ">i4": "int4send(({})::int4)",
+    ">i2": "int2send(({})::int2)",
+    ">u4": "int4send((({})::int8 - 2147483648)::int4)",
+}
+UNSIGNED_SHIFT = 0x80000000
 # Rows of ids within this many are packed into one value (well under a value's 1 GB).
 PACK_SPAN = 2**18
 
 
-def packed_rows(cursor, sql: str, params, fields: list[tuple[str, str]]) -> np.ndarray:
+def packed_rows(
+    cursor, sql: str, params, fields: list[tuple[str, str]], spans: bool = True
+) -> np.ndarray:
     """The rows of ``sql`` as one numpy record array, each field (name, big-endian numpy
     type) NOT NULL and of fixed width, the first one ``id``. PostgreSQL packs them into a few
     values (string_agg of each row's fields in binary form, by span of ids), which Python
     reads whole: COPY hands rows over one at a time, and ten million of them took Python
-    seconds. ``cursor`` is Django's (the query is counted with the others)."""
+    seconds. Without ``spans`` the rows come as one value: for results known to stay far
+    below a value's 1 GB, where grouping by span cost as much as reading the rows.
+    ``cursor`` is Django's (the query is counted with the others)."""
     packed = " || ".join(SEND[kind].format(f"q.{name}") for name, kind in fields)
+    grouping = f" GROUP BY q.id / {PACK_SPAN}" if spans else ""
     cursor.execute(
-        f"SELECT string_agg({packed}, '') FROM ({sql}) AS q"  # noqa: S608 - constants only
-        f" GROUP BY q.id / {PACK_SPAN}",
+        f"SELECT string_agg({packed}, '') FROM ({sql}) AS q{grouping}",  # noqa: S608 - constants only
         params,
     )
     dtype = np.dtype(fields)
-    parts = [np.frombuffer(value, dtype=dtype) for (value,) in cursor.fetchall()]
-    return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+    parts = [np.frombuffer(value, dtype=dtype) for (value,) in cursor.fetchall() if value]
+    rows = np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+    for name, kind in fields:
+        if kind == ">u4":
+            rows[name] ^= UNSIGNED_SHIFT
+    return rows
 
 
 @dataclass
@@ -486,7 +502,9 @@ def text_matches(words: str, using: str = "default") -> BitMap:
             " SELECT id FROM meetings_meeting WHERE meetings_query_words(%(words)s) IS NULL"
             " AND status = 'published' AND search_vector @@ meetings_search_query(%(words)s)",
             {"words": words},
-            [("id", ">i8")],
+            # At most a few lexemes' postings a meeting: megabytes, one value (no spans).
+            [("id", ">u4")],
+            spans=False,
         )
     return bitmap_of(rows["id"])
 

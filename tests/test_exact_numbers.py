@@ -258,3 +258,20 @@ def test_a_deep_page_of_the_list_follows_the_order_of_the_database(client, archi
         .values_list("id", flat=True)
     )
     assert seen == database
+
+
+@pytest.mark.django_db
+def test_a_search_finds_meetings_whose_ids_are_beyond_a_signed_32_bit_integer(client):
+    # Word postings travel as four bytes an id (meetings.counting.packed_rows): ids from
+    # 2**31 to 2**32 - 1 (the largest the bitmaps hold) come back as they are.
+    from tests.factories import MeetingFactory
+
+    ids = [2**31 - 1, 2**31, 3_000_000_000, 2**32 - 1]
+    for pk in ids:
+        MeetingFactory(pk=pk, title_en="Talks on zirconium mining")
+    MeetingFactory(title_en="Talks on zirconium exports")
+    ids.append(Meeting.objects.latest("created_at").pk)
+    response = client.get("/en/meetings/?q=zirconium")
+    assert response.status_code == 200
+    assert response.context["result_count"] == len(ids)
+    assert sorted(m.pk for m in response.context["object_list"]) == sorted(ids)
