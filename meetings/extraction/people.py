@@ -99,6 +99,7 @@ TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation"
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
+GOVERNMENT_WORDS = {"government", "gouvernement", "الحكومة", "حكومة"}
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
 RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim"}  # "Libya's acting FM"
 NAME_STOPS = {
@@ -115,6 +116,7 @@ NAME_STOPS = {
     "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
     # Where the meeting was, often right after a name: "علي يوسف الشريف بمكتبه".
     "بمكتبه", "بمكتبها", "مكتبه", "مكتبها", "بمقر", "مقر",
+    "بديوان", "ديوان",
 }  # fmt: skip
 # What is discussed, and days, often follow a name without a comma; they may be words
 # of a title ("وزير العلاقات الخارجية"), not of a name.
@@ -402,7 +404,7 @@ class PeopleFinder:
                 mention.country_span = (match.start, match.end)
                 position = mention.title_end = match.end
                 continue
-            country = self.country_after_link(position)
+            country = self.country_after_link(position) or self.country_after_in(mention, position)
             if country:
                 mention.country = country.payload
                 mention.country_span = (country.start, country.end)
@@ -452,6 +454,24 @@ class PeopleFinder:
             return match
         if self.is_arabic(position) and not self.boundary_between(position - 1, position):
             return match
+        return None
+
+    def country_after_in(self, mention: Mention, position: int) -> Match | None:
+        """ "وزير الشؤون الخارجية في غينيا بيساو", "minister of trade in the Government of
+        Ghana": after a portfolio, "in" + a country names the country the minister serves."""
+        if mention.portfolio is None or self.words[position] not in {"في", "in"}:
+            return None
+        after = position + 1
+        if after < len(self.words) and self.words[after] in ARTICLES:
+            after += 1
+        if after < len(self.words) and self.words[after] in GOVERNMENT_WORDS:
+            after += 1
+            if after < len(self.words) and self.words[after] in {"of", "de", "du", "d"}:
+                after += 1
+        if after in self.country_names and not self.boundary_between(position, after):
+            return self.country_names[after]
+        if after in self.demonyms and after > position + 1:  # "في الحكومة المالية"
+            return self.demonyms[after]
         return None
 
     def title_word(self, position: int) -> bool:

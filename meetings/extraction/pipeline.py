@@ -46,6 +46,7 @@ PASSIVE_BY = {"par", "by", "من"}
 OFFICE = PhraseMatcher()
 for _phrase in (
     "بمكتبه", "بمكتبها", "في مكتبه", "في مكتبها", "بمقر الوزارة", "في مقر الوزارة",
+    "بديوان عام الوزارة", "بديوان الوزارة", "في ديوان عام الوزارة",
     "بمقر وزارة", "في مقر وزارة", "dans son bureau", "a son bureau", "au siege du ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
@@ -71,6 +72,10 @@ INVITATION_WORDS = {
 # Words that put a city in an earlier event: "lors de la dernière visite à Nairobi".
 PAST_WORDS = {"dernier", "derniere", "last", "previous", "precedente", "precedent", "earlier",
               "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم"}  # fmt: skip
+# Buildings named after their city: "مركز دبي التجاري العالمي", "Centre international de
+# conférences de Dakar", "the Abuja International Conference Centre".
+VENUE_WORDS = {"مركز", "قصر", "فندق", "قاعة", "centre", "center", "palais", "palace", "hotel",
+               "salle", "hall"}  # fmt: skip
 # A city where something is based is not where ministers met: "whose secretariat is based
 # in Tunis", "ومقرها الرباط".
 BASED_WORDS = {"based", "headquartered", "basee", "base", "siege", "مقرها", "مقره", "ومقرها",
@@ -452,6 +457,13 @@ class Extraction:
         for participant in participants:
             if not participant.country:
                 continue
+            if all(
+                self.earlier_event((m.head or m.name_span)[0]) for m in participant.mentions
+            ):
+                # Met before, in another event ("had received Australia's minister in
+                # February"): not a side of this meeting.
+                scores[participant.country] += 0.5
+                continue
             first = participant.mentions[0]
             position = (first.head or first.name_span)[0]
             later = in_future(self.document, position)
@@ -473,7 +485,9 @@ class Extraction:
                 if each.country_span:
                     used_spans.add(each.country_span)
         for mention in nameless:
-            if mention.country:
+            if mention.country and mention.head and self.earlier_event(mention.head[0]):
+                scores[mention.country] += 0.5
+            elif mention.country:
                 scores[mention.country] += 4 if mention.counterpart else 3
                 strong.add(mention.country)
                 spans[mention.country].append(self.evidence(*mention.country_span, "title"))
@@ -496,6 +510,9 @@ class Extraction:
                 if mentions_of[match.payload] >= 3:
                     continue
                 mentions_of[match.payload] += 1
+                if self.earlier_event(match.start):
+                    scores[match.payload] += 0.25  # named in the story of an earlier event
+                    continue
                 if note == "name" and self.is_place_phrase(match):
                     # "la crise au Soudan", "in Libya": where something is, not who met.
                     scores[match.payload] += 0.25
@@ -759,6 +776,25 @@ class Extraction:
         demonym = match.start in self.demonym_ends
         return (article or demonym) and before in PLACE_PREPOSITIONS
 
+    def in_named_venue(self, match: Match) -> bool:
+        """A city in the name of the building where they met: "في مركز دبي التجاري العالمي",
+        "au Centre international de conférences de Dakar", "at the Abuja Continental"."""
+        for index in range(match.start - 1, max(match.start - 6, 0) - 1, -1):
+            if self.words[index] in PLACE_PREPOSITIONS and index < match.start - 1:
+                return False  # "in" before the city's own words: read as usual
+            venue = [removed for form, removed in word_forms(self.words[index])
+                     if form in VENUE_WORDS]  # fmt: skip
+            if not venue:
+                continue
+            previous = self.words[index - 1] if index else ""
+            before = self.words[index - 2] if index > 1 else ""
+            return (
+                venue[0].endswith("ب")
+                or previous in PLACE_PREPOSITIONS
+                or (previous in {"the", "le", "la", "l"} and before in PLACE_PREPOSITIONS)
+            )
+        return False
+
     def side_from_place(self, participants: list[Participant]) -> None:
         """One side known, a minister of unknown country, a meeting in a city of another
         country, and no gathering of many: the minister is the host's ("X a reçu à Rabat
@@ -767,7 +803,9 @@ class Extraction:
         unknown = [p for p in participants if p.country is None and not p.accompanying]
         if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
             return
-        if MULTILATERAL.find(self.document) or self.draft.evidence.get("place") == []:
+        if MULTILATERAL.find(self.document) or SIDELINES.find(self.document):
+            return  # on the sidelines of a gathering, the host country need be neither side
+        if self.draft.evidence.get("place") == []:
             return  # the place was itself inferred from the outlet: no evidence of the host
         unknown[0].country, unknown[0].country_reason = host, "place"
         self.draft.countries = sorted([*sides, host])
@@ -872,7 +910,8 @@ class Extraction:
         elif (
             how in {"building", "capital"}
             or self.is_place_phrase(match)
-            or (self.names_an_event(match))
+            or self.names_an_event(match)
+            or self.in_named_venue(match)
         ):
             score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
@@ -892,7 +931,7 @@ class Extraction:
             score -= 5
         elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
             score -= 5  # "invited him to Banjul", "agreed to hold in Riyadh"
-        elif self.another_time(match):
+        elif self.another_time(match) or self.earlier_event(match.start):
             score -= 5  # "in Madrid last October", "lors de la dernière visite à Nairobi"
         if BASED_WORDS.intersection(before[-3:]):
             score -= 3
@@ -932,6 +971,40 @@ class Extraction:
             and position not in vague
             for position in window
         )
+
+    def sentence_around(self, position: int) -> tuple[int, int]:
+        """The tokens [start, end) of the sentence that holds token ``position``."""
+        start = position
+        while start > 0 and not sentence_break(self.document, start - 1, start):
+            start -= 1
+        end = position + 1
+        while end < len(self.words) and not sentence_break(self.document, end - 1, end):
+            end += 1
+        return start, end
+
+    def earlier_event(self, position: int) -> bool:
+        """Token ``position`` is in a sentence about an earlier event, not the one reported:
+        a pluperfect with another date or a word of the past ("the minister had received
+        Australia's minister in February", "lors de la précédente session, il avait
+        rencontré...", "وكان الوزير قد زار طوكيو في أبريل الماضي"). The sentence that
+        reports the meeting never is."""
+        start, end = self.sentence_around(position)
+        if start < self.lead[1] and self.lead[0] < end:
+            return False
+        words = self.words[start:end]
+        arabic = {"كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"}
+        pluperfect = {"had", "avait", "avaient"}.intersection(words) or (
+            arabic.intersection(words) and "قد" in words
+        )
+        if not pluperfect:
+            return False
+        chosen = self.chosen_date
+        if any(
+            start <= candidate.start < end and (chosen is None or candidate.date != chosen.date)
+            for candidate in self.date_candidates
+        ):
+            return True
+        return any(word in PAST_WORDS for word in words)
 
     def office_place(self, cues: list[int], candidates) -> tuple | None:
         """ "Received at his office", "بمقر الوزارة", "au siège du ministère" near the words
@@ -1050,6 +1123,10 @@ class Extraction:
             if position not in nationality
             and not (self.words[position] == "s" and position - 1 in nationality)
         ]
+        # "وزير التجارة في [جمهورية كوريا]", "ministre ... de [la Guinée]": no dangling link.
+        while kept and self.words[kept[-1]] in {"في", "in", "of", "de", "du", "d", "des", "la",
+                                                 "l", "the", "from", "من", "لدي"}:  # fmt: skip
+            kept.pop()
         if not kept:
             return ""
         # Keep the article's own spacing and punctuation inside each run of kept words.
