@@ -91,6 +91,13 @@ TITLE_WORDS = {
     "artisanat", "communication", "communications", "information", "media", "medias",
     "gender", "genre", "women", "femme", "femmes", "customs", "douanes",
     "acting", "interim", "حكومة", "بحكومة", "لحكومة",
+    # Plurals and adjectives of French titles: "ministre des Pêches et des Infrastructures
+    # maritimes et portuaires", "des Mines et de la Géologie".
+    "peches", "maritimes", "portuaires", "ports", "port", "geologie", "geology", "hydrocarbons",
+    "scientifique", "scientific", "universite", "university", "universities", "technologies",
+    "technology", "technologie", "telecommunications", "postes", "posts", "nationales",
+    "etrangere", "exterieure", "exterieur", "intergouvernementales", "regionale", "regional",
+    "decentralisation", "decentralization", "urbanisme", "urban", "cities", "ville", "villes",
 }  # fmt: skip
 # Nouns of titles that take an adjective after them ("Administration territoriale").
 TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation", "sante",
@@ -137,6 +144,9 @@ ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
     "accompanied", "presence", "alongside", "entoure", "entouree",
 }  # fmt: skip
+# Words after which an Arabic name may run straight into its title (no comma).
+INTRODUCERS = {"مع", "استقبل", "استقبلت", "التقي", "التقت", "يستقبل", "تستقبل", "يلتقي", "تلتقي",
+               "وبين", "بين"}  # fmt: skip
 TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -604,6 +614,7 @@ class PeopleFinder:
                 if candidate and (
                     self.boundary_between(before - 1, before)
                     or (candidate[0] > 0 and self.is_honorific(candidate[0] - 1))
+                    or self.introduces_a_person(candidate[0] - 1)
                 ):
                     name = candidate
             if name:
@@ -641,6 +652,11 @@ class PeopleFinder:
 
     def sentence_between(self, first: int, last: int) -> bool:
         return any(self.sentence_ends_before(p) for p in range(first + 1, last + 1))
+
+    def introduces_a_person(self, position: int) -> bool:
+        """ "التقى إسبن بارث إيدي وزير خارجية النرويج", "مع X وزير ...": in Arabic a name
+        may come right before its title, after the verb of the meeting or "with"."""
+        return position >= 0 and self.is_arabic(position) and self.words[position] in INTRODUCERS
 
     def set_name(self, mention: Mention, span: tuple[int, int]) -> None:
         mention.name_span = span

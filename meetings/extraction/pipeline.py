@@ -91,6 +91,7 @@ MEETING_WORDS = {
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
     # Meetings to come, in announcements.
+    "seance", "session", "audience", "جلسة", "مقابلة", "المقابلة",
     "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
     "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
@@ -100,6 +101,7 @@ PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وز�
 BILATERAL = PhraseMatcher()
 for _phrase in (
     "ثنائي", "ثنائيا", "الثنائي", "الثنائية", "البلدين", "الجانبين", "الطرفين", "الوزيرين",
+    "الوزيران", "البلدان", "الجانبان", "الطرفان",
     "bilateral", "bilaterale", "bilaterales", "bilateraux", "les deux pays", "les deux ministres",
     "les deux parties", "both countries", "two countries", "both sides", "the two sides",
     "the two ministers",
@@ -376,6 +378,12 @@ class Extraction:
         for agency in agencies:
             if agency.country and agency.country == home:
                 return agency
+        # A wire from a third country's capital, in a national paper: the paper's own
+        # country's agency ("NOUAKCHOTT (APS)" in a Senegalese daily is Senegal's APS).
+        outlet = getattr(self, "outlet_country", None)
+        for agency in agencies:
+            if agency.country and agency.country == outlet:
+                return agency
         named = Counter(
             match.payload
             for table in (self.finder.country_names, self.finder.demonyms)
@@ -528,7 +536,7 @@ class Extraction:
         self.country_scores = scores
         ranked = [code for code, _ in scores.most_common()]
         chosen = [code for code in ranked if code in strong][:2]
-        in_lead = self.countries_in_lead(participants, nameless)
+        self.in_lead = in_lead = self.countries_in_lead(participants, nameless)
         if len(in_lead) == 2:
             # The sentence that reports the meeting names two countries' ministers: they
             # are the sides, whoever else the article names more often.
@@ -748,6 +756,8 @@ class Extraction:
             return True
         if self.counterpart_relation or BILATERAL.find(self.document):
             return False
+        if SIDELINES.find(self.document) and set(chosen) <= self.in_lead:
+            return False  # two ministers met on the sidelines of a gathering of many
         named = sum(1 for score in scores.values() if score > 0)
         gathering = bool(MULTILATERAL.find(self.document))
         return named >= MANY_COUNTRIES or (gathering and named >= 4)
