@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
@@ -936,7 +937,11 @@ class Extraction:
         after = self.words[match.end : match.end + 6]
         # "next month in Rome"; "على أن تلتئم في الخرطوم" (to convene in Khartoum): another,
         # later meeting.
-        later = FUTURE_WORDS.intersection(before + after[:3]) or "علي ان" in " ".join(before)
+        later = (
+            FUTURE_WORDS.intersection(before + after[:3])
+            or "علي ان" in " ".join(before)
+            or in_future(self.document, match.start)  # "une commission se tiendra à Kinshasa"
+        )
         if later and not self.draft.announcement:
             score -= 5
         elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
@@ -1201,14 +1206,33 @@ GENERIC_DOMAINS = {
 }  # fmt: skip
 
 
+# Two letters ending a site's name that are words first: "news-in", "info-de", "voice-of-us".
+WORDS_AS_CODES = {"in", "it", "at", "is", "be", "by", "do", "no", "so", "my", "me", "to", "go",
+                  "on", "an", "as", "us", "de", "la", "le", "el", "al", "et", "en", "ma"}  # fmt: skip
+
+
 def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
-    """The country of a site's country-code domain: "emiratesledger.ae" is the Emirates'."""
+    """The country of a site's country-code domain: "emiratesledger.ae" is the Emirates';
+    else of a code or a country's name the site's name carries after a hyphen or as a word
+    of its own: "elwatan-dz.com", "tsa-algerie.com", "maroc-diplomatique.net"."""
     host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
     suffix = host.rsplit(".", 1)[-1]
-    if len(suffix) != 2 or suffix in GENERIC_DOMAINS:
+    if len(suffix) == 2 and suffix not in GENERIC_DOMAINS:
+        code = "GB" if suffix == "uk" else suffix.upper()
+        return code if code in gazetteer.country_by_code else None
+    name = host.removeprefix("www.").rsplit(".", 1)[0]
+    parts = [part for part in re.split(r"[-.]", name) if part]
+    if len(parts) < 2:
         return None
-    code = "GB" if suffix == "uk" else suffix.upper()
-    return code if code in gazetteer.country_by_code else None
+    found = set()
+    last = parts[-1]
+    if len(last) == 2 and last not in GENERIC_DOMAINS | WORDS_AS_CODES:
+        if last.upper() in gazetteer.country_by_code:
+            found.add(last.upper())
+    document = Document.from_text(" ".join(part.capitalize() for part in parts))
+    found |= {match.payload for match in gazetteer.find_country_names(document)
+              if match.length == 1 and len(document.tokens[match.start].text) > 3}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Draft:
