@@ -43,6 +43,9 @@ EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop"
 RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
                   "recue", "recoit", "accueilli", "accueillie", "accueille"}  # fmt: skip
 PASSIVE_BY = {"par", "by", "من"}
+# Heads of state: one who receives a minister gives an audience, not a ministerial meeting.
+HEADS_OF_STATE = {"president", "presidente", "الرئيس", "king", "roi", "الملك", "العاهل",
+                  "sultan", "السلطان", "فخامة", "جلالة"}  # fmt: skip
 # At the host's office or ministry: the host's capital.
 OFFICE = PhraseMatcher()
 for _phrase in (
@@ -581,6 +584,13 @@ class Extraction:
             )
             chosen = []
             self.not_a_meeting = True
+        if chosen and self.head_of_state_audience():
+            self.draft.warnings.append(
+                "A head of state received the minister: an audience is not a ministerial "
+                "meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
         if chosen and self.is_phone_call():
             self.draft.warnings.append("This reports a phone call, not a meeting.")
             chosen = []
@@ -673,6 +683,26 @@ class Extraction:
             m.country for m in nameless if m.country and m.head and start <= m.head[0] < end
         }
         return envoys - ministers
+
+    def head_of_state_audience(self) -> bool:
+        """ "President Faye received Morocco's foreign minister", "استقبل الرئيس ... وزير
+        خارجية", "le roi a reçu le ministre": a head of state receives, and the sentence
+        that reports it names the ministers of one country only."""
+        start, end = self.lead
+        if len(self.in_lead) > 1:
+            return False
+        for index in range(start, end):
+            if self.words[index] not in RECEIVED_WORDS:
+                continue
+            passive = self.words[index + 1 : index + 2] in (["by"], ["par"])
+            if self.language == "ar" or passive:
+                around = range(index + 1, min(index + 4, end))
+            else:
+                around = range(max(index - 7, start), index)
+            if any(self.words[i] in HEADS_OF_STATE and i not in self.finder.heads for i in around):
+                return True
+            return False
+        return False
 
     def country_beside(self, match: Match) -> str | None:
         """The country a word is qualified with: a demonym or a country's name right after it
