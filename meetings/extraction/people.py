@@ -136,7 +136,7 @@ NAME_ENDS = {
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
 LATIN_PARTICLES = {
     "de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben",
-    "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter",
+    "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter", "bint", "bent", "ould", "ag", "wa",
 }  # fmt: skip
 TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for", "la", "le", "les",
                    "au", "aux"}  # fmt: skip

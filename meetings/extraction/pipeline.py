@@ -996,9 +996,12 @@ class Extraction:
         chosen = self.chosen_date
         # The meeting's own date and the words around it ("يناير الماضي", "last Tuesday").
         chosen_span = range(chosen.start - 2, chosen.end + 2) if chosen else range(0)
+        dateline = range(*dateline_span(self.document))
         for candidate in self.date_candidates:
             if candidate is chosen or candidate.date == (chosen.date if chosen else None):
                 continue
+            if candidate.start in dateline:
+                continue  # "NEW YORK, Sept 23 (QNA) -": the wire's date, not another event's
             if match.end <= candidate.start <= match.end + 4 or (
                 match.start - 4 <= candidate.end <= match.start
             ):
@@ -1170,7 +1173,8 @@ class Extraction:
         ]
         # "وزير التجارة في [جمهورية كوريا]", "ministre ... de [la Guinée]": no dangling link.
         while kept and self.words[kept[-1]] in {"في", "in", "of", "de", "du", "d", "des", "la",
-                                                 "l", "the", "from", "من", "لدي"}:  # fmt: skip
+                                                 "l", "the", "from", "من", "لدي", "republic",
+                                                 "republique", "جمهورية", "لجمهورية"}:  # fmt: skip
             kept.pop()
         if not kept:
             return ""
