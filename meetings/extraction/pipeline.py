@@ -954,7 +954,11 @@ class Extraction:
             or self.names_an_event(match)
             or self.in_named_venue(match)
         ):
-            score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+            # Near the words of the meeting, or in the sentence that reports it, however long.
+            near = any(abs(match.start - cue) <= 15 for cue in cues) or (
+                self.lead[0] <= match.start < self.lead[1]
+            )
+            score = 3.5 + (2 if near else 0)
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
                 score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
         else:
