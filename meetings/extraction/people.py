@@ -108,7 +108,8 @@ COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
 GOVERNMENT_WORDS = {"government", "gouvernement", "الحكومة", "حكومة"}
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
-RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim"}  # "Libya's acting FM"
+# "Libya's acting FM", "the Austrian Federal Minister", "le ministre fédéral allemand".
+RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim", "federal", "federale"}
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
     "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
@@ -469,9 +470,12 @@ class PeopleFinder:
     def country_after_in(self, mention: Mention, position: int) -> Match | None:
         """ "وزير الشؤون الخارجية في غينيا بيساو", "minister of trade in the Government of
         Ghana": after a portfolio, "in" + a country names the country the minister serves."""
-        if mention.portfolio is None or self.words[position] not in {"في", "in"}:
+        if mention.portfolio is None or self.words[position] not in {"في", "in", "du", "au"}:
             return None
         after = position + 1
+        if self.words[position] in {"du", "au"}:  # "du gouvernement malien", "au gouvernement"
+            if after >= len(self.words) or self.words[after] not in GOVERNMENT_WORDS:
+                return None
         if after < len(self.words) and self.words[after] in ARTICLES:
             after += 1
         if after < len(self.words) and self.words[after] in GOVERNMENT_WORDS:

@@ -1178,7 +1178,9 @@ class Extraction:
         # "وزير التجارة في [جمهورية كوريا]", "ministre ... de [la Guinée]": no dangling link.
         while kept and self.words[kept[-1]] in {"في", "in", "of", "de", "du", "d", "des", "la",
                                                  "l", "the", "from", "من", "لدي", "republic",
-                                                 "republique", "جمهورية", "لجمهورية"}:  # fmt: skip
+                                                 "republique", "جمهورية", "لجمهورية", "au",
+                                                 "government", "gouvernement", "الحكومة",
+                                                 "حكومة"}:  # fmt: skip
             kept.pop()
         if not kept:
             return ""
