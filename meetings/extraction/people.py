@@ -50,6 +50,8 @@ HONORIFICS = {
     "السفيرة", "الاستاذ", "الاستاذة", "general", "colonel", "ambassador", "ambassadeur",
     "ambassadrice", "professor", "professeur", "pr", "eng",
 }  # fmt: skip
+# Honorifics that are also given names: "Cheikh Niang", "Sheikh Hasina".
+GIVEN_NAME_HONORIFICS = {"cheikh", "sheikh", "cheick"}
 # Honorifics that are also words: "HE" (His Excellency) only in capitals, not "he".
 CAPITAL_HONORIFICS = {"he", "hh", "hrh"}
 # Words of names that do not count towards a name's length: bin, ould, al...
@@ -107,6 +109,8 @@ TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation"
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
 GOVERNMENT_WORDS = {"government", "gouvernement", "الحكومة", "حكومة"}
+STATE_WORDS = {"جمهورية", "مملكة", "دولة", "سلطنة", "republic", "kingdom", "state", "republique",
+               "royaume", "etat"}  # fmt: skip
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
 # "Libya's acting FM", "the Austrian Federal Minister", "le ministre fédéral allemand".
 RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim", "federal", "federale"}
@@ -125,6 +129,8 @@ NAME_STOPS = {
     # Where the meeting was, often right after a name: "علي يوسف الشريف بمكتبه".
     "بمكتبه", "بمكتبها", "مكتبه", "مكتبها", "بمقر", "مقر",
     "بديوان", "ديوان",
+    # What a meeting did, right after the last name of a sentence: "..., تناولت العلاقات".
+    "تناولت", "تناول", "تطرق", "تطرقت", "همت", "ركزت", "شملت", "خصصت", "تمحورت",
 }  # fmt: skip
 # What is discussed, and days, often follow a name without a comma; they may be words
 # of a title ("وزير العلاقات الخارجية"), not of a name.
@@ -315,7 +321,13 @@ class PeopleFinder:
         word = self.words[position]
         if word == "علي":
             return self.document.original(position, position + 1).endswith("ى")
-        return word in NAME_STOPS or word in NAME_ENDS
+        if word in NAME_STOPS or word in NAME_ENDS:
+            return True
+        # "وبحث معه", "وأكد", "فاستعرض": a verb after "and" is no name.
+        return any(
+            removed in {"و", "ف"} and form in NAME_STOPS and len(form) > 2
+            for form, removed in word_forms(word)[1:]
+        )
 
     def name_length(self, start: int, end: int) -> int:
         particles = LATIN_PARTICLES | NAME_PARTICLES
@@ -323,8 +335,23 @@ class PeopleFinder:
 
     def name_forward(self, position: int) -> tuple[int, int] | None:
         """A person's name starting at ``position``: (start, end) tokens, or None."""
+        first = position
         while position < len(self.words) and self.is_honorific(position):
             position += 1
+        if position >= len(self.words):
+            return None
+        if (
+            position - first == 1
+            and self.words[first] in GIVEN_NAME_HONORIFICS
+            and self.is_capitalised(first)
+        ):
+            # "Cheikh Niang": Cheikh is a given name as often as a title; with one word
+            # after it, it is the name's first word.
+            alone = self.name_forward(position)
+            return alone if alone else self.name_forward_from(first)
+        return self.name_forward_from(position)
+
+    def name_forward_from(self, position: int) -> tuple[int, int] | None:
         if position >= len(self.words):
             return None
         if position in self.known:
@@ -482,6 +509,9 @@ class PeopleFinder:
             after += 1
             if after < len(self.words) and self.words[after] in {"of", "de", "du", "d"}:
                 after += 1
+        if after not in self.country_names and after < len(self.words):
+            if self.words[after] in STATE_WORDS:  # "في جمهورية فيتنام", "in the Republic of"
+                after += 2 if self.words[after + 1 : after + 2] in (["of"], ["de"]) else 1
         if after in self.country_names and not self.boundary_between(position, after):
             return self.country_names[after]
         if after in self.demonyms and after > position + 1:  # "في الحكومة المالية"

@@ -52,6 +52,7 @@ for _phrase in (
     "بمكتبه", "بمكتبها", "في مكتبه", "في مكتبها", "بمقر الوزارة", "في مقر الوزارة",
     "بديوان عام الوزارة", "بديوان الوزارة", "في ديوان عام الوزارة",
     "بمقر وزارة", "في مقر وزارة", "dans son bureau", "a son bureau", "au siege du ministere",
+    "au siege du departement", "au siege de son departement", "au siege de son ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
 ):  # fmt: skip
@@ -954,9 +955,9 @@ class Extraction:
             or self.names_an_event(match)
             or self.in_named_venue(match)
         ):
-            # Near the words of the meeting, or in the sentence that reports it, however long.
+            # Near the words of the meeting, or a venue in the sentence that reports it.
             near = any(abs(match.start - cue) <= 15 for cue in cues) or (
-                self.lead[0] <= match.start < self.lead[1]
+                self.lead[0] <= match.start < self.lead[1] and self.in_named_venue(match)
             )
             score = 3.5 + (2 if near else 0)
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
