@@ -7,7 +7,9 @@ nothing of Django or HTTP.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -253,6 +255,8 @@ class Extraction:
         self.words = [token.text for token in self.document.tokens]
         self.language = article.language
         self.not_a_meeting = False  # a phone call or a multilateral gathering
+        self.sentence_starts: list[int] | None = None
+        self.earlier_sentences: dict[int, bool] = {}
         self.draft = Draft(
             language=self.language,
             title=article.title,
@@ -261,6 +265,10 @@ class Extraction:
             url=article.url,
             text=article.text,
         )
+
+    @functools.cached_property
+    def dateline(self) -> tuple[int, int]:
+        return dateline_span(self.document)
 
     def evidence(self, start: int, end: int, note: str = "") -> Evidence:
         first, last = self.document.original_span(start, end)
@@ -365,7 +373,7 @@ class Extraction:
 
     def dateline_country(self) -> str | None:
         """The country of the dateline's city, or the country it names ("الجزائر -")."""
-        start, end = dateline_span(self.document)
+        start, end = self.dateline
         for match in self.finder.city_matches:
             if start <= match.start and match.end <= end:
                 return self.gazetteer.city_by_slug[match.payload].country
@@ -933,7 +941,7 @@ class Extraction:
                 yield Match(match.start, match.end + 1, match.payload), capital, "capital"
 
     def in_dateline(self, match: Match) -> bool:
-        start, end = dateline_span(self.document)
+        start, end = self.dateline
         return start <= match.start <= start + 2 and (
             match.end <= end or self.followed_by_dash(match)
         )
@@ -1001,7 +1009,7 @@ class Extraction:
         chosen = self.chosen_date
         # The meeting's own date and the words around it ("يناير الماضي", "last Tuesday").
         chosen_span = range(chosen.start - 2, chosen.end + 2) if chosen else range(0)
-        dateline = range(*dateline_span(self.document))
+        dateline = range(*self.dateline)
         for candidate in self.date_candidates:
             if candidate is chosen or candidate.date == (chosen.date if chosen else None):
                 continue
@@ -1027,13 +1035,16 @@ class Extraction:
 
     def sentence_around(self, position: int) -> tuple[int, int]:
         """The tokens [start, end) of the sentence that holds token ``position``."""
-        start = position
-        while start > 0 and not sentence_break(self.document, start - 1, start):
-            start -= 1
-        end = position + 1
-        while end < len(self.words) and not sentence_break(self.document, end - 1, end):
-            end += 1
-        return start, end
+        if self.sentence_starts is None:
+            # Found once: the rules ask for the sentence of every name and city.
+            self.sentence_starts = [0] + [
+                index
+                for index in range(1, len(self.words))
+                if sentence_break(self.document, index - 1, index)
+            ]
+        found = bisect.bisect_right(self.sentence_starts, position) - 1
+        following = self.sentence_starts[found + 1 : found + 2]
+        return self.sentence_starts[found], following[0] if following else len(self.words)
 
     def earlier_event(self, position: int) -> bool:
         """Token ``position`` is in a sentence about an earlier event, not the one reported:
@@ -1042,6 +1053,11 @@ class Extraction:
         rencontré...", "وكان الوزير قد زار طوكيو في أبريل الماضي"). The sentence that
         reports the meeting never is."""
         start, end = self.sentence_around(position)
+        if start not in self.earlier_sentences:
+            self.earlier_sentences[start] = self.tells_an_earlier_event(start, end)
+        return self.earlier_sentences[start]
+
+    def tells_an_earlier_event(self, start: int, end: int) -> bool:
         if start < self.lead[1] and self.lead[0] < end:
             return False
         words = self.words[start:end]
