@@ -152,8 +152,8 @@ ACCOMPANYING_CUES = {
     "accompanied", "presence", "alongside", "entoure", "entouree",
 }  # fmt: skip
 # Words after which an Arabic name may run straight into its title (no comma).
-INTRODUCERS = {"مع", "استقبل", "استقبلت", "التقي", "التقت", "يستقبل", "تستقبل", "يلتقي", "تلتقي",
-               "وبين", "بين"}  # fmt: skip
+INTRODUCERS = {"مع", "استقبل", "استقبلت", "التقي", "التقت", "يستقبل", "تستقبل", "يلتقي",
+               "تلتقي"}  # fmt: skip
 TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
