@@ -95,7 +95,7 @@ TITLE_WORDS = {
     "acting", "interim", "حكومة", "بحكومة", "لحكومة",
     # Plurals and adjectives of French titles: "ministre des Pêches et des Infrastructures
     # maritimes et portuaires", "des Mines et de la Géologie".
-    "peches", "maritimes", "portuaires", "ports", "port", "geologie", "geology", "hydrocarbons",
+    "peches", "maritimes", "portuaires", "ports", "port", "geologie", "geology",
     "scientifique", "scientific", "universite", "university", "universities", "technologies",
     "technology", "technologie", "telecommunications", "postes", "posts", "nationales",
     "etrangere", "exterieure", "exterieur", "intergouvernementales", "regionale", "regional",
@@ -500,18 +500,18 @@ class PeopleFinder:
         if mention.portfolio is None or self.words[position] not in {"في", "in", "du", "au"}:
             return None
         after = position + 1
-        if self.words[position] in {"du", "au"}:  # "du gouvernement malien", "au gouvernement"
-            if after >= len(self.words) or self.words[after] not in GOVERNMENT_WORDS:
-                return None
+        following = self.words[after] if after < len(self.words) else ""
+        if self.words[position] in {"du", "au"} and following not in GOVERNMENT_WORDS:
+            return None  # only "du gouvernement malien", "au gouvernement de ..."
         if after < len(self.words) and self.words[after] in ARTICLES:
             after += 1
         if after < len(self.words) and self.words[after] in GOVERNMENT_WORDS:
             after += 1
             if after < len(self.words) and self.words[after] in {"of", "de", "du", "d"}:
                 after += 1
-        if after not in self.country_names and after < len(self.words):
-            if self.words[after] in STATE_WORDS:  # "في جمهورية فيتنام", "in the Republic of"
-                after += 2 if self.words[after + 1 : after + 2] in (["of"], ["de"]) else 1
+        state = after < len(self.words) and self.words[after] in STATE_WORDS
+        if state and after not in self.country_names:  # "في جمهورية فيتنام", "Republic of"
+            after += 2 if self.words[after + 1 : after + 2] in (["of"], ["de"]) else 1
         if after in self.country_names and not self.boundary_between(position, after):
             return self.country_names[after]
         if after in self.demonyms and after > position + 1:  # "في الحكومة المالية"

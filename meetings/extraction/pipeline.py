@@ -98,7 +98,7 @@ MEETING_WORDS = {
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
     # Meetings to come, in announcements.
-    "seance", "session", "audience", "جلسة", "مقابلة", "المقابلة",
+    "seance", "session", "audience", "مقابلة", "المقابلة",
     "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
     "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
@@ -478,9 +478,7 @@ class Extraction:
         for participant in participants:
             if not participant.country:
                 continue
-            if all(
-                self.earlier_event((m.head or m.name_span)[0]) for m in participant.mentions
-            ):
+            if all(self.earlier_event((m.head or m.name_span)[0]) for m in participant.mentions):
                 # Met before, in another event ("had received Australia's minister in
                 # February"): not a side of this meeting.
                 scores[participant.country] += 0.5
@@ -595,8 +593,7 @@ class Extraction:
             self.not_a_meeting = True
         if chosen and self.head_of_state_audience():
             self.draft.warnings.append(
-                "A head of state received the minister: an audience is not a ministerial "
-                "meeting."
+                "A head of state received the minister: an audience is not a ministerial meeting."
             )
             chosen = []
             self.not_a_meeting = True
@@ -708,9 +705,9 @@ class Extraction:
                 around = range(index + 1, min(index + 4, end))
             else:
                 around = range(max(index - 7, start), index)
-            if any(self.words[i] in HEADS_OF_STATE and i not in self.finder.heads for i in around):
-                return True
-            return False
+            return any(
+                self.words[i] in HEADS_OF_STATE and i not in self.finder.heads for i in around
+            )
         return False
 
     def country_beside(self, match: Match) -> str | None:
@@ -1264,8 +1261,9 @@ GENERIC_DOMAINS = {
 
 
 # Two letters ending a site's name that are words first: "news-in", "info-de", "voice-of-us".
-WORDS_AS_CODES = {"in", "it", "at", "is", "be", "by", "do", "no", "so", "my", "me", "to", "go",
-                  "on", "an", "as", "us", "de", "la", "le", "el", "al", "et", "en", "ma"}  # fmt: skip
+WORDS_AS_CODES = {"in", "it", "at", "is", "be", "by", "do", "no", "so", "my", "me", "to",
+                  "go", "on", "an", "as", "us", "de", "la", "le", "el", "al", "et", "en",
+                  "ma"}  # fmt: skip
 
 
 def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
@@ -1283,9 +1281,9 @@ def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
         return None
     found = set()
     last = parts[-1]
+    code = last.upper()
     if len(last) == 2 and last not in GENERIC_DOMAINS | WORDS_AS_CODES:
-        if last.upper() in gazetteer.country_by_code:
-            found.add(last.upper())
+        found |= {code} & set(gazetteer.country_by_code)
     document = Document.from_text(" ".join(part.capitalize() for part in parts))
     found |= {match.payload for match in gazetteer.find_country_names(document)
               if match.length == 1 and len(document.tokens[match.start].text) > 3}  # fmt: skip
