@@ -727,11 +727,13 @@ ALIASES = {
     "CD": [
         *("جمهورية الكونغو الديمقراطية", "الكونغو الديمقراطية", "الكونغو كينشاسا"),
         *("Democratic Republic of the Congo", "DR Congo", "DRC", "Congo Kinshasa"),
-        *("République démocratique du Congo", "RD Congo", "RDC"),
+        *("Democratic Republic of Congo", "DR of Congo", "Congo-Kinshasa"),
+        *("République démocratique du Congo", "RD Congo", "RDC", "RD du Congo"),
     ],
     "CG": [
         *("جمهورية الكونغو", "الكونغو برازافيل"),
         *("Republic of the Congo", "Congo Brazzaville", "République du Congo"),
+        *("Republic of Congo", "Congo Republic", "Congo-Brazzaville", "Congo-Brazza"),
     ],
     "CI": [
         *("كوت ديفوار", "جمهورية كوت ديفوار"),

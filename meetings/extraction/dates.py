@@ -66,6 +66,9 @@ FUTURE_MARKERS = {
 }  # fmt: skip
 FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|ront)$")
 THIS = {"this", "ce", "cette", "on", "يوم", "هذا"}
+# "until Tuesday", "jusqu'à mardi", "حتى الثلاثاء": the end of a stay, not the day of a
+# meeting; a stay being reported, it ends on the next such day.
+UNTIL = {"until", "till", "through", "حتي", "jusqu"}
 ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|er|e)?$")
 MONTH_CUES = {"شهر", "خلال", "mois", "courant", "during", "month", "en", "in", "au"}
 YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
@@ -107,7 +110,7 @@ class DateCandidate:
     precision: str  # "day" or "month"
     start: int  # token span
     end: int
-    how: str  # "explicit", "weekday", "relative", "month", "numeric"
+    how: str  # "explicit", "weekday", "relative", "month", "numeric", "until"
     to_come: bool = False  # the words put it in the future: "will meet on Thursday", "demain"
 
 
@@ -168,7 +171,10 @@ def weekday_candidate(
     start = position - 1 if before in TODAY | YESTERDAY | TOMORROW | THIS else position
     end = position + 1
     to_come = True
-    if before in TOMORROW:
+    until = bool(UNTIL.intersection(words[max(position - 2, 0) : position]))
+    if until:
+        day = published + datetime.timedelta(days=(weekday - published.weekday()) % 7)
+    elif before in TOMORROW:
         day = published + datetime.timedelta(days=1)
     elif after in FUTURE or (before in FUTURE) or in_future(document, start):
         day = published + datetime.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
@@ -185,7 +191,7 @@ def weekday_candidate(
             day, end = nearest, number_at + 1
     if day.weekday() != weekday:
         return None  # "tomorrow, Friday" published on a Tuesday: the words disagree
-    return DateCandidate(day, "day", start, end, "weekday", to_come)
+    return DateCandidate(day, "day", start, end, "until" if until else "weekday", to_come)
 
 
 ARTICLES_BEFORE_DAY = {"the", "le"}
@@ -336,6 +342,11 @@ def find_dates(
 
 
 DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]{1,2}\s")
+# The place, a dash, the date, then the agency: "مدريد - 14 مارس 2025 (ومع) -", "TUNIS - 3 mai
+# (TAP) -". DATELINE alone would stop at the first dash and leave the date in the text.
+DATED_DATELINE = re.compile(
+    r"^[^\n()]{1,40}?\s[-–—]\s[^\n()]{0,30}?\d[^\n()]{0,20}?\([^)\n]{1,40}\)\s*[-–—]{1,2}\s"
+)
 # The agency first, then the place and the date: "(ANSA) - ROME, JUL 23 -".
 AGENCY_FIRST_DATELINE = re.compile(
     r"^\s*\([^)\n]{1,40}\)\s*[-–—]\s*[^\n]{0,50}?\d{1,2}(?:\s\w+)?\s[-–—]\s"
@@ -362,7 +373,13 @@ def dateline_span(document: Document) -> tuple[int, int]:
         match = next(
             (
                 found
-                for pattern in (AGENCY_FIRST_DATELINE, DATELINE, SLASHED_DATELINE, DATELINE_LINE)
+                for pattern in (
+                    AGENCY_FIRST_DATELINE,
+                    DATED_DATELINE,
+                    DATELINE,
+                    SLASHED_DATELINE,
+                    DATELINE_LINE,
+                )
                 if (found := pattern.match(rest))
             ),
             None,
@@ -401,7 +418,9 @@ def choose_date(
     total = max(len(words), 1)
 
     # A bare "today" is weaker than a date or a weekday: "اليوم" also means "nowadays".
-    weights = {"explicit": 3.0, "numeric": 3.0, "weekday": 3.0, "relative": 1.5, "month": 1.0}
+    # The end of a stay ("until Tuesday") is kept only for want of anything else.
+    weights = {"explicit": 3.0, "numeric": 3.0, "weekday": 3.0, "relative": 1.5, "month": 1.0,
+               "until": -4.0}  # fmt: skip
 
     # "ROME, Nov 22 (Reuters) -": a dateline gives the publication date, not the meeting's.
     dateline_start, dateline_end = dateline_span(document)

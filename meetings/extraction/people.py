@@ -50,6 +50,8 @@ HONORIFICS = {
     "السفيرة", "الاستاذ", "الاستاذة", "general", "colonel", "ambassador", "ambassadeur",
     "ambassadrice", "professor", "professeur", "pr", "eng",
 }  # fmt: skip
+# Honorifics that are also given names: "Cheikh Niang", "Sheikh Hasina".
+GIVEN_NAME_HONORIFICS = {"cheikh", "sheikh", "cheick"}
 # Honorifics that are also words: "HE" (His Excellency) only in capitals, not "he".
 CAPITAL_HONORIFICS = {"he", "hh", "hrh"}
 # Words of names that do not count towards a name's length: bin, ould, al...
@@ -91,6 +93,13 @@ TITLE_WORDS = {
     "artisanat", "communication", "communications", "information", "media", "medias",
     "gender", "genre", "women", "femme", "femmes", "customs", "douanes",
     "acting", "interim", "حكومة", "بحكومة", "لحكومة",
+    # Plurals and adjectives of French titles: "ministre des Pêches et des Infrastructures
+    # maritimes et portuaires", "des Mines et de la Géologie".
+    "peches", "maritimes", "portuaires", "ports", "port", "geologie", "geology",
+    "scientifique", "scientific", "universite", "university", "universities", "technologies",
+    "technology", "technologie", "telecommunications", "postes", "posts", "nationales",
+    "etrangere", "exterieure", "exterieur", "intergouvernementales", "regionale", "regional",
+    "decentralisation", "decentralization", "urbanisme", "urban", "cities", "ville", "villes",
 }  # fmt: skip
 # Nouns of titles that take an adjective after them ("Administration territoriale").
 TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation", "sante",
@@ -99,8 +108,12 @@ TITLE_NOUNS = {"administration", "securite", "economie", "fonction", "formation"
 # Nigeria", "his counterpart from the United States", "ministre de la République ...".
 COUNTRY_LINKS = {"de", "du", "des", "d", "of", "from", "من"}
 ARTICLES = {"la", "l", "the", "le"}
+GOVERNMENT_WORDS = {"government", "gouvernement", "الحكومة", "حكومة"}
+STATE_WORDS = {"جمهورية", "مملكة", "دولة", "سلطنة", "republic", "kingdom", "state", "republique",
+               "royaume", "etat"}  # fmt: skip
 POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur"}
-RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim"}  # "Libya's acting FM"
+# "Libya's acting FM", "the Austrian Federal Minister", "le ministre fédéral allemand".
+RANK_PREFIXES = {"vice", "deputy", "first", "نائب", "acting", "interim", "federal", "federale"}
 NAME_STOPS = {
     "في", "مع", "علي", "الي", "عن", "من", "اليوم", "امس", "يوم", "خلال", "الذي", "التي", "اللي",
     "بحضور", "حيث", "كما", "ان", "انه", "قد", "لقد", "ثم", "او", "وذلك", "هذا", "هذه", "بين",
@@ -115,6 +128,9 @@ NAME_STOPS = {
     "كذلك", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وقد", "فقد", "اما",
     # Where the meeting was, often right after a name: "علي يوسف الشريف بمكتبه".
     "بمكتبه", "بمكتبها", "مكتبه", "مكتبها", "بمقر", "مقر",
+    "بديوان", "ديوان",
+    # What a meeting did, right after the last name of a sentence: "..., تناولت العلاقات".
+    "تناولت", "تناول", "تطرق", "تطرقت", "همت", "ركزت", "شملت", "خصصت", "تمحورت",
 }  # fmt: skip
 # What is discussed, and days, often follow a name without a comma; they may be words
 # of a title ("وزير العلاقات الخارجية"), not of a name.
@@ -127,7 +143,7 @@ NAME_ENDS = {
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
 LATIN_PARTICLES = {
     "de", "di", "da", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben",
-    "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter",
+    "bin", "ibn", "abu", "bou", "dos", "das", "du", "ter", "bint", "bent", "ould", "ag", "wa",
 }  # fmt: skip
 TITLE_PARTICLES = {"de", "des", "du", "l", "d", "et", "of", "the", "and", "for", "la", "le", "les",
                    "au", "aux"}  # fmt: skip
@@ -135,6 +151,9 @@ ACCOMPANYING_CUES = {
     "مرفوقا", "مرفوقة", "برفقة", "رفقة", "مرفوق", "بحضور", "accompagne", "accompagnee",
     "accompanied", "presence", "alongside", "entoure", "entouree",
 }  # fmt: skip
+# Words after which an Arabic name may run straight into its title (no comma).
+INTRODUCERS = {"مع", "استقبل", "استقبلت", "التقي", "التقت", "يستقبل", "تستقبل", "يلتقي",
+               "تلتقي"}  # fmt: skip
 TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -302,7 +321,13 @@ class PeopleFinder:
         word = self.words[position]
         if word == "علي":
             return self.document.original(position, position + 1).endswith("ى")
-        return word in NAME_STOPS or word in NAME_ENDS
+        if word in NAME_STOPS or word in NAME_ENDS:
+            return True
+        # "وبحث معه", "وأكد", "فاستعرض": a verb after "and" is no name.
+        return any(
+            removed in {"و", "ف"} and form in NAME_STOPS and len(form) > 2
+            for form, removed in word_forms(word)[1:]
+        )
 
     def name_length(self, start: int, end: int) -> int:
         particles = LATIN_PARTICLES | NAME_PARTICLES
@@ -310,8 +335,23 @@ class PeopleFinder:
 
     def name_forward(self, position: int) -> tuple[int, int] | None:
         """A person's name starting at ``position``: (start, end) tokens, or None."""
+        first = position
         while position < len(self.words) and self.is_honorific(position):
             position += 1
+        if position >= len(self.words):
+            return None
+        if (
+            position - first == 1
+            and self.words[first] in GIVEN_NAME_HONORIFICS
+            and self.is_capitalised(first)
+        ):
+            # "Cheikh Niang": Cheikh is a given name as often as a title; with one word
+            # after it, it is the name's first word.
+            alone = self.name_forward(position)
+            return alone if alone else self.name_forward_from(first)
+        return self.name_forward_from(position)
+
+    def name_forward_from(self, position: int) -> tuple[int, int] | None:
         if position >= len(self.words):
             return None
         if position in self.known:
@@ -402,7 +442,7 @@ class PeopleFinder:
                 mention.country_span = (match.start, match.end)
                 position = mention.title_end = match.end
                 continue
-            country = self.country_after_link(position)
+            country = self.country_after_link(position) or self.country_after_in(mention, position)
             if country:
                 mention.country = country.payload
                 mention.country_span = (country.start, country.end)
@@ -452,6 +492,30 @@ class PeopleFinder:
             return match
         if self.is_arabic(position) and not self.boundary_between(position - 1, position):
             return match
+        return None
+
+    def country_after_in(self, mention: Mention, position: int) -> Match | None:
+        """ "وزير الشؤون الخارجية في غينيا بيساو", "minister of trade in the Government of
+        Ghana": after a portfolio, "in" + a country names the country the minister serves."""
+        if mention.portfolio is None or self.words[position] not in {"في", "in", "du", "au"}:
+            return None
+        after = position + 1
+        following = self.words[after] if after < len(self.words) else ""
+        if self.words[position] in {"du", "au"} and following not in GOVERNMENT_WORDS:
+            return None  # only "du gouvernement malien", "au gouvernement de ..."
+        if after < len(self.words) and self.words[after] in ARTICLES:
+            after += 1
+        if after < len(self.words) and self.words[after] in GOVERNMENT_WORDS:
+            after += 1
+            if after < len(self.words) and self.words[after] in {"of", "de", "du", "d"}:
+                after += 1
+        state = after < len(self.words) and self.words[after] in STATE_WORDS
+        if state and after not in self.country_names:  # "في جمهورية فيتنام", "Republic of"
+            after += 2 if self.words[after + 1 : after + 2] in (["of"], ["de"]) else 1
+        if after in self.country_names and not self.boundary_between(position, after):
+            return self.country_names[after]
+        if after in self.demonyms and after > position + 1:  # "في الحكومة المالية"
+            return self.demonyms[after]
         return None
 
     def title_word(self, position: int) -> bool:
@@ -584,6 +648,7 @@ class PeopleFinder:
                 if candidate and (
                     self.boundary_between(before - 1, before)
                     or (candidate[0] > 0 and self.is_honorific(candidate[0] - 1))
+                    or self.introduces_a_person(candidate[0] - 1)
                 ):
                     name = candidate
             if name:
@@ -621,6 +686,11 @@ class PeopleFinder:
 
     def sentence_between(self, first: int, last: int) -> bool:
         return any(self.sentence_ends_before(p) for p in range(first + 1, last + 1))
+
+    def introduces_a_person(self, position: int) -> bool:
+        """ "التقى إسبن بارث إيدي وزير خارجية النرويج", "مع X وزير ...": in Arabic a name
+        may come right before its title, after the verb of the meeting or "with"."""
+        return position >= 0 and self.is_arabic(position) and self.words[position] in INTRODUCERS
 
     def set_name(self, mention: Mention, span: tuple[int, int]) -> None:
         mention.name_span = span

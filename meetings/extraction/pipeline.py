@@ -7,8 +7,11 @@ nothing of Django or HTTP.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
@@ -42,11 +45,16 @@ EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop"
 RECEIVED_WORDS = {"استقبل", "استقبلت", "received", "receives", "hosted", "welcomed", "recu",
                   "recue", "recoit", "accueilli", "accueillie", "accueille"}  # fmt: skip
 PASSIVE_BY = {"par", "by", "من"}
+# Heads of state: one who receives a minister gives an audience, not a ministerial meeting.
+HEADS_OF_STATE = {"president", "presidente", "الرئيس", "king", "roi", "الملك", "العاهل",
+                  "sultan", "السلطان", "فخامة", "جلالة"}  # fmt: skip
 # At the host's office or ministry: the host's capital.
 OFFICE = PhraseMatcher()
 for _phrase in (
     "بمكتبه", "بمكتبها", "في مكتبه", "في مكتبها", "بمقر الوزارة", "في مقر الوزارة",
+    "بديوان عام الوزارة", "بديوان الوزارة", "في ديوان عام الوزارة",
     "بمقر وزارة", "في مقر وزارة", "dans son bureau", "a son bureau", "au siege du ministere",
+    "au siege du departement", "au siege de son departement", "au siege de son ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
 ):  # fmt: skip
@@ -71,6 +79,10 @@ INVITATION_WORDS = {
 # Words that put a city in an earlier event: "lors de la dernière visite à Nairobi".
 PAST_WORDS = {"dernier", "derniere", "last", "previous", "precedente", "precedent", "earlier",
               "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم"}  # fmt: skip
+# Buildings named after their city: "مركز دبي التجاري العالمي", "Centre international de
+# conférences de Dakar", "the Abuja International Conference Centre".
+VENUE_WORDS = {"مركز", "قصر", "فندق", "قاعة", "centre", "center", "palais", "palace", "hotel",
+               "salle", "hall"}  # fmt: skip
 # A city where something is based is not where ministers met: "whose secretariat is based
 # in Tunis", "ومقرها الرباط".
 BASED_WORDS = {"based", "headquartered", "basee", "base", "siege", "مقرها", "مقره", "ومقرها",
@@ -86,6 +98,7 @@ MEETING_WORDS = {
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
     # Meetings to come, in announcements.
+    "seance", "session", "audience", "مقابلة", "المقابلة",
     "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
     "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
@@ -95,6 +108,7 @@ PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وز�
 BILATERAL = PhraseMatcher()
 for _phrase in (
     "ثنائي", "ثنائيا", "الثنائي", "الثنائية", "البلدين", "الجانبين", "الطرفين", "الوزيرين",
+    "الوزيران", "البلدان", "الجانبان", "الطرفان",
     "bilateral", "bilaterale", "bilaterales", "bilateraux", "les deux pays", "les deux ministres",
     "les deux parties", "both countries", "two countries", "both sides", "the two sides",
     "the two ministers",
@@ -241,6 +255,8 @@ class Extraction:
         self.words = [token.text for token in self.document.tokens]
         self.language = article.language
         self.not_a_meeting = False  # a phone call or a multilateral gathering
+        self.sentence_starts: list[int] | None = None
+        self.earlier_sentences: dict[int, bool] = {}
         self.draft = Draft(
             language=self.language,
             title=article.title,
@@ -249,6 +265,10 @@ class Extraction:
             url=article.url,
             text=article.text,
         )
+
+    @functools.cached_property
+    def dateline(self) -> tuple[int, int]:
+        return dateline_span(self.document)
 
     def evidence(self, start: int, end: int, note: str = "") -> Evidence:
         first, last = self.document.original_span(start, end)
@@ -353,7 +373,7 @@ class Extraction:
 
     def dateline_country(self) -> str | None:
         """The country of the dateline's city, or the country it names ("الجزائر -")."""
-        start, end = dateline_span(self.document)
+        start, end = self.dateline
         for match in self.finder.city_matches:
             if start <= match.start and match.end <= end:
                 return self.gazetteer.city_by_slug[match.payload].country
@@ -370,6 +390,12 @@ class Extraction:
         home = self.dateline_country()
         for agency in agencies:
             if agency.country and agency.country == home:
+                return agency
+        # A wire from a third country's capital, in a national paper: the paper's own
+        # country's agency ("NOUAKCHOTT (APS)" in a Senegalese daily is Senegal's APS).
+        outlet = getattr(self, "outlet_country", None)
+        for agency in agencies:
+            if agency.country and agency.country == outlet:
                 return agency
         named = Counter(
             match.payload
@@ -452,6 +478,11 @@ class Extraction:
         for participant in participants:
             if not participant.country:
                 continue
+            if all(self.earlier_event((m.head or m.name_span)[0]) for m in participant.mentions):
+                # Met before, in another event ("had received Australia's minister in
+                # February"): not a side of this meeting.
+                scores[participant.country] += 0.5
+                continue
             first = participant.mentions[0]
             position = (first.head or first.name_span)[0]
             later = in_future(self.document, position)
@@ -473,7 +504,9 @@ class Extraction:
                 if each.country_span:
                     used_spans.add(each.country_span)
         for mention in nameless:
-            if mention.country:
+            if mention.country and mention.head and self.earlier_event(mention.head[0]):
+                scores[mention.country] += 0.5
+            elif mention.country:
                 scores[mention.country] += 4 if mention.counterpart else 3
                 strong.add(mention.country)
                 spans[mention.country].append(self.evidence(*mention.country_span, "title"))
@@ -496,6 +529,9 @@ class Extraction:
                 if mentions_of[match.payload] >= 3:
                     continue
                 mentions_of[match.payload] += 1
+                if self.earlier_event(match.start):
+                    scores[match.payload] += 0.25  # named in the story of an earlier event
+                    continue
                 if note == "name" and self.is_place_phrase(match):
                     # "la crise au Soudan", "in Libya": where something is, not who met.
                     scores[match.payload] += 0.25
@@ -511,7 +547,7 @@ class Extraction:
         self.country_scores = scores
         ranked = [code for code, _ in scores.most_common()]
         chosen = [code for code in ranked if code in strong][:2]
-        in_lead = self.countries_in_lead(participants, nameless)
+        self.in_lead = in_lead = self.countries_in_lead(participants, nameless)
         if len(in_lead) == 2:
             # The sentence that reports the meeting names two countries' ministers: they
             # are the sides, whoever else the article names more often.
@@ -552,6 +588,12 @@ class Extraction:
             self.draft.warnings.append(
                 "The minister received an ambassador, not a minister: an audience is not a "
                 "ministerial meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
+        if chosen and self.head_of_state_audience():
+            self.draft.warnings.append(
+                "A head of state received the minister: an audience is not a ministerial meeting."
             )
             chosen = []
             self.not_a_meeting = True
@@ -648,6 +690,26 @@ class Extraction:
         }
         return envoys - ministers
 
+    def head_of_state_audience(self) -> bool:
+        """ "President Faye received Morocco's foreign minister", "استقبل الرئيس ... وزير
+        خارجية", "le roi a reçu le ministre": a head of state receives, and the sentence
+        that reports it names the ministers of one country only."""
+        start, end = self.lead
+        if len(self.in_lead) > 1:
+            return False
+        for index in range(start, end):
+            if self.words[index] not in RECEIVED_WORDS:
+                continue
+            passive = self.words[index + 1 : index + 2] in (["by"], ["par"])
+            if self.language == "ar" or passive:
+                around = range(index + 1, min(index + 4, end))
+            else:
+                around = range(max(index - 7, start), index)
+            return any(
+                self.words[i] in HEADS_OF_STATE and i not in self.finder.heads for i in around
+            )
+        return False
+
     def country_beside(self, match: Match) -> str | None:
         """The country a word is qualified with: a demonym or a country's name right after it
         (after "du", "of", "de la"), or before it ("Japan's ambassador", "Japanese envoy")."""
@@ -731,6 +793,8 @@ class Extraction:
             return True
         if self.counterpart_relation or BILATERAL.find(self.document):
             return False
+        if SIDELINES.find(self.document) and set(chosen) <= self.in_lead:
+            return False  # two ministers met on the sidelines of a gathering of many
         named = sum(1 for score in scores.values() if score > 0)
         gathering = bool(MULTILATERAL.find(self.document))
         return named >= MANY_COUNTRIES or (gathering and named >= 4)
@@ -759,6 +823,25 @@ class Extraction:
         demonym = match.start in self.demonym_ends
         return (article or demonym) and before in PLACE_PREPOSITIONS
 
+    def in_named_venue(self, match: Match) -> bool:
+        """A city in the name of the building where they met: "في مركز دبي التجاري العالمي",
+        "au Centre international de conférences de Dakar", "at the Abuja Continental"."""
+        for index in range(match.start - 1, max(match.start - 6, 0) - 1, -1):
+            if self.words[index] in PLACE_PREPOSITIONS and index < match.start - 1:
+                return False  # "in" before the city's own words: read as usual
+            venue = [removed for form, removed in word_forms(self.words[index])
+                     if form in VENUE_WORDS]  # fmt: skip
+            if not venue:
+                continue
+            previous = self.words[index - 1] if index else ""
+            before = self.words[index - 2] if index > 1 else ""
+            return (
+                venue[0].endswith("ب")
+                or previous in PLACE_PREPOSITIONS
+                or (previous in {"the", "le", "la", "l"} and before in PLACE_PREPOSITIONS)
+            )
+        return False
+
     def side_from_place(self, participants: list[Participant]) -> None:
         """One side known, a minister of unknown country, a meeting in a city of another
         country, and no gathering of many: the minister is the host's ("X a reçu à Rabat
@@ -767,7 +850,9 @@ class Extraction:
         unknown = [p for p in participants if p.country is None and not p.accompanying]
         if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
             return
-        if MULTILATERAL.find(self.document) or self.draft.evidence.get("place") == []:
+        if MULTILATERAL.find(self.document) or SIDELINES.find(self.document):
+            return  # on the sidelines of a gathering, the host country need be neither side
+        if self.draft.evidence.get("place") == []:
             return  # the place was itself inferred from the outlet: no evidence of the host
         unknown[0].country, unknown[0].country_reason = host, "place"
         self.draft.countries = sorted([*sides, host])
@@ -853,7 +938,7 @@ class Extraction:
                 yield Match(match.start, match.end + 1, match.payload), capital, "capital"
 
     def in_dateline(self, match: Match) -> bool:
-        start, end = dateline_span(self.document)
+        start, end = self.dateline
         return start <= match.start <= start + 2 and (
             match.end <= end or self.followed_by_dash(match)
         )
@@ -872,9 +957,14 @@ class Extraction:
         elif (
             how in {"building", "capital"}
             or self.is_place_phrase(match)
-            or (self.names_an_event(match))
+            or self.names_an_event(match)
+            or self.in_named_venue(match)
         ):
-            score = 3.5 + (2 if any(abs(match.start - cue) <= 15 for cue in cues) else 0)
+            # Near the words of the meeting, or a venue in the sentence that reports it.
+            near = any(abs(match.start - cue) <= 15 for cue in cues) or (
+                self.lead[0] <= match.start < self.lead[1] and self.in_named_venue(match)
+            )
+            score = 3.5 + (2 if near else 0)
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
                 score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
         else:
@@ -887,12 +977,16 @@ class Extraction:
         after = self.words[match.end : match.end + 6]
         # "next month in Rome"; "على أن تلتئم في الخرطوم" (to convene in Khartoum): another,
         # later meeting.
-        later = FUTURE_WORDS.intersection(before + after[:3]) or "علي ان" in " ".join(before)
+        later = (
+            FUTURE_WORDS.intersection(before + after[:3])
+            or "علي ان" in " ".join(before)
+            or in_future(self.document, match.start)  # "une commission se tiendra à Kinshasa"
+        )
         if later and not self.draft.announcement:
             score -= 5
         elif INVITATION_WORDS.intersection(before[-4:]) and not self.draft.announcement:
             score -= 5  # "invited him to Banjul", "agreed to hold in Riyadh"
-        elif self.another_time(match):
+        elif self.another_time(match) or self.earlier_event(match.start):
             score -= 5  # "in Madrid last October", "lors de la dernière visite à Nairobi"
         if BASED_WORDS.intersection(before[-3:]):
             score -= 3
@@ -912,9 +1006,12 @@ class Extraction:
         chosen = self.chosen_date
         # The meeting's own date and the words around it ("يناير الماضي", "last Tuesday").
         chosen_span = range(chosen.start - 2, chosen.end + 2) if chosen else range(0)
+        dateline = range(*self.dateline)
         for candidate in self.date_candidates:
             if candidate is chosen or candidate.date == (chosen.date if chosen else None):
                 continue
+            if candidate.start in dateline:
+                continue  # "NEW YORK, Sept 23 (QNA) -": the wire's date, not another event's
             if match.end <= candidate.start <= match.end + 4 or (
                 match.start - 4 <= candidate.end <= match.start
             ):
@@ -932,6 +1029,48 @@ class Extraction:
             and position not in vague
             for position in window
         )
+
+    def sentence_around(self, position: int) -> tuple[int, int]:
+        """The tokens [start, end) of the sentence that holds token ``position``."""
+        if self.sentence_starts is None:
+            # Found once: the rules ask for the sentence of every name and city.
+            self.sentence_starts = [0] + [
+                index
+                for index in range(1, len(self.words))
+                if sentence_break(self.document, index - 1, index)
+            ]
+        found = bisect.bisect_right(self.sentence_starts, position) - 1
+        following = self.sentence_starts[found + 1 : found + 2]
+        return self.sentence_starts[found], following[0] if following else len(self.words)
+
+    def earlier_event(self, position: int) -> bool:
+        """Token ``position`` is in a sentence about an earlier event, not the one reported:
+        a pluperfect with another date or a word of the past ("the minister had received
+        Australia's minister in February", "lors de la précédente session, il avait
+        rencontré...", "وكان الوزير قد زار طوكيو في أبريل الماضي"). The sentence that
+        reports the meeting never is."""
+        start, end = self.sentence_around(position)
+        if start not in self.earlier_sentences:
+            self.earlier_sentences[start] = self.tells_an_earlier_event(start, end)
+        return self.earlier_sentences[start]
+
+    def tells_an_earlier_event(self, start: int, end: int) -> bool:
+        if start < self.lead[1] and self.lead[0] < end:
+            return False
+        words = self.words[start:end]
+        arabic = {"كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"}
+        pluperfect = {"had", "avait", "avaient"}.intersection(words) or (
+            arabic.intersection(words) and "قد" in words
+        )
+        if not pluperfect:
+            return False
+        chosen = self.chosen_date
+        if any(
+            start <= candidate.start < end and (chosen is None or candidate.date != chosen.date)
+            for candidate in self.date_candidates
+        ):
+            return True
+        return any(word in PAST_WORDS for word in words)
 
     def office_place(self, cues: list[int], candidates) -> tuple | None:
         """ "Received at his office", "بمقر الوزارة", "au siège du ministère" near the words
@@ -1050,6 +1189,13 @@ class Extraction:
             if position not in nationality
             and not (self.words[position] == "s" and position - 1 in nationality)
         ]
+        # "وزير التجارة في [جمهورية كوريا]", "ministre ... de [la Guinée]": no dangling link.
+        while kept and self.words[kept[-1]] in {"في", "in", "of", "de", "du", "d", "des", "la",
+                                                 "l", "the", "from", "من", "لدي", "republic",
+                                                 "republique", "جمهورية", "لجمهورية", "au",
+                                                 "government", "gouvernement", "الحكومة",
+                                                 "حكومة"}:  # fmt: skip
+            kept.pop()
         if not kept:
             return ""
         # Keep the article's own spacing and punctuation inside each run of kept words.
@@ -1114,14 +1260,34 @@ GENERIC_DOMAINS = {
 }  # fmt: skip
 
 
+# Two letters ending a site's name that are words first: "news-in", "info-de", "voice-of-us".
+WORDS_AS_CODES = {"in", "it", "at", "is", "be", "by", "do", "no", "so", "my", "me", "to",
+                  "go", "on", "an", "as", "us", "de", "la", "le", "el", "al", "et", "en",
+                  "ma"}  # fmt: skip
+
+
 def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
-    """The country of a site's country-code domain: "emiratesledger.ae" is the Emirates'."""
+    """The country of a site's country-code domain: "emiratesledger.ae" is the Emirates';
+    else of a code or a country's name the site's name carries after a hyphen or as a word
+    of its own: "elwatan-dz.com", "tsa-algerie.com", "maroc-diplomatique.net"."""
     host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
     suffix = host.rsplit(".", 1)[-1]
-    if len(suffix) != 2 or suffix in GENERIC_DOMAINS:
+    if len(suffix) == 2 and suffix not in GENERIC_DOMAINS:
+        code = "GB" if suffix == "uk" else suffix.upper()
+        return code if code in gazetteer.country_by_code else None
+    name = host.removeprefix("www.").rsplit(".", 1)[0]
+    parts = [part for part in re.split(r"[-.]", name) if part]
+    if len(parts) < 2:
         return None
-    code = "GB" if suffix == "uk" else suffix.upper()
-    return code if code in gazetteer.country_by_code else None
+    found = set()
+    last = parts[-1]
+    code = last.upper()
+    if len(last) == 2 and last not in GENERIC_DOMAINS | WORDS_AS_CODES:
+        found |= {code} & set(gazetteer.country_by_code)
+    document = Document.from_text(" ".join(part.capitalize() for part in parts))
+    found |= {match.payload for match in gazetteer.find_country_names(document)
+              if match.length == 1 and len(document.tokens[match.start].text) > 3}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def extract(article: Article, gazetteer: Gazetteer) -> Draft:

@@ -34,6 +34,7 @@ REASONS = {
     "phone_call": _("a phone or video call, not a meeting"),
     "multilateral": _("a gathering of more than two countries"),
     "ambassador": _("a minister received an ambassador: an audience"),
+    "head_of_state": _("a head of state received a minister: an audience"),
     "announcement": _("announces a meeting still to come"),
     "opinion": _("an opinion piece or an analysis, not a report"),
 }
@@ -51,6 +52,7 @@ WEIGHTS = {
     "phone_call": -1.0,
     "multilateral": -1.0,
     "ambassador": -1.0,
+    "head_of_state": -1.0,
     "announcement": -0.7,
     "opinion": -1.0,
 }
@@ -60,6 +62,7 @@ WARNINGS = (
     ("phone call", "phone_call"),
     ("multilateral", "multilateral"),
     ("received an ambassador", "ambassador"),
+    ("head of state received", "head_of_state"),
     ("announces a meeting", "announcement"),
     ("does not say that a meeting took place", "no_meeting_words"),
 )
