@@ -129,19 +129,28 @@ def words(normalized: str) -> list[str]:
 
 # -- search's own rules (docs/decisions/0024), applied after ``normalize`` ---------------
 SEARCH_CHARACTERS = str.maketrans("پچژگکیڭݣڤھؤئ", "بجزككيككفهءء")
+# What the rules count as part of a word, written out: Python's \w and PostgreSQL's
+# [[:alnum:]_] (from the database's locale) disagree on combining marks such as U+0653
+# (migration 0041). Digits, Latin, Greek, Cyrillic and Arabic letters and marks.
+WORD_CHARACTERS = (
+    r"0-9A-Za-z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF"
+    r"\u0400-\u04FF\u0610-\u061A\u0620-\u065F\u0660-\u0669\u066E-\u06D3\u06D5-\u06DC"
+    r"\u06DF-\u06E8\u06EA-\u06FF\u0750-\u077F\u08A0-\u08FF"
+)
+W = f"[{WORD_CHARACTERS}]"
 # Each rule is (pattern, replacement); meetings_normalize applies the same ones, in this
-# order, with the same patterns written in PostgreSQL's syntax ([[:alnum:]_] for \w).
+# order, with the same patterns and the same class of word characters.
 SEARCH_RULES = (
     # A word-final ه is written for ة: الداخليه, الهجره.
-    (re.compile(r"(?<=\w)ه(?!\w)"), "ة"),
+    (re.compile(rf"(?<={W})ه(?!{W})"), "ة"),
     # عبدالوافي, عبدالله: the compound split as most write it (عبد الوافي).
-    (re.compile(r"(?<!\w)عبد(?=ال\w)"), "عبد "),
+    (re.compile(rf"(?<!{W})عبد(?=ال{W})"), "عبد "),
     # French elision: l'intérieur, d'Italie, qu'il.
-    (re.compile(r"(?<!\w)(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])'(?=\w)"), ""),
+    (re.compile(rf"(?<!{W})(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])'(?={W})"), ""),
     # Abd el Ouafi, Abdel Ouafi, Abdul Wafi, Abd al-Aziz, Abdallah: "abdel" joined.
-    (re.compile(r"(?<!\w)abd(?:[ -]?(?:el|al|ul|oul|il)[ -]?|[ -])(?=[a-z])"), "abdel"),
+    (re.compile(rf"(?<!{W})abd(?:[ -]?(?:el|al|ul|oul|il)[ -]?|[ -])(?=[a-z])"), "abdel"),
     # Abu Bakr, Abou Bakr.
-    (re.compile(r"(?<!\w)abu(?!\w)"), "abou"),
+    (re.compile(rf"(?<!{W})abu(?!{W})"), "abou"),
 )
 
 

@@ -1,10 +1,18 @@
 """The normaliser shared by search and extraction."""
 
+import importlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meetings.text import normalize, normalize_for_search, normalize_with_offsets, script_of
+from meetings.text import (
+    WORD_CHARACTERS,
+    normalize,
+    normalize_for_search,
+    normalize_with_offsets,
+    script_of,
+)
 
 
 def test_arabic_diacritics_and_tatweel_are_removed():
@@ -152,6 +160,28 @@ SEARCH_TEXT = st.lists(
 def test_the_database_normalises_any_text_for_search_as_python_does(text):
     text = text.replace("\x00", "")
     assert sql_normalize([text], "meetings_normalize") == [normalize_for_search(text)]
+
+
+# Characters next to ه, عبد, an elision or abu that PostgreSQL's locale and Python's \w
+# classed differently before migration 0041: Arabic combining marks (U+0653 maddah,
+# U+0654 hamza above), marks of other scripts, letters of scripts the rules do not name.
+NEIGHBOURS = ["\u0653", "\u0654", "\u0655", "\u0616", "\u065f", "\u0301", "\u05b0", "\u0900",
+              "中", "ж", "٣", "_"]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("neighbour", NEIGHBOURS)
+def test_the_database_finds_word_boundaries_as_python_does(neighbour):
+    texts = [
+        f"به{neighbour}", f"ب{neighbour}ه", f"الهجره{neighbour} وزير", f"عبد{neighbour}الله",
+        f"{neighbour}عبدالله", f"abu{neighbour}", f"{neighbour}abu", f"l'{neighbour}etat",
+    ]  # fmt: skip
+    assert sql_normalize(texts, "meetings_normalize") == [normalize_for_search(t) for t in texts]
+
+
+def test_the_migration_writes_the_word_characters_python_uses():
+    migration = importlib.import_module("meetings.migrations.0041_word_characters")
+    assert f"[{WORD_CHARACTERS}]" == migration.W
 
 
 @given(SEARCH_TEXT)
