@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from meetings.extraction import read_article
-from meetings.models import Candidate, Country, Feed, FeedItem, Meeting, Outlet, Source
+from meetings.models import Candidate, Country, Feed, FeedItem, Meeting, Outlet, Source, Topic
 from meetings.newsroom import polling
 from tests.factories import ChiefEditorFactory, EditorFactory, MeetingFactory, UserFactory
 from tests.test_admin_from_article import confirmation
@@ -221,6 +222,17 @@ def test_only_editors_see_and_decide(client, rabat):
     assert client.post(f"{INBOX}{rabat.pk}/dismiss/", {"reason": "other"}).status_code == 403
     rabat.refresh_from_db()
     assert rabat.state == Candidate.State.OPEN
+
+
+def test_a_candidate_names_its_topics_in_the_reader_s_language(editor, rabat):
+    slugs = rabat.proposal["topics"]
+    assert slugs, "the fixture's candidate proposes topics"
+    topics = {topic.slug: topic for topic in Topic.objects.filter(slug__in=slugs)}
+    for language in ("en", "fr", "ar"):
+        page = editor.get(f"/{language}/admin/meetings/candidate/{rabat.pk}/change/")
+        names = ", ".join(getattr(topics[slug], f"name_{language}") for slug in slugs)
+        # The row of topics: names as the reader reads them, not the proposal's slugs.
+        assert f"</strong> {escape(names)}</div>" in page.content.decode()
 
 
 def test_the_inbox_speaks_french_and_arabic(editor, rabat):

@@ -25,9 +25,20 @@ from meetings.editorial.services import add_source
 from meetings.editorial.workflow import may_write, meeting_status_now, refusal
 from meetings.extraction import ExtractionError, extract, read_article
 from meetings.extraction.database import gazetteer_from_database
-from meetings.models import Candidate, Country, Feed, FeedItem, Language, Meeting, Outlet, Source
+from meetings.models import (
+    Candidate,
+    Country,
+    Feed,
+    FeedItem,
+    Language,
+    Meeting,
+    Outlet,
+    Source,
+    Topic,
+)
 from meetings.newsroom.classify import REASONS
 from meetings.newsroom.tasks import poll_feed
+from meetings.reference import cached_objects
 
 DETAIL_TEMPLATE = "admin/meetings/candidate/detail.html"
 
@@ -290,6 +301,12 @@ def articles_of(candidate):
     return items
 
 
+def topic_names(slugs: list[str]) -> list[str]:
+    """The proposed topics by their names in the active language (the proposal keeps slugs)."""
+    names = {topic.slug: topic.name for topic in cached_objects(Topic).values()}
+    return [names.get(slug, slug) for slug in slugs]
+
+
 def candidate_page(request, model_admin, pk, status=200, dismiss_form=None, attach_form=None):
     candidate = candidate_of(request, pk, for_change=False)
     proposal = candidate.proposal
@@ -300,6 +317,7 @@ def candidate_page(request, model_admin, pk, status=200, dismiss_form=None, atta
         "title": candidate.headline or str(candidate),
         "candidate": candidate,
         "proposal": proposal,
+        "topic_names": topic_names(proposal.get("topics") or []),
         "articles": articles_of(candidate),
         "dismiss_form": dismiss_form or DismissForm(),
         "attach_form": attach_form
