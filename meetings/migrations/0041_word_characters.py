@@ -36,17 +36,15 @@ $$;
 
 # Only the meetings whose vector the new rules change are written (almost none: the
 # difference is in characters next to a mark), so the word postings' trigger has little
-# to do; every vector is still computed once to find them.
+# to do; every vector is computed once to find them, in one pass over the table (a join
+# of the table with its fresh vectors would hold a million vectors in a hash table).
+VECTOR = """meetings_meeting_vector(
+    title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en,
+    outcomes_ar, outcomes_fr, outcomes_en)"""
 RECOMPUTE = """
 SET LOCAL meetings.search_vectors_supplied = 'on';
-UPDATE meetings_meeting m SET search_vector = fresh.vector
-FROM (
-    SELECT id, meetings_meeting_vector(
-        title_ar, title_fr, title_en, summary_ar, summary_fr, summary_en,
-        outcomes_ar, outcomes_fr, outcomes_en) AS vector
-    FROM meetings_meeting
-) fresh
-WHERE fresh.id = m.id AND m.search_vector IS DISTINCT FROM fresh.vector;
+UPDATE meetings_meeting SET search_vector = VECTOR
+WHERE search_vector IS DISTINCT FROM VECTOR;
 SET LOCAL meetings.search_vectors_supplied = 'off';
 UPDATE meetings_country SET search_vector = NULL;
 UPDATE meetings_city SET search_vector = NULL;
@@ -56,7 +54,7 @@ UPDATE meetings_post SET search_vector = NULL;
 UPDATE meetings_minister SET search_vector = NULL;
 REINDEX INDEX minister_names_trigrams;
 SET CONSTRAINTS ALL IMMEDIATE;
-"""
+""".replace("VECTOR", VECTOR)
 
 PREVIOUS = importlib.import_module("meetings.migrations.0030_search_spellings").SEARCH_NORMALIZE
 
