@@ -9,8 +9,6 @@ written out (meetings.text.WORD_CHARACTERS). The vectors and the trigram index o
 that this changes are computed again.
 """
 
-import importlib
-
 from django.db import migrations
 
 # meetings.text.WORD_CHARACTERS, as it was when this migration was written.
@@ -20,19 +18,27 @@ W = (
     r"\u06DF-\u06E8\u06EA-\u06FF\u0750-\u077F\u08A0-\u08FF]"
 )
 
-# meetings.text.SEARCH_CHARACTERS and SEARCH_RULES, in the same order.
-SEARCH_NORMALIZE = rf"""
+
+# meetings.text.SEARCH_CHARACTERS and SEARCH_RULES, in the same order, with the class of
+# word characters ``w``.
+def search_normalize(w: str) -> str:
+    return rf"""
 CREATE OR REPLACE FUNCTION meetings_normalize(t text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         translate(meetings_normalize_characters(t), 'پچژگکیڭݣڤھؤئ', 'بجزككيككفهءء'),
-        '(?<={W})ه(?!{W})', 'ة', 'g'),
-        '(?<!{W})عبد(?=ال{W})', 'عبد ', 'g'),
-        '(?<!{W})(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])''(?={W})', '', 'g'),
-        '(?<!{W})abd(?:[ -]?(?:el|al|ul|oul|il)[ -]?|[ -])(?=[a-z])', 'abdel', 'g'),
-        '(?<!{W})abu(?!{W})', 'abou', 'g')
+        '(?<={w})ه(?!{w})', 'ة', 'g'),
+        '(?<!{w})عبد(?=ال{w})', 'عبد ', 'g'),
+        '(?<!{w})(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])''(?={w})', '', 'g'),
+        '(?<!{w})abd(?:[ -]?(?:el|al|ul|oul|il)[ -]?|[ -])(?=[a-z])', 'abdel', 'g'),
+        '(?<!{w})abu(?!{w})', 'abou', 'g')
 $$;
 """
+
+
+SEARCH_NORMALIZE = search_normalize(W)
+# Migration 0030's: the locale's letters and digits.
+PREVIOUS = search_normalize("[[:alnum:]_]")
 
 # Only the meetings whose vector the new rules change are written (almost none: the
 # difference is in characters next to a mark), so the word postings' trigger has little
@@ -55,8 +61,6 @@ UPDATE meetings_minister SET search_vector = NULL;
 REINDEX INDEX minister_names_trigrams;
 SET CONSTRAINTS ALL IMMEDIATE;
 """.replace("VECTOR", VECTOR)
-
-PREVIOUS = importlib.import_module("meetings.migrations.0030_search_spellings").SEARCH_NORMALIZE
 
 
 class Migration(migrations.Migration):
