@@ -270,6 +270,7 @@ class MeetingBitmaps:
         self.by: dict[str, dict[int, BitMap]] = {}
         self.records: Records | None = None
         self._calendar = None
+        self._people: int | None = None  # how many people have a bitmap with meetings
 
     # -- reading them, following changes --
 
@@ -296,6 +297,7 @@ class MeetingBitmaps:
         self.by = by
         self.records = Records(rows)
         self._calendar = None
+        self._people = None
 
     @contextmanager
     def reading(self, using: str):
@@ -352,9 +354,11 @@ class MeetingBitmaps:
                     bitmap.discard(meeting)
             self.published.discard(meeting)
         self.records.changed[meeting] = None
+        self._people = None
 
     def put_in(self, meeting: int, record: tuple) -> None:
         self.records.changed[meeting] = record
+        self._people = None
         self.published.add(meeting)
         for family, key in keys_of(record):
             if key not in self.by[family]:
@@ -441,17 +445,23 @@ class MeetingBitmaps:
         return found
 
     def people(self) -> int:
-        """How many people took part in published meetings."""
-        return sum(1 for bitmap in self.by["person"].values() if bitmap)
+        """How many people took part in published meetings (counted again after a change:
+        tens of thousands of bitmaps)."""
+        if self._people is None:
+            self._people = sum(1 for bitmap in self.by["person"].values() if bitmap)
+        return self._people
 
-    def counts(self, matching: BitMap, people: bool = False) -> dict:
-        """The total and every facet count of ``matching``, in the shape of
-        MeetingQuerySet.facet_counts ({"total": n, "country": {code: n}, ...})."""
+    def counts(self, matching: BitMap, people: bool = False, facets=FACETS) -> dict:
+        """The total and every facet count of ``matching`` (of ``facets``: all of FACETS by
+        default), in the shape of MeetingQuerySet.facet_counts ({"total": n, "country":
+        {code: n}, ...})."""
         counts = {"total": len(matching), "capped": False}
-        for name, family in FACETS.items():
-            found = {}
+        # Every bitmap holds published meetings only: against all of them, its own size.
+        whole = matching is self.published
+        for name in facets:
+            family, found = FACETS[name], {}
             for key, bitmap in self.by[family].items():
-                number = bitmap.intersection_cardinality(matching)
+                number = len(bitmap) if whole else bitmap.intersection_cardinality(matching)
                 if number:
                     found[country_of(key) if family == "country" else key] = number
             counts[name] = found

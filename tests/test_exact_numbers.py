@@ -275,3 +275,26 @@ def test_a_search_finds_meetings_whose_ids_are_beyond_a_signed_32_bit_integer(cl
     assert response.status_code == 200
     assert response.context["result_count"] == len(ids)
     assert sorted(m.pk for m in response.context["object_list"]) == sorted(ids)
+
+
+def test_the_home_page_s_totals_follow_a_publication_at_once(client, archive):
+    # The totals come from the bitmaps (the people count kept between changes): read
+    # once, then a meeting with a new person is published and another withdrawn.
+    from tests.factories import MeetingFactory, ParticipationFactory
+
+    def totals():
+        published = Meeting.objects.published()
+        people = Participation.objects.filter(meeting__in=published).values("minister")
+        return {
+            "meetings": published.count(),
+            "countries": len(expected({})["country"]),
+            "people": people.distinct().count(),
+        }
+
+    assert client.get("/en/").context["totals"] == totals()
+    meeting = MeetingFactory(status=Meeting.Status.DRAFT)
+    ParticipationFactory(meeting=meeting)
+    meeting.status = Meeting.Status.PUBLISHED
+    meeting.save()
+    Meeting.objects.published().exclude(pk=meeting.pk).first().delete()
+    assert client.get("/en/").context["totals"] == totals()

@@ -52,7 +52,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         index = bitmaps()
-        counts = index.counts(index.published)
+        counts = index.counts(index.published, facets=["country"])
         countries = cached_objects(Country)
         return super().get_context_data(
             latest_cards=meeting_cards(
@@ -374,7 +374,7 @@ class CountryIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         index = bitmaps()
-        counts = index.counts(index.published)["country"]
+        counts = index.counts(index.published, facets=["country"])["country"]
         countries = cached_objects(Country)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], countries[item[0]].name))
         return super().get_context_data(
@@ -453,7 +453,7 @@ class TopicIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         index = bitmaps()
-        counts = index.counts(index.published)
+        counts = index.counts(index.published, facets=["topic", "topic_group"])
         topics = cached_objects(Topic)
         tree = [
             (
