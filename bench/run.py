@@ -600,7 +600,7 @@ bundled = pathlib.Path(pgserver.__file__).parent / "pginstall" / "bin" / "psql"
 psql = str(bundled) if bundled.exists() else found
 env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
 command = [psql, "-X", "-q", "-h", db["HOST"], "-U", db["USER"], "-d", db["NAME"],
-           "-c", statement, "-o", os.devnull]
+           "-c", tables.ONE_PROCESS, "-c", statement, "-o", os.devnull]
 if db.get("PORT"):
     command[5:5] = ["-p", str(db["PORT"])]
 settings.PREPARED_DIR = tempfile.mkdtemp()

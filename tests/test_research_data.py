@@ -2,6 +2,7 @@
 read with pandas, their shapes and totals against the pages' figures; a release is a
 Frictionless Data Package that `frictionless validate` and `sha256sum -c` accept."""
 
+import csv
 import datetime
 import hashlib
 import html
@@ -552,3 +553,27 @@ def test_the_worker_makes_a_release_when_the_latest_is_a_week_old(reference_data
     second = release_when_due.call()
     assert second and second != first and latest_release().name == second
     assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_export_leaves_the_connection_as_it_found_it(seed_meetings):
+    # Exports run without parallel workers (meetings/opendata/tables.py, ONE_PROCESS): the
+    # setting is the session's, so it is reset after an export read whole or stopped.
+    from django.db import connection
+
+    from meetings.opendata import tables
+
+    def parallel_workers():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW max_parallel_workers_per_gather")
+            return cursor.fetchone()[0]
+
+    before = parallel_workers()
+    whole = b"".join(tables.csv_blocks(tables.MEETINGS, Meeting.objects.published()))
+    rows = list(csv.reader(io.StringIO(whole.decode("utf-8-sig"))))
+    assert len(rows) == 1 + Meeting.objects.published().count()
+    assert parallel_workers() == before
+    stopped = tables.json_lines_blocks(Meeting.objects.published())
+    next(stopped)
+    stopped.close()
+    assert parallel_workers() == before

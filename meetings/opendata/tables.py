@@ -18,8 +18,10 @@ drift from the files.
 """
 
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 
+import psycopg
 from django.db import connection
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -718,20 +720,29 @@ def copy_blocks(statement: str, params: list) -> Iterator[bytes]:
     database was reached before any header was sent). A reader that stops early closes
     the generator: psycopg then cancels the COPY and the connection is free again."""
     connection.ensure_connection()
-    with (
-        connection.wrap_database_errors,
-        connection.connection.cursor() as cursor,
-        cursor.copy(statement, params or None) as copy,
-    ):
-        block, size = [], 0
-        for row in copy:
-            block.append(row)
-            size += len(row)
-            if size >= CHUNK_BYTES:
-                yield b"".join(block)
+    with connection.wrap_database_errors, connection.connection.cursor() as cursor:
+        cursor.execute(ONE_PROCESS)
+        try:
+            with cursor.copy(statement, params or None) as copy:
                 block, size = [], 0
-        if block:
-            yield b"".join(block)
+                for row in copy:
+                    block.append(row)
+                    size += len(row)
+                    if size >= CHUNK_BYTES:
+                        yield b"".join(block)
+                        block, size = [], 0
+                if block:
+                    yield b"".join(block)
+        finally:
+            with suppress(psycopg.Error):  # a broken connection is Django's to discard
+                cursor.execute("RESET max_parallel_workers_per_gather")
+
+
+# An export is computed by one process: with parallel workers, each worker built the
+# participants' and the sources' lists of every meeting again for its share of the
+# meetings (at a million meetings, the CSV of all of them: 32.6 s with two workers, 22.3 s
+# with none). bench/run.py gives psql's COPY the same setting.
+ONE_PROCESS = "SET max_parallel_workers_per_gather = 0"
 
 
 def sql_language(language: str | None) -> str:
