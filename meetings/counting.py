@@ -469,7 +469,14 @@ class MeetingBitmaps:
             # People are many (tens of thousands of bitmaps): counted from the meetings'
             # records instead, on the lists that show them (a pair, a person), which are small.
             values = self.records.values_of("person", matching.to_array())
-            keys, numbers = np.unique(values, return_counts=True)
+            if values.size and values.max() < 16 * values.size + 2**20:
+                # A count per id up to the largest: no sort (4 ms -> 0.2 ms for a pair's
+                # 170,000 participations at a million meetings), the array kept small.
+                numbers = np.bincount(values)
+                keys = np.flatnonzero(numbers)
+                numbers = numbers[keys]
+            else:
+                keys, numbers = np.unique(values, return_counts=True)
             counts["person"] = dict(zip(keys.tolist(), numbers.tolist(), strict=True))
         return counts
 
