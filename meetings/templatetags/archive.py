@@ -4,7 +4,7 @@ A country or pair page lists every counterpart, topic and person with its count,
 twice (a panel and the facets): several hundred items. Written item by item in the
 template language each costs tens of microseconds (variable lookups, autoescaping, and
 humanize's ``intcomma``, which goes through ``number_format`` for every number); these
-write the same HTML several times faster (docs/decisions/0028).
+write the same HTML several times faster (docs/decisions/0029).
 """
 
 from django import template
