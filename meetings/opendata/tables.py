@@ -375,22 +375,25 @@ MEETINGS = Table(
 )
 
 
+def meeting_id_field(alias: str) -> Field:
+    """The column naming a row's meeting, in every table of rows of meetings."""
+    return Field(
+        "meeting_id",
+        "integer",
+        _("The meeting (id in meetings.csv)."),
+        "1",
+        f"{alias}.meeting_id",
+        constraints={"required": True},
+    )
+
+
+# The tables of rows of meetings point at meetings.csv (Frictionless foreign key).
+TO_MEETINGS = {"fields": ["meeting_id"], "reference": {"resource": "meetings", "fields": ["id"]}}
+
+
 def participant_fields(meeting_id: bool) -> list[Field]:
     return [
-        *(
-            [
-                Field(
-                    "meeting_id",
-                    "integer",
-                    _("The meeting (id in meetings.csv)."),
-                    "1",
-                    "p.meeting_id",
-                    constraints={"required": True},
-                )
-            ]
-            if meeting_id
-            else []
-        ),
+        *([meeting_id_field("p")] if meeting_id else []),
         Field(
             "person_id",
             "string",
@@ -459,9 +462,7 @@ PARTICIPANTS = Table(
         + PARTICIPANT_ORDER
     ),
     primary_key=["meeting_id", "person_id"],
-    foreign_keys=[
-        {"fields": ["meeting_id"], "reference": {"resource": "meetings", "fields": ["id"]}}
-    ],
+    foreign_keys=[TO_MEETINGS],
 )
 
 MEETING_TOPICS = Table(
@@ -469,14 +470,7 @@ MEETING_TOPICS = Table(
     title=_("Topics of meetings"),
     description=_("One row per topic per meeting, with the topic's group (its top-level topic)."),
     fields=[
-        Field(
-            "meeting_id",
-            "integer",
-            _("The meeting (id in meetings.csv)."),
-            "1",
-            "mt.meeting_id",
-            constraints={"required": True},
-        ),
+        meeting_id_field("mt"),
         Field(
             "topic",
             "string",
@@ -504,7 +498,7 @@ ORDER BY mt.meeting_id, t.slug"""
     ),
     primary_key=["meeting_id", "topic"],
     foreign_keys=[
-        {"fields": ["meeting_id"], "reference": {"resource": "meetings", "fields": ["id"]}},
+        TO_MEETINGS,
         {"fields": ["topic"], "reference": {"resource": "topics", "fields": ["topic"]}},
     ],
 )
@@ -512,20 +506,7 @@ ORDER BY mt.meeting_id, t.slug"""
 
 def source_fields(meeting_id: bool) -> list[Field]:
     return [
-        *(
-            [
-                Field(
-                    "meeting_id",
-                    "integer",
-                    _("The meeting (id in meetings.csv)."),
-                    "1",
-                    "s.meeting_id",
-                    constraints={"required": True},
-                )
-            ]
-            if meeting_id
-            else []
-        ),
+        *([meeting_id_field("s")] if meeting_id else []),
         Field(
             "url",
             "string",
@@ -565,9 +546,7 @@ SOURCES = Table(
     source=lambda language: (
         SOURCE_ROWS + "WHERE s.meeting_id IN ({ids})\nORDER BY s.meeting_id, " + SOURCE_ORDER
     ),
-    foreign_keys=[
-        {"fields": ["meeting_id"], "reference": {"resource": "meetings", "fields": ["id"]}}
-    ],
+    foreign_keys=[TO_MEETINGS],
 )
 
 TOPICS = Table(
