@@ -298,3 +298,62 @@ def test_the_home_page_s_totals_follow_a_publication_at_once(client, archive):
     meeting.save()
     Meeting.objects.published().exclude(pk=meeting.pk).first().delete()
     assert client.get("/en/").context["totals"] == totals()
+
+
+def test_a_word_of_many_meetings_is_kept_and_follows_every_change_at_once(client, monkeypatch):
+    # The published meetings of a word searched often are kept by the process (decision 31)
+    # and followed like the other bitmaps: a text edit, a publication, a withdrawal, a new
+    # meeting and a deletion each show at once, and check_integrity finds no drift.
+    from meetings import counting
+    from meetings.caching.integrity import bitmap_drifts
+    from tests.factories import MeetingFactory
+
+    monkeypatch.setattr(counting, "WORD_BITMAPS_FROM", 2)
+    meetings = [MeetingFactory(title_en=f"Talks on zirconium mining {n}") for n in range(4)]
+    draft = MeetingFactory(title_en="Talks on trade", status=Meeting.Status.DRAFT)
+
+    def found():
+        response = client.get("/en/meetings/", {"q": "zirconium"})
+        listed = sorted(meeting.pk for meeting in response.context["object_list"])
+        assert response.context["result_count"] == len(listed)
+        return listed
+
+    def database():
+        return sorted(
+            Meeting.objects.published().filter(title_en__icontains="zirconium").values_list(
+                "pk", flat=True
+            )
+        )
+
+    assert found() == database() == sorted(meeting.pk for meeting in meetings)
+    assert list(counting.bitmaps().words.values()) == [counting.BitMap(database())]
+    Meeting.objects.filter(pk=meetings[0].pk).update(title_en="Talks on copper mining")
+    assert found() == database()
+    draft.title_en = "Talks on zirconium exports"
+    draft.status = Meeting.Status.PUBLISHED
+    draft.save()
+    assert found() == database()
+    Meeting.objects.filter(pk=meetings[1].pk).update(status=Meeting.Status.WITHDRAWN)
+    assert found() == database()
+    MeetingFactory(title_en="Zirconium again")
+    Meeting.objects.filter(pk=meetings[2].pk).delete()
+    assert found() == database()
+    assert len(database()) == 3
+    assert bitmap_drifts() == []
+    # A word kept wrongly (as if a change had been missed) is a drift check_integrity names.
+    counting.bitmaps().words["zirconium"].add(meetings[1].pk)
+    assert [str(drift) for drift in bitmap_drifts()] == ["bitmap word zirconium: meetings"]
+
+
+def test_only_words_of_many_meetings_are_kept_and_only_the_latest_searched(client, monkeypatch):
+    from meetings import counting
+    from tests.factories import MeetingFactory
+
+    monkeypatch.setattr(counting, "WORD_BITMAPS_FROM", 2)
+    monkeypatch.setattr(counting, "WORD_BITMAPS", 2)
+    for word in ("osmium", "osmium", "iridium", "iridium", "rhodium", "rhodium", "cobalt"):
+        MeetingFactory(title_en=f"Talks on {word}")
+    for word in ("osmium", "iridium", "cobalt", "rhodium"):
+        assert client.get("/en/meetings/", {"q": word}).status_code == 200
+    # cobalt matches one meeting: read each time; osmium, the oldest, made way for rhodium.
+    assert list(counting.bitmaps().words) == ["iridium", "rhodium"]

@@ -6,9 +6,9 @@ writes the recomputed values back through their owner, the database's own functi
 Checked: each meeting's search vector (from its own text), its word postings (from its
 vector), its id arrays (topics, topic groups, people, posts, portfolios), each reference
 row's names vector, and this process's bitmaps of the published meetings
-(meetings.counting) against a reading made now. Not checked, as they are not functions
-of the rows: the archive's, reference and display versions (clocks that only grow) and
-the caches keyed by them.
+(meetings.counting), those of searched words included, against a reading made now. Not
+checked, as they are not functions of the rows: the archive's, reference and display
+versions (clocks that only grow) and the caches keyed by them.
 
 A drift can only come from a write made with the database's triggers off (a restore
 tool, ``session_replication_role = replica``) or from a loader breaking its promise to
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from pyroaring import BitMap
 
-from meetings.counting import MeetingBitmaps, bitmaps, forget
+from meetings.counting import MeetingBitmaps, bitmaps, forget, text_matches
 from meetings.models import City, Country, Meeting, Minister, Portfolio, Post, Topic
 
 ARRAYS = ["topic_ids", "topic_group_ids", "person_ids", "post_ids", "portfolio_ids"]
@@ -169,6 +169,9 @@ def bitmap_drifts() -> list[Drift]:
         for key in sorted(set(values) | set(kept)):
             if values.get(key, BitMap()) != kept.get(key, BitMap()):
                 found.append(Drift("bitmap", f"{family} {key}", "meetings"))
+    for words, kept in list(followed.words.items()):
+        if kept != text_matches(words) & fresh.published:
+            found.append(Drift("bitmap", f"word {words}", "meetings"))
     return found
 
 
@@ -210,5 +213,6 @@ def fix(found: list[Drift]) -> None:
                 " WHERE id = ANY(%s)",
                 [ids],
             )
-    if any(drift.table == "bitmap" for drift in found):
+    # The bitmaps of searched words follow the postings: read again after a repair.
+    if postings or vectors or any(drift.table == "bitmap" for drift in found):
         forget()
