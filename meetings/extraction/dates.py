@@ -62,7 +62,7 @@ FUTURE_MARKERS = {
     "will", "due", "expected", "scheduled", "doit", "doivent", "devrait", "devraient", "prevu",
     "prevue", "attendu", "attendue", "سيجري", "سيلتقي", "سيحل", "ستعقد", "سيعقد", "سيقوم",
     "سيبحث", "ستبحث", "سيتوجه", "ستتوجه", "يرتقب", "المرتقب", "المرتقبة", "غدا", "demain",
-    "tomorrow",
+    "tomorrow", "المنتظر", "ينتظر", "المتوقع", "يتوقع",
 }  # fmt: skip
 FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|ront)$")
 THIS = {"this", "ce", "cette", "on", "يوم", "هذا"}
@@ -356,6 +356,8 @@ SLASHED_DATELINE = re.compile(r"^[^\n/]{0,60}?/[^/\n]{1,25}/")
 # A dateline on a line of its own: "الرياض 29 صفر 1446 هـ الموافق 03 سبتمبر 2024 م واس",
 # "بغداد / الصباح الجديد": short, with a number or a slash, no sentence in it.
 DATELINE_LINE = re.compile(r"^(?=[^\n]*[\d/])[^\n.!?؟:]{3,80}(?=\n)")
+# A city alone on the first line, in capitals, as wires file it: "ANKARA", "NOUAKCHOTT".
+CAPITALS_LINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’-]{2,30}(?=\s*\n)")
 TITLE_LINE = re.compile(r"^[^\n]{3,150}(?<![.!?؟])\n")
 
 
@@ -379,6 +381,7 @@ def dateline_span(document: Document) -> tuple[int, int]:
                     DATELINE,
                     SLASHED_DATELINE,
                     DATELINE_LINE,
+                    CAPITALS_LINE,
                 )
                 if (found := pattern.match(rest))
             ),

@@ -138,6 +138,9 @@ NAME_ENDS = {
     "العلاقات", "العلاقة", "التعاون", "سبل", "افاق", "الوضع", "الاوضاع", "تطورات", "القضايا",
     "قضايا", "المستجدات", "ملفات", "الملفات", "مجالات", "الشراكة", "الاثنين", "الثلاثاء",
     "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد",
+    # Times, often right after a name: "يستقبل فلان الأسبوع المقبل وزيرة ...".
+    "الاسبوع", "الشهر", "العام", "السنة", "المقبل", "المقبلة", "القادم", "القادمة", "الماضي",
+    "الماضية", "غدا",
 }  # fmt: skip
 # An Arabic word with a preposition glued to the article (بالدور, للجالية) is never a name.
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
@@ -275,6 +278,15 @@ class PeopleFinder:
         gap = self.document.text[start:end]
         # A hyphen inside a word joins it: Grande-Marlaska, Pannier-Runacher.
         return gap not in ("-", "'", "’") and bool(BOUNDARY.search(gap))
+
+    def paragraph_between(self, left: int, right: int) -> bool:
+        """True when a line break separates token ``left`` from ``right``."""
+        if left < 0 or right >= len(self.words):
+            return False
+        tokens = self.document.tokens
+        start = self.document.origins[tokens[left].end - 1] + 1
+        end = self.document.origins[tokens[right].start]
+        return "\n" in self.document.text[start:end]
 
     def sentence_ends_before(self, position: int) -> bool:
         """True when a full stop or a line break comes just before token ``position``."""
@@ -426,6 +438,8 @@ class PeopleFinder:
         while position < limit:
             if position in self.known:
                 break
+            if self.paragraph_between(position - 1, position):
+                break  # a headline's title does not run into the first paragraph's
             # After a comma the title may go on ("Agriculture, Maritime Fisheries"),
             # or a name may start ("وزير الداخلية، عبد الوافي لفتيت").
             comma = position > 0 and self.boundary_between(position - 1, position)

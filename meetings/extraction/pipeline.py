@@ -267,6 +267,10 @@ class Extraction:
         )
 
     @functools.cached_property
+    def sidelines(self) -> list[Match]:
+        return SIDELINES.find(self.document)
+
+    @functools.cached_property
     def dateline(self) -> tuple[int, int]:
         return dateline_span(self.document)
 
@@ -450,6 +454,7 @@ class Extraction:
     # 5. An unqualified minister in a national outlet or agency wire is that country's.
     def apply_source_country(self, participants: list[Participant], nameless) -> None:
         if not self.source_country:
+            self.apply_dateline_country(participants, nameless)
             return
         reason = "agency" if self.credit else "outlet"
         for participant in participants:
@@ -461,6 +466,31 @@ class Extraction:
             if mention.country is None and not mention.counterpart and mention.head:
                 mention.country = self.source_country
                 mention.country_span = mention.head
+
+    def apply_dateline_country(self, participants: list[Participant], nameless) -> None:
+        """No outlet or agency gives a country, but the wire's dateline names a city ("ANKARA
+        -", "أنقرة/", "DAKAR, 3 mars"): a minister it names by title alone ("Foreign Minister
+        X", "وزير الخارجية X", "le ministre des Affaires étrangères X") is of the country the
+        wire was filed from, as a wire names its own country's ministers. Not when another
+        minister is of that country: then the dateline is the guest's hosts."""
+        home = self.dateline_country()
+        if not home:
+            return
+        given = {p.country for p in participants if p.country}
+        given |= {m.country for m in nameless if m.country}
+        if home in given:
+            return
+        unqualified = [
+            p
+            for p in participants
+            if p.country is None
+            and not p.accompanying
+            and any(mention.head and not mention.counterpart for mention in p.mentions)
+        ]
+        if len(unqualified) != 1 or not given:
+            return
+        unqualified[0].country = home
+        unqualified[0].country_reason = "dateline"
 
     # 3. Countries: people and counterparts first, then demonyms and names.
     def find_countries(self, finder: PeopleFinder, participants, nameless) -> None:
@@ -633,6 +663,7 @@ class Extraction:
             for m in mentions
             if m.country and start <= (m.head or m.name_span or (-1,))[0] < end
         }
+        self.demonyms_named_beside(finder, participants, nameless)
         for owner, others in shared_demonyms().items():
             other = next((code for code in others if code in sides), None)
             if other is None or named[other] < max(named[owner], 1):
@@ -651,6 +682,40 @@ class Extraction:
                 given = next((m for m in participant.mentions if m.country), None)
                 if participant.country == owner and given and given.country == other:
                     participant.country = other
+
+    def demonyms_named_beside(self, finder: PeopleFinder, participants, nameless) -> None:
+        """A shared demonym with the other country's name a few words on, in the same
+        sentence, is that country's: "وزير ... والكونغوليين في الخارج بجمهورية الكونغو",
+        "ministre ... des Congolais de l'étranger de la République du Congo", "minister of
+        ... Congolese Abroad of the Republic of the Congo"."""
+        names = sorted(finder.country_names.values(), key=lambda match: match.start)
+        for owner, others in shared_demonyms().items():
+            for start, match in list(finder.demonyms.items()):
+                if match.payload != owner:
+                    continue
+                beside = next(
+                    (
+                        found
+                        for found in names
+                        if match.end <= found.start <= match.end + 6
+                        and self.sentence_around(found.start)[0]
+                        == self.sentence_around(match.start)[0]
+                    ),
+                    None,
+                )
+                if beside is None or beside.payload not in others:
+                    continue
+                finder.demonyms[start] = Match(
+                    match.start, match.end, beside.payload, match.proclitics
+                )
+                span = (match.start, match.end)
+                for mention in [*nameless, *(m for p in participants for m in p.mentions)]:
+                    if mention.country == owner and mention.country_span == span:
+                        mention.country = beside.payload
+                for participant in participants:
+                    given = next((m for m in participant.mentions if m.country), None)
+                    if given and given.country_span == span:
+                        participant.country = beside.payload
 
     def countries_in_lead(self, participants, nameless) -> set[str]:
         """The countries of the people named in the sentence that reports the meeting."""
@@ -954,6 +1019,8 @@ class Extraction:
             # Where the wire was filed: the place unless the text names another
             # near the words of the meeting.
             score = 4.0
+            if any(self.lead[0] <= found.start < self.lead[1] for found in self.sidelines):
+                score -= 1  # met on the sidelines of a gathering: where it was held
         elif (
             how in {"building", "capital"}
             or self.is_place_phrase(match)
@@ -961,8 +1028,9 @@ class Extraction:
             or self.in_named_venue(match)
         ):
             # Near the words of the meeting, or a venue in the sentence that reports it.
+            in_lead = self.lead[0] <= match.start < self.lead[1]
             near = any(abs(match.start - cue) <= 15 for cue in cues) or (
-                self.lead[0] <= match.start < self.lead[1] and self.in_named_venue(match)
+                in_lead and (self.in_named_venue(match) or self.names_an_event(match))
             )
             score = 3.5 + (2 if near else 0)
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
