@@ -156,7 +156,14 @@ def sentence_break(document: Document, left: int, right: int) -> bool:
     """A full stop or a line break between tokens ``left`` and ``right``."""
     start = document.origins[document.tokens[left].end - 1] + 1
     end = document.origins[document.tokens[right].start]
-    return bool(re.search(r"[.!?؟\n]", document.text[start:end]))
+    gap = document.text[start:end]
+    if gap.startswith(". ") and document.tokens[left].text in ABBREVIATIONS:
+        return "\n" in gap  # "Dr. Amthal", "M. Nhaga": a title's abbreviation
+    return bool(re.search(r"[.!?؟\n]", gap))
+
+
+# Abbreviated titles written with a full stop before a name.
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "m", "mm", "mme", "pr", "prof", "st", "sen", "gen"}
 
 
 def weekday_candidate(

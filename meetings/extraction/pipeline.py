@@ -57,6 +57,7 @@ for _phrase in (
     "au siege du departement", "au siege de son departement", "au siege de son ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
+    "a son cabinet", "dans son cabinet", "en son cabinet", "in his chambers",
 ):  # fmt: skip
     OFFICE.add(_phrase, True)
 # The visitor: "Y, who is visiting", "الذي يقوم بزيارة", "en visite".
@@ -122,6 +123,25 @@ for _phrase in (
 ):  # fmt: skip
     MULTILATERAL.add(_phrase, True)
 MANY_COUNTRIES = 6
+# Taking part in a session of a body of many ("شارك ... في أشغال الدورة العادية لمجلس وزراء
+# ...", "a pris part à la session du Conseil des ministres de ...", "attended the council of
+# ... ministers"): what the article reports is the gathering.
+TAKES_PART = PhraseMatcher()
+for _phrase in (
+    "شارك", "شاركت", "يشارك", "تشارك", "حضر", "حضرت", "يحضر", "participe", "participe a",
+    "a participe", "a pris part", "prend part", "took part", "takes part", "attended",
+    "attends", "participated", "participates", "participating",
+):  # fmt: skip
+    TAKES_PART.add(_phrase, True)
+SESSION_OF_MANY = PhraseMatcher()
+for _phrase in (
+    "مجلس وزراء", "لمجلس وزراء", "الدورة العادية", "الدورة الاستثنائية", "اشغال الدورة",
+    "اجتماعات الدورة", "conseil des ministres", "session ordinaire", "session extraordinaire",
+    "council of ministers", "ministerial council", "ordinary session", "extraordinary session",
+    "conseil ministeriel", "المجلس الوزاري", "reunion ministerielle", "ministerial meeting",
+    "اجتماع وزاري", "الاجتماع الوزاري",
+):  # fmt: skip
+    SESSION_OF_MANY.add(_phrase, True)
 # Times that name no day: the date is left for the editor rather than guessed.
 VAGUE_TIME = PhraseMatcher()
 for _phrase in (
@@ -582,8 +602,10 @@ class Extraction:
             # The sentence that reports the meeting names two countries' ministers: they
             # are the sides, whoever else the article names more often.
             chosen = sorted(in_lead, key=lambda code: -scores[code])
-        if len(chosen) == 1:
-            # "X and his Spanish counterpart": the other side need only be named once.
+        if len(chosen) == 1 and (self.counterpart_relation or lead != (0, 0)):
+            # "X and his Spanish counterpart": the other side need only be named once. Not
+            # when no sentence says anyone met and only one country's ministers are named (a
+            # cabinet's session, "مجلس الحكومة"): a country named in passing is no side.
             needed = 1.0 if self.counterpart_relation else 2.0
             others = [code for code in ranked if code not in chosen and scores[code] >= needed]
             if others:
@@ -858,11 +880,27 @@ class Extraction:
             return True
         if self.counterpart_relation or BILATERAL.find(self.document):
             return False
+        if self.lead == (0, 0) and len(strong) >= 3:
+            return True  # ministers of three countries, and no sentence says two met
         if SIDELINES.find(self.document) and set(chosen) <= self.in_lead:
             return False  # two ministers met on the sidelines of a gathering of many
+        if self.takes_part_in_a_session():
+            return True
         named = sum(1 for score in scores.values() if score > 0)
         gathering = bool(MULTILATERAL.find(self.document))
         return named >= MANY_COUNTRIES or (gathering and named >= 4)
+
+    def takes_part_in_a_session(self) -> bool:
+        """The first sentence that names a minister says they took part in a session of a
+        body of many: a council of ministers, an ordinary session, a ministerial meeting."""
+        people = sorted(self.person_positions)
+        if not people:
+            return False
+        start, end = self.sentence_around(people[0])
+        return all(
+            any(start <= match.start < end for match in matcher.find(self.document))
+            for matcher in (TAKES_PART, SESSION_OF_MANY)
+        )
 
     # People with no country yet: the one side that has nobody.
     def complete_sides(self, participants: list[Participant]) -> None:
