@@ -440,11 +440,12 @@ def choose_date(
 
     def score(candidate: DateCandidate) -> float:
         value = weights[candidate.how]
-        if dateline_start <= candidate.start and candidate.end <= dateline_end:
-            value -= 6.0  # the wire's date: the meeting's only when the text gives none
+        in_dateline = dateline_start <= candidate.start and candidate.end <= dateline_end
+        if in_dateline:
+            value -= 5.0  # the wire's date: the meeting's only when the text gives none
         if reported_on(words, candidate.start):
             value -= 5.0  # "the ministry announced on Tuesday": when it was said
-        if candidate.start < total * 0.3:
+        if candidate.start < total * 0.3 and not in_dateline:
             value += 2.0
         value -= candidate.start / total  # earlier is better
         if any(abs(candidate.start - cue) <= 12 for cue in cue_positions):
