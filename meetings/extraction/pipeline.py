@@ -103,6 +103,9 @@ MEETING_WORDS = {
     "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
     "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
+PALACE_WORDS = {"palais", "palace", "قصر"}
+# Another meeting added to the one reported: "also", "également", "كما", "par ailleurs".
+ALSO_WORDS = {"also", "separately", "egalement", "aussi", "ailleurs", "كما", "ايضا", "اخر"}
 # Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
 PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
 # Phrases that say two sides met, as opposed to many.
@@ -317,6 +320,8 @@ class Extraction:
         self.person_positions = positions_of(participants, nameless)
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
+        # Who received whom, read again with the countries the sides completed.
+        self.person_positions = positions_of(participants, nameless)
         self.find_place()
         self.side_from_place(participants)
         self.find_topics()
@@ -628,6 +633,8 @@ class Extraction:
                     spans[self.source_country].append(
                         self.evidence(self.credit.start, self.credit.end, "agency")
                     )
+        if len(chosen) == 2 and len(in_lead) == 1:
+            chosen = self.without_other_meetings(chosen, participants, nameless)
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             self.draft.warnings.append(
                 "More than two countries take part: this looks like a multilateral meeting."
@@ -704,6 +711,44 @@ class Extraction:
                 given = next((m for m in participant.mentions if m.country), None)
                 if participant.country == owner and given and given.country == other:
                     participant.country = other
+
+    def without_other_meetings(self, chosen: list[str], participants, nameless) -> list[str]:
+        """The sentence that reports the meeting names one side's minister and one of no
+        country given; the other country chosen is only of ministers met in another meeting
+        the article adds ("He also held talks with Qatar's prime minister", "Il s'est
+        également entretenu avec...", "كما التقى ..."): the host of a forum, say. It is no
+        side: better one side and the other unknown."""
+        start, end = self.lead
+        unknown = [
+            p
+            for p in participants
+            if p.country is None
+            and not p.accompanying
+            and start <= (p.mentions[0].head or p.mentions[0].name_span)[0] < end
+        ]
+        if not unknown:
+            return chosen
+        other = next(code for code in chosen if code not in self.in_lead)
+        positions = [
+            (m.head or m.name_span)[0]
+            for p in participants
+            if p.country == other
+            for m in p.mentions
+        ]
+        positions += [m.head[0] for m in nameless if m.country == other and m.head]
+        if positions and all(self.another_meeting(position) for position in positions):
+            return [code for code in chosen if code != other]
+        return chosen
+
+    def another_meeting(self, position: int) -> bool:
+        """Token ``position`` is in a sentence, not the meeting's, that adds another meeting:
+        a word of a meeting and "also" ("also held talks", "s'est également entretenu",
+        "كما التقى", "par ailleurs", "في سياق آخر")."""
+        start, end = self.sentence_around(position)
+        if start < self.lead[1] and self.lead[0] < end:
+            return False
+        forms = {form for word in self.words[start:end] for form, _ in word_forms(word)}
+        return bool(forms & ALSO_WORDS) and bool(forms & MEETING_WORDS)
 
     def demonyms_named_beside(self, finder: PeopleFinder, participants, nameless) -> None:
         """A shared demonym with the other country's name a few words on, in the same
@@ -1182,7 +1227,7 @@ class Extraction:
         """ "Received at his office", "بمقر الوزارة", "au siège du ministère" near the words
         of the meeting: the host's seat, the dateline's city when it is the host's, else the
         host's capital."""
-        office = next(iter(OFFICE.find(self.document)), None)
+        office = self.office
         if office is None:
             return None
         if any(
@@ -1207,6 +1252,31 @@ class Extraction:
         score = 3.5 + (2 if near else 0) + 1 + 1 - office.start / max(len(self.words), 1)
         return score, office, seat, "office"
 
+    @functools.cached_property
+    def office(self) -> Match | None:
+        """Where the host received: "at his office", "au siège du ministère", or a palace
+        the archive does not know ("au palais X", "at the X Palace", "بقصر X"), which stands
+        for the host's seat as an office does."""
+        found = [*OFFICE.find(self.document), *self.unknown_palaces()]
+        return min(found, key=lambda match: match.start, default=None)
+
+    def unknown_palaces(self) -> list[Match]:
+        known = {position for match in venues().find(self.document)
+                 for position in range(match.start, match.end)}  # fmt: skip
+        found = []
+        for index, word in enumerate(self.words):
+            forms = word_forms(word)
+            palace = next((removed for form, removed in forms if form in PALACE_WORDS), None)
+            if palace is None or index in known:
+                continue
+            before = self.words[max(index - 3, 0) : index]
+            after = self.words[index + 1 : index + 2]
+            if palace.endswith("ب") or (before and before[-1] in PLACE_PREPOSITIONS):
+                found.append(Match(index, index + 2 if after else index + 1, True))  # au palais X
+            elif "the" in before[-3:] and "at" in before[-3:]:
+                found.append(Match(index - 1, index + 1, True))  # at the X Palace
+        return found
+
     def set_place(self, city, evidence: list[Evidence]) -> None:
         self.draft.place = city.slug
         self.draft.place_name = city.names.get("en") or city.slug
@@ -1228,7 +1298,7 @@ class Extraction:
         if len(sides) != 2:
             return None, None
         people = sorted(self.person_positions.items())  # token -> country
-        office = next(iter(OFFICE.find(self.document)), None)
+        office = self.office
         office_span = (office.start, office.end) if office else None
         visit = next(iter(VISITING.find(self.document)), None)
         if visit:
