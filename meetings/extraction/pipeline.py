@@ -99,10 +99,14 @@ MEETING_WORDS = {
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
     # Meetings to come, in announcements.
-    "seance", "session", "audience", "مقابلة", "المقابلة",
+    "seance", "session", "audience", "مقابلة", "المقابلة", "receive",
     "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
     "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
+# Capitalised words after "in"/"à" that are no place: "in Parliament", "à Son Excellence".
+NOT_PLACE_NAMES = {"parliament", "son", "sa", "ses", "his", "her", "their", "the", "la", "le",
+                   "les", "l", "mr", "m", "mme", "mrs", "ms", "dr", "french", "english", "arabic",
+                   "francais", "anglais", "arabe", "person", "presence", "attendance"}  # fmt: skip
 PALACE_WORDS = {"palais", "palace", "قصر"}
 # Another meeting added to the one reported: "also", "également", "كما", "par ailleurs".
 ALSO_WORDS = {"also", "separately", "egalement", "aussi", "ailleurs", "كما", "ايضا", "اخر"}
@@ -318,6 +322,12 @@ class Extraction:
         participants, nameless = participants_from(mentions, self.gazetteer, self.draft.date)
         self.apply_source_country(participants, nameless)
         self.person_positions = positions_of(participants, nameless)
+        self.name_positions = {
+            position
+            for mention in mentions
+            if mention.name_span
+            for position in range(*mention.name_span)
+        }
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
         # Who received whom, read again with the countries the sides completed.
@@ -1031,6 +1041,19 @@ class Extraction:
         office = self.office_place(cues, candidates)
         if office:
             candidates.append(office)
+        # The sentence of the meeting names a place the archive does not know ("à Lille",
+        # "in Aqaba", "في مدينة ..."): the dateline, an office or a city named elsewhere
+        # would be another place; the country they give is kept as the host's.
+        unknown = self.unknown_place_in_lead()
+        if unknown:
+            fallback = max(candidates, key=lambda candidate: candidate[0], default=None)
+            candidates = [
+                candidate
+                for candidate in candidates
+                if candidate[3] != "office"
+                and self.lead[0] <= candidate[1].start < self.lead[1]
+                and not self.in_dateline(candidate[1])
+            ]
         best = max(candidates, key=lambda candidate: candidate[0], default=None)
         if best and best[0] >= 3:
             _score, match, city, how = best
@@ -1043,12 +1066,24 @@ class Extraction:
                     f"{seat} is proposed. Check it."
                 )
             return
+        if unknown:
+            self.draft.warnings.append(
+                f"The meeting took place in {self.document.original(*unknown)}, which is not "
+                "in the archive's list of cities: add it, or choose the place."
+            )
         host, _office = self.host_from_the_text()
         if host:
             self.draft.host_country = host
             return
         at_home = self.credit or not self.reports_from_anywhere
-        if at_home and self.source_country and self.source_country in self.draft.countries:
+        home = at_home and self.source_country and self.source_country in self.draft.countries
+        if unknown:
+            if fallback and fallback[0] >= 3:
+                self.draft.host_country = fallback[2].country
+            elif home:
+                self.draft.host_country = self.source_country
+            return
+        if home:
             # A national outlet that names no place usually reports a meeting at home.
             capital = self.capital_of(self.source_country)
             self.draft.host_country = self.source_country
@@ -1058,6 +1093,42 @@ class Extraction:
             self.draft.warnings.append(
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
+
+    def unknown_place_in_lead(self) -> tuple[int, int] | None:
+        """A place the archive does not know, named as where the meeting was: in the sentence
+        that reports it, "à" or "in" before a capitalised name that is no city, country,
+        person, month or weekday ("à Lille", "in Aqaba"), or "في مدينة"/"بمدينة" before a
+        word that is no city. The tokens of the name, or None."""
+        start, end = self.lead
+        known = set()
+        for table in (self.finder.city_matches, self.finder.country_names.values(),
+                      self.finder.demonyms.values(), venues().find(self.document)):  # fmt: skip
+            for match in table:
+                known.update(range(match.start, match.end))
+        for match in self.finder.known.values():
+            known.update(range(match.start, match.end))
+        known.update(self.name_positions)
+        for candidate in self.date_candidates:
+            known.update(range(candidate.start, candidate.end))
+        for index in range(start, min(end, len(self.words)) - 1):
+            word, following = self.words[index], index + 1
+            if following in known or following in self.finder.heads:
+                continue
+            if word in {"a", "in"} and self.document.original(index, index + 1) in {"à", "in"}:
+                written = self.document.original(following, following + 1)
+                if not (written[:1].isupper() and written.isalpha()):
+                    continue
+                if self.words[following] in NOT_PLACE_NAMES:
+                    continue
+                if self.office and 0 <= index - self.office.end <= 3:
+                    continue  # "au siège du ministère, à Ben Aknoun": the office's address
+                last = following + 1
+                while last < end and self.document.original(last, last + 1)[:1].isupper():
+                    last += 1  # "Sharm El Sheikh"
+                return following, last
+            if word in {"بمدينة", "مدينة"} and (word == "بمدينة" or self.words[index - 1] == "في"):
+                return following, following + 1
+        return None
 
     def places_named(self):
         """(match, city, how) for each way the article names a city: by its name, by a
