@@ -261,3 +261,19 @@ def test_a_city_not_in_the_list_is_not_replaced_by_another(gazetteer, text, opti
     assert draft.place is None
     assert draft.host_country in draft.countries
     assert any("not in the archive's list of cities" in w for w in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reçu mercredi à Rabat par Samir Alaoui, le ministre gabonais de l'Habitat, Paul "
+        "Mba, a visité ensuite un chantier de logements.",
+        "Received on Wednesday in Rabat by Samir Alaoui, Gabon's housing minister Paul Mba "
+        "then visited a housing site.",
+        "استقبل وزير السكن الغابوني بول مبا، اليوم الأربعاء بالرباط، من طرف سمير العلوي، "
+        "قبل أن يزور ورشا للسكن.",
+    ],
+)
+def test_a_host_named_after_a_passive_reception_is_of_the_outlets_country(gazetteer, text):
+    draft = draft_of(text, gazetteer, outlet="Hespress")
+    assert (draft.countries, draft.place) == (["GA", "MA"], "rabat")

@@ -156,6 +156,9 @@ ACCOMPANYING_CUES = {
 # Words after which an Arabic name may run straight into its title (no comma).
 INTRODUCERS = {"مع", "استقبل", "استقبلت", "التقي", "التقت", "يستقبل", "تستقبل", "يلتقي",
                "تلتقي"}  # fmt: skip
+# A reception in the passive: the name after "par"/"by" is the host's.
+PASSIVE_HOSTS = {"recu", "recue", "recus", "accueilli", "accueillie", "received", "welcomed",
+                 "hosted", "استقبل", "استقبلت"}  # fmt: skip
 TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -676,8 +679,33 @@ class PeopleFinder:
                 self.set_name(mention, (match.start, match.end))
                 mention.accompanying = self.is_accompanying(start)
                 found.append(mention)
+        for position in self.hosts_by_name():
+            # "Reçu ... par Nasser Bourita, le ministre mauritanien...": the host, by name only.
+            name = self.name_forward(position)
+            if name and not covered.intersection(range(*name)):
+                mention = Mention()
+                self.set_name(mention, name)
+                covered.update(range(*name))
+                found.append(mention)
         found.sort(key=lambda m: (m.head or m.name_span or (0, 0))[0])
         self.apply_official_titles(found)
+        return found
+
+    def hosts_by_name(self) -> list[int]:
+        """Where a name follows a passive reception: "reçu par", "accueillie par", "received
+        by", "welcomed by" (the name's first token)."""
+        found = []
+        for index in range(1, len(self.words) - 1):
+            arabic = self.words[index] in {"طرف", "قبل"} and self.words[index - 1] == "من"
+            if self.words[index] not in {"par", "by"} and not arabic:
+                continue
+            if not PASSIVE_HOSTS.intersection(self.words[max(index - 12, 0) : index]):
+                continue  # "reçu ce mardi à Rabat par ...", "استقبل ... من طرف ..."
+            following = index + 1
+            if self.entity_at(following):
+                continue
+            if (arabic and self.is_arabic(following)) or self.is_capitalised(following):
+                found.append(following)
         return found
 
     def apply_official_titles(self, mentions: list[Mention]) -> None:
