@@ -277,3 +277,21 @@ def test_a_city_not_in_the_list_is_not_replaced_by_another(gazetteer, text, opti
 def test_a_host_named_after_a_passive_reception_is_of_the_outlets_country(gazetteer, text):
     draft = draft_of(text, gazetteer, outlet="Hespress")
     assert (draft.countries, draft.place) == (["GA", "MA"], "rabat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade Minister Samir Alaoui met on Tuesday in Lisbon with his counterpart from "
+        "Portugal, Rui Costa.\n\nThe minister is due in Madrid on Friday, where he will meet "
+        "Spain's trade minister Elena Vidal.",
+        "Le ministre du Commerce, Samir Alaoui, a rencontré mardi à Lisbonne son homologue "
+        "portugais, Rui Costa.\n\nLe ministre est attendu vendredi à Madrid, où il "
+        "rencontrera la ministre espagnole du Commerce, Elena Vidal.",
+        "التقى وزير التجارة سمير العلوي، الثلاثاء بلشبونة، نظيره البرتغالي روي كوستا.\n\nومن "
+        "المرتقب أن يلتقي الوزير يوم الجمعة بمدريد وزيرة التجارة الإسبانية إيلينا فيدال.",
+    ],
+)
+def test_a_minister_to_be_met_later_is_no_side(gazetteer, text):
+    draft = draft_of(text, gazetteer)
+    assert (draft.countries, draft.place) == (["PT"], "lisbon")

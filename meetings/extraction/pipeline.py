@@ -726,8 +726,9 @@ class Extraction:
         """The sentence that reports the meeting names one side's minister and one of no
         country given; the other country chosen is only of ministers met in another meeting
         the article adds ("He also held talks with Qatar's prime minister", "Il s'est
-        également entretenu avec...", "كما التقى ..."): the host of a forum, say. It is no
-        side: better one side and the other unknown."""
+        également entretenu avec...", "كما التقى ...": the host of a forum, say) or to be met
+        later ("he will meet...", "il rencontrera...", "سيلتقي..."). It is no side: better one
+        side and the other unknown."""
         start, end = self.lead
         unknown = [
             p
@@ -746,9 +747,21 @@ class Extraction:
             for m in p.mentions
         ]
         positions += [m.head[0] for m in nameless if m.country == other and m.head]
-        if positions and all(self.another_meeting(position) for position in positions):
+        later = [] if self.draft.announcement else positions
+        if positions and all(
+            self.another_meeting(position) or (position in later and self.to_come(position))
+            for position in positions
+        ):
             return [code for code in chosen if code != other]
         return chosen
+
+    def to_come(self, position: int) -> bool:
+        """A minister to be met later, outside the meeting's sentence: "is due in Ottawa on
+        Thursday, where he will meet..."."""
+        start, end = self.sentence_around(position)
+        return not (start < self.lead[1] and self.lead[0] < end) and in_future(
+            self.document, position
+        )
 
     def another_meeting(self, position: int) -> bool:
         """Token ``position`` is in a sentence, not the meeting's, that adds another meeting:
