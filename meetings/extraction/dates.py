@@ -62,9 +62,9 @@ FUTURE_MARKERS = {
     "will", "due", "expected", "scheduled", "doit", "doivent", "devrait", "devraient", "prevu",
     "prevue", "attendu", "attendue", "سيجري", "سيلتقي", "سيحل", "ستعقد", "سيعقد", "سيقوم",
     "سيبحث", "ستبحث", "سيتوجه", "ستتوجه", "يرتقب", "المرتقب", "المرتقبة", "غدا", "demain",
-    "tomorrow",
+    "tomorrow", "المنتظر", "ينتظر", "المتوقع", "يتوقع",
 }  # fmt: skip
-FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|ront)$")
+FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|vra|ront)$")  # recevra, rencontrera
 THIS = {"this", "ce", "cette", "on", "يوم", "هذا"}
 # "until Tuesday", "jusqu'à mardi", "حتى الثلاثاء": the end of a stay, not the day of a
 # meeting; a stay being reported, it ends on the next such day.
@@ -156,7 +156,14 @@ def sentence_break(document: Document, left: int, right: int) -> bool:
     """A full stop or a line break between tokens ``left`` and ``right``."""
     start = document.origins[document.tokens[left].end - 1] + 1
     end = document.origins[document.tokens[right].start]
-    return bool(re.search(r"[.!?؟\n]", document.text[start:end]))
+    gap = document.text[start:end]
+    if gap.startswith(". ") and document.tokens[left].text in ABBREVIATIONS:
+        return "\n" in gap  # "Dr. Amthal", "M. Nhaga": a title's abbreviation
+    return bool(re.search(r"[.!?؟\n]", gap))
+
+
+# Abbreviated titles written with a full stop before a name.
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "m", "mm", "mme", "pr", "prof", "st", "sen", "gen"}
 
 
 def weekday_candidate(
@@ -356,6 +363,10 @@ SLASHED_DATELINE = re.compile(r"^[^\n/]{0,60}?/[^/\n]{1,25}/")
 # A dateline on a line of its own: "الرياض 29 صفر 1446 هـ الموافق 03 سبتمبر 2024 م واس",
 # "بغداد / الصباح الجديد": short, with a number or a slash, no sentence in it.
 DATELINE_LINE = re.compile(r"^(?=[^\n]*[\d/])[^\n.!?؟:]{3,80}(?=\n)")
+# The agency's credit closing the dateline with a stop: "Kinshasa, 3 juin 2025 (ACP).-".
+CREDIT_DATELINE = re.compile(r"^[^\n()]{1,60}?\([^)\n]{1,40}\)\.\s?[-–—]{1,2}\s?")
+# A city alone on the first line, in capitals, as wires file it: "ANKARA", "NOUAKCHOTT".
+CAPITALS_LINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’-]{2,30}(?=\s*\n)")
 TITLE_LINE = re.compile(r"^[^\n]{3,150}(?<![.!?؟])\n")
 
 
@@ -376,9 +387,11 @@ def dateline_span(document: Document) -> tuple[int, int]:
                 for pattern in (
                     AGENCY_FIRST_DATELINE,
                     DATED_DATELINE,
+                    CREDIT_DATELINE,
                     DATELINE,
                     SLASHED_DATELINE,
                     DATELINE_LINE,
+                    CAPITALS_LINE,
                 )
                 if (found := pattern.match(rest))
             ),
@@ -427,11 +440,12 @@ def choose_date(
 
     def score(candidate: DateCandidate) -> float:
         value = weights[candidate.how]
-        if dateline_start <= candidate.start and candidate.end <= dateline_end:
-            value -= 4.0
+        in_dateline = dateline_start <= candidate.start and candidate.end <= dateline_end
+        if in_dateline:
+            value -= 5.0  # the wire's date: the meeting's only when the text gives none
         if reported_on(words, candidate.start):
             value -= 5.0  # "the ministry announced on Tuesday": when it was said
-        if candidate.start < total * 0.3:
+        if candidate.start < total * 0.3 and not in_dateline:
             value += 2.0
         value -= candidate.start / total  # earlier is better
         if any(abs(candidate.start - cue) <= 12 for cue in cue_positions):
@@ -440,8 +454,10 @@ def choose_date(
             age = (published - candidate.date).days
             if age < -1:
                 # After publication: announced, not held; less so when the words say it is
-                # to come ("will travel to Rabat on Thursday"): the article announces it.
-                value -= 2.0 if candidate.to_come else 10.0
+                # to come ("will travel to Rabat on Thursday", "recevra le 5 juin"): the
+                # article announces it.
+                to_come = candidate.to_come or in_future(document, candidate.start)
+                value -= 2.0 if to_come else 10.0
             elif age <= 10:
                 value += 2.0
             elif age > 120 and candidate.precision == "day":

@@ -216,6 +216,10 @@ class Gazetteer:
         return None
 
 
+# A city's name followed by one of these names a gathering held in that city.
+GATHERING_NAMES = {"forum", "summit", "conference", "dialogue", "expo"}
+
+
 def written_as_a_name(document: Document, match: Match) -> bool:
     """A name in Latin script counts only written with a capital ("la Réunion", "Malé",
     "Le Cap"), not as the word it also is ("la réunion annuelle", "male", "garder le cap").
@@ -248,5 +252,8 @@ def followed_by_a_name(document: Document, match: Match) -> bool:
     ]
     if gap != " " or following.text in NOT_NAME_WORDS:
         return False
+    after = {token.text for token in document.tokens[match.end : match.end + 3]}
+    if after & GATHERING_NAMES:
+        return False  # "the Doha Forum", "the Munich Security Conference": held there
     word = document.original(match.end, match.end + 1)
     return word[:1].isupper() and bool(LATIN.match(word))

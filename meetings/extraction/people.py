@@ -138,6 +138,8 @@ NAME_ENDS = {
     "العلاقات", "العلاقة", "التعاون", "سبل", "افاق", "الوضع", "الاوضاع", "تطورات", "القضايا",
     "قضايا", "المستجدات", "ملفات", "الملفات", "مجالات", "الشراكة", "الاثنين", "الثلاثاء",
     "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد",
+    # Times, often right after a name: "يستقبل فلان الأسبوع المقبل وزيرة ...".
+    "الاسبوع", "الشهر", "العام", "السنة", "غدا",
 }  # fmt: skip
 # An Arabic word with a preposition glued to the article (بالدور, للجالية) is never a name.
 NOT_A_NAME_WORD = re.compile(r"^(ب|ل|ك|و|ف|وب|ول|فب|فل)ال|^لل")
@@ -154,6 +156,9 @@ ACCOMPANYING_CUES = {
 # Words after which an Arabic name may run straight into its title (no comma).
 INTRODUCERS = {"مع", "استقبل", "استقبلت", "التقي", "التقت", "يستقبل", "تستقبل", "يلتقي",
                "تلتقي"}  # fmt: skip
+# A reception in the passive: the name after "par"/"by" is the host's.
+PASSIVE_HOSTS = {"recu", "recue", "recus", "accueilli", "accueillie", "received", "welcomed",
+                 "hosted", "استقبل", "استقبلت"}  # fmt: skip
 TITLE_REACH = 16  # tokens from a title's head to where an official title may still start
 MAX_NAME_WORDS = 5  # Mauritanian names run long: محمد أحمد ولد محمد الأمين
 SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -275,6 +280,15 @@ class PeopleFinder:
         gap = self.document.text[start:end]
         # A hyphen inside a word joins it: Grande-Marlaska, Pannier-Runacher.
         return gap not in ("-", "'", "’") and bool(BOUNDARY.search(gap))
+
+    def paragraph_between(self, left: int, right: int) -> bool:
+        """True when a line break separates token ``left`` from ``right``."""
+        if left < 0 or right >= len(self.words):
+            return False
+        tokens = self.document.tokens
+        start = self.document.origins[tokens[left].end - 1] + 1
+        end = self.document.origins[tokens[right].start]
+        return "\n" in self.document.text[start:end]
 
     def sentence_ends_before(self, position: int) -> bool:
         """True when a full stop or a line break comes just before token ``position``."""
@@ -426,6 +440,8 @@ class PeopleFinder:
         while position < limit:
             if position in self.known:
                 break
+            if self.paragraph_between(position - 1, position):
+                break  # a headline's title does not run into the first paragraph's
             # After a comma the title may go on ("Agriculture, Maritime Fisheries"),
             # or a name may start ("وزير الداخلية، عبد الوافي لفتيت").
             comma = position > 0 and self.boundary_between(position - 1, position)
@@ -663,8 +679,33 @@ class PeopleFinder:
                 self.set_name(mention, (match.start, match.end))
                 mention.accompanying = self.is_accompanying(start)
                 found.append(mention)
+        for position in self.hosts_by_name():
+            # "Reçu ... par Nasser Bourita, le ministre mauritanien...": the host, by name only.
+            name = self.name_forward(position)
+            if name and not covered.intersection(range(*name)):
+                mention = Mention()
+                self.set_name(mention, name)
+                covered.update(range(*name))
+                found.append(mention)
         found.sort(key=lambda m: (m.head or m.name_span or (0, 0))[0])
         self.apply_official_titles(found)
+        return found
+
+    def hosts_by_name(self) -> list[int]:
+        """Where a name follows a passive reception: "reçu par", "accueillie par", "received
+        by", "welcomed by" (the name's first token)."""
+        found = []
+        for index in range(1, len(self.words) - 1):
+            arabic = self.words[index] in {"طرف", "قبل"} and self.words[index - 1] == "من"
+            if self.words[index] not in {"par", "by"} and not arabic:
+                continue
+            if not PASSIVE_HOSTS.intersection(self.words[max(index - 12, 0) : index]):
+                continue  # "reçu ce mardi à Rabat par ...", "استقبل ... من طرف ..."
+            following = index + 1
+            if self.entity_at(following):
+                continue
+            if (arabic and self.is_arabic(following)) or self.is_capitalised(following):
+                found.append(following)
         return found
 
     def apply_official_titles(self, mentions: list[Mention]) -> None:

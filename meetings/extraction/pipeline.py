@@ -57,6 +57,7 @@ for _phrase in (
     "au siege du departement", "au siege de son departement", "au siege de son ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
+    "a son cabinet", "dans son cabinet", "en son cabinet", "in his chambers",
 ):  # fmt: skip
     OFFICE.add(_phrase, True)
 # The visitor: "Y, who is visiting", "الذي يقوم بزيارة", "en visite".
@@ -98,10 +99,17 @@ MEETING_WORDS = {
     "entretiens", "discussions", "visite", "talks", "met", "meeting", "received", "held",
     "meets", "hosted", "discussed", "عقد", "عقدت", "عقدا", "retrouves", "entretenus",
     # Meetings to come, in announcements.
-    "seance", "session", "audience", "مقابلة", "المقابلة",
+    "seance", "session", "audience", "مقابلة", "المقابلة", "receive",
     "recevra", "rencontrera", "entretiendra", "meet", "سيجري", "سيلتقي", "سيستقبل", "يستقبل",
     "يلتقي", "تلتقي", "welcomed", "accueilli", "accueillie", "s'entretiendra",
 }  # fmt: skip
+# Capitalised words after "in"/"à" that are no place: "in Parliament", "à Son Excellence".
+NOT_PLACE_NAMES = {"parliament", "son", "sa", "ses", "his", "her", "their", "the", "la", "le",
+                   "les", "l", "mr", "m", "mme", "mrs", "ms", "dr", "french", "english", "arabic",
+                   "francais", "anglais", "arabe", "person", "presence", "attendance"}  # fmt: skip
+PALACE_WORDS = {"palais", "palace", "قصر"}
+# Another meeting added to the one reported: "also", "également", "كما", "par ailleurs".
+ALSO_WORDS = {"also", "separately", "egalement", "aussi", "ailleurs", "كما", "ايضا", "اخر"}
 # Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
 PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
 # Phrases that say two sides met, as opposed to many.
@@ -122,6 +130,25 @@ for _phrase in (
 ):  # fmt: skip
     MULTILATERAL.add(_phrase, True)
 MANY_COUNTRIES = 6
+# Taking part in a session of a body of many ("شارك ... في أشغال الدورة العادية لمجلس وزراء
+# ...", "a pris part à la session du Conseil des ministres de ...", "attended the council of
+# ... ministers"): what the article reports is the gathering.
+TAKES_PART = PhraseMatcher()
+for _phrase in (
+    "شارك", "شاركت", "يشارك", "تشارك", "حضر", "حضرت", "يحضر", "participe", "participe a",
+    "a participe", "a pris part", "prend part", "took part", "takes part", "attended",
+    "attends", "participated", "participates", "participating",
+):  # fmt: skip
+    TAKES_PART.add(_phrase, True)
+SESSION_OF_MANY = PhraseMatcher()
+for _phrase in (
+    "مجلس وزراء", "لمجلس وزراء", "الدورة العادية", "الدورة الاستثنائية", "اشغال الدورة",
+    "اجتماعات الدورة", "conseil des ministres", "session ordinaire", "session extraordinaire",
+    "council of ministers", "ministerial council", "ordinary session", "extraordinary session",
+    "conseil ministeriel", "المجلس الوزاري", "reunion ministerielle", "ministerial meeting",
+    "اجتماع وزاري", "الاجتماع الوزاري",
+):  # fmt: skip
+    SESSION_OF_MANY.add(_phrase, True)
 # Times that name no day: the date is left for the editor rather than guessed.
 VAGUE_TIME = PhraseMatcher()
 for _phrase in (
@@ -267,6 +294,10 @@ class Extraction:
         )
 
     @functools.cached_property
+    def sidelines(self) -> list[Match]:
+        return SIDELINES.find(self.document)
+
+    @functools.cached_property
     def dateline(self) -> tuple[int, int]:
         return dateline_span(self.document)
 
@@ -291,8 +322,16 @@ class Extraction:
         participants, nameless = participants_from(mentions, self.gazetteer, self.draft.date)
         self.apply_source_country(participants, nameless)
         self.person_positions = positions_of(participants, nameless)
+        self.name_positions = {
+            position
+            for mention in mentions
+            if mention.name_span
+            for position in range(*mention.name_span)
+        }
         self.find_countries(finder, participants, nameless)
         self.complete_sides(participants)
+        # Who received whom, read again with the countries the sides completed.
+        self.person_positions = positions_of(participants, nameless)
         self.find_place()
         self.side_from_place(participants)
         self.find_topics()
@@ -450,6 +489,7 @@ class Extraction:
     # 5. An unqualified minister in a national outlet or agency wire is that country's.
     def apply_source_country(self, participants: list[Participant], nameless) -> None:
         if not self.source_country:
+            self.apply_dateline_country(participants, nameless)
             return
         reason = "agency" if self.credit else "outlet"
         for participant in participants:
@@ -461,6 +501,31 @@ class Extraction:
             if mention.country is None and not mention.counterpart and mention.head:
                 mention.country = self.source_country
                 mention.country_span = mention.head
+
+    def apply_dateline_country(self, participants: list[Participant], nameless) -> None:
+        """No outlet or agency gives a country, but the wire's dateline names a city ("ANKARA
+        -", "أنقرة/", "DAKAR, 3 mars"): a minister it names by title alone ("Foreign Minister
+        X", "وزير الخارجية X", "le ministre des Affaires étrangères X") is of the country the
+        wire was filed from, as a wire names its own country's ministers. Not when another
+        minister is of that country: then the dateline is the guest's hosts."""
+        home = self.dateline_country()
+        if not home:
+            return
+        given = {p.country for p in participants if p.country}
+        given |= {m.country for m in nameless if m.country}
+        if home in given:
+            return
+        unqualified = [
+            p
+            for p in participants
+            if p.country is None
+            and not p.accompanying
+            and any(mention.head and not mention.counterpart for mention in p.mentions)
+        ]
+        if len(unqualified) != 1 or not given:
+            return
+        unqualified[0].country = home
+        unqualified[0].country_reason = "dateline"
 
     # 3. Countries: people and counterparts first, then demonyms and names.
     def find_countries(self, finder: PeopleFinder, participants, nameless) -> None:
@@ -552,8 +617,10 @@ class Extraction:
             # The sentence that reports the meeting names two countries' ministers: they
             # are the sides, whoever else the article names more often.
             chosen = sorted(in_lead, key=lambda code: -scores[code])
-        if len(chosen) == 1:
-            # "X and his Spanish counterpart": the other side need only be named once.
+        if len(chosen) == 1 and (self.counterpart_relation or lead != (0, 0)):
+            # "X and his Spanish counterpart": the other side need only be named once. Not
+            # when no sentence says anyone met and only one country's ministers are named (a
+            # cabinet's session, "مجلس الحكومة"): a country named in passing is no side.
             needed = 1.0 if self.counterpart_relation else 2.0
             others = [code for code in ranked if code not in chosen and scores[code] >= needed]
             if others:
@@ -576,6 +643,8 @@ class Extraction:
                     spans[self.source_country].append(
                         self.evidence(self.credit.start, self.credit.end, "agency")
                     )
+        if len(chosen) == 2 and len(in_lead) == 1:
+            chosen = self.without_other_meetings(chosen, participants, nameless)
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             self.draft.warnings.append(
                 "More than two countries take part: this looks like a multilateral meeting."
@@ -633,6 +702,7 @@ class Extraction:
             for m in mentions
             if m.country and start <= (m.head or m.name_span or (-1,))[0] < end
         }
+        self.demonyms_named_beside(finder, participants, nameless)
         for owner, others in shared_demonyms().items():
             other = next((code for code in others if code in sides), None)
             if other is None or named[other] < max(named[owner], 1):
@@ -651,6 +721,91 @@ class Extraction:
                 given = next((m for m in participant.mentions if m.country), None)
                 if participant.country == owner and given and given.country == other:
                     participant.country = other
+
+    def without_other_meetings(self, chosen: list[str], participants, nameless) -> list[str]:
+        """The sentence that reports the meeting names one side's minister and one of no
+        country given; the other country chosen is only of ministers met in another meeting
+        the article adds ("He also held talks with Qatar's prime minister", "Il s'est
+        également entretenu avec...", "كما التقى ...": the host of a forum, say) or to be met
+        later ("he will meet...", "il rencontrera...", "سيلتقي..."). It is no side: better one
+        side and the other unknown."""
+        start, end = self.lead
+        unknown = [
+            p
+            for p in participants
+            if p.country is None
+            and not p.accompanying
+            and start <= (p.mentions[0].head or p.mentions[0].name_span)[0] < end
+        ]
+        if not unknown:
+            return chosen
+        other = next(code for code in chosen if code not in self.in_lead)
+        positions = [
+            (m.head or m.name_span)[0]
+            for p in participants
+            if p.country == other
+            for m in p.mentions
+        ]
+        positions += [m.head[0] for m in nameless if m.country == other and m.head]
+        later = [] if self.draft.announcement else positions
+        if positions and all(
+            self.another_meeting(position) or (position in later and self.to_come(position))
+            for position in positions
+        ):
+            return [code for code in chosen if code != other]
+        return chosen
+
+    def to_come(self, position: int) -> bool:
+        """A minister to be met later, outside the meeting's sentence: "is due in Ottawa on
+        Thursday, where he will meet..."."""
+        start, end = self.sentence_around(position)
+        return not (start < self.lead[1] and self.lead[0] < end) and in_future(
+            self.document, position
+        )
+
+    def another_meeting(self, position: int) -> bool:
+        """Token ``position`` is in a sentence, not the meeting's, that adds another meeting:
+        a word of a meeting and "also" ("also held talks", "s'est également entretenu",
+        "كما التقى", "par ailleurs", "في سياق آخر")."""
+        start, end = self.sentence_around(position)
+        if start < self.lead[1] and self.lead[0] < end:
+            return False
+        forms = {form for word in self.words[start:end] for form, _ in word_forms(word)}
+        return bool(forms & ALSO_WORDS) and bool(forms & MEETING_WORDS)
+
+    def demonyms_named_beside(self, finder: PeopleFinder, participants, nameless) -> None:
+        """A shared demonym with the other country's name a few words on, in the same
+        sentence, is that country's: "وزير ... والكونغوليين في الخارج بجمهورية الكونغو",
+        "ministre ... des Congolais de l'étranger de la République du Congo", "minister of
+        ... Congolese Abroad of the Republic of the Congo"."""
+        names = sorted(finder.country_names.values(), key=lambda match: match.start)
+        for owner, others in shared_demonyms().items():
+            for start, match in list(finder.demonyms.items()):
+                if match.payload != owner:
+                    continue
+                beside = next(
+                    (
+                        found
+                        for found in names
+                        if match.end <= found.start <= match.end + 6
+                        and self.sentence_around(found.start)[0]
+                        == self.sentence_around(match.start)[0]
+                    ),
+                    None,
+                )
+                if beside is None or beside.payload not in others:
+                    continue
+                finder.demonyms[start] = Match(
+                    match.start, match.end, beside.payload, match.proclitics
+                )
+                span = (match.start, match.end)
+                for mention in [*nameless, *(m for p in participants for m in p.mentions)]:
+                    if mention.country == owner and mention.country_span == span:
+                        mention.country = beside.payload
+                for participant in participants:
+                    given = next((m for m in participant.mentions if m.country), None)
+                    if given and given.country_span == span:
+                        participant.country = beside.payload
 
     def countries_in_lead(self, participants, nameless) -> set[str]:
         """The countries of the people named in the sentence that reports the meeting."""
@@ -793,11 +948,27 @@ class Extraction:
             return True
         if self.counterpart_relation or BILATERAL.find(self.document):
             return False
+        if self.lead == (0, 0) and len(strong) >= 3:
+            return True  # ministers of three countries, and no sentence says two met
         if SIDELINES.find(self.document) and set(chosen) <= self.in_lead:
             return False  # two ministers met on the sidelines of a gathering of many
+        if self.takes_part_in_a_session():
+            return True
         named = sum(1 for score in scores.values() if score > 0)
         gathering = bool(MULTILATERAL.find(self.document))
         return named >= MANY_COUNTRIES or (gathering and named >= 4)
+
+    def takes_part_in_a_session(self) -> bool:
+        """The first sentence that names a minister says they took part in a session of a
+        body of many: a council of ministers, an ordinary session, a ministerial meeting."""
+        people = sorted(self.person_positions)
+        if not people:
+            return False
+        start, end = self.sentence_around(people[0])
+        return all(
+            any(start <= match.start < end for match in matcher.find(self.document))
+            for matcher in (TAKES_PART, SESSION_OF_MANY)
+        )
 
     # People with no country yet: the one side that has nobody.
     def complete_sides(self, participants: list[Participant]) -> None:
@@ -883,6 +1054,19 @@ class Extraction:
         office = self.office_place(cues, candidates)
         if office:
             candidates.append(office)
+        # The sentence of the meeting names a place the archive does not know ("à Lille",
+        # "in Aqaba", "في مدينة ..."): the dateline, an office or a city named elsewhere
+        # would be another place; the country they give is kept as the host's.
+        unknown = self.unknown_place_in_lead()
+        if unknown:
+            fallback = max(candidates, key=lambda candidate: candidate[0], default=None)
+            candidates = [
+                candidate
+                for candidate in candidates
+                if candidate[3] != "office"
+                and self.lead[0] <= candidate[1].start < self.lead[1]
+                and not self.in_dateline(candidate[1])
+            ]
         best = max(candidates, key=lambda candidate: candidate[0], default=None)
         if best and best[0] >= 3:
             _score, match, city, how = best
@@ -895,12 +1079,24 @@ class Extraction:
                     f"{seat} is proposed. Check it."
                 )
             return
+        if unknown:
+            self.draft.warnings.append(
+                f"The meeting took place in {self.document.original(*unknown)}, which is not "
+                "in the archive's list of cities: add it, or choose the place."
+            )
         host, _office = self.host_from_the_text()
         if host:
             self.draft.host_country = host
             return
         at_home = self.credit or not self.reports_from_anywhere
-        if at_home and self.source_country and self.source_country in self.draft.countries:
+        home = at_home and self.source_country and self.source_country in self.draft.countries
+        if unknown:
+            if fallback and fallback[0] >= 3:
+                self.draft.host_country = fallback[2].country
+            elif home:
+                self.draft.host_country = self.source_country
+            return
+        if home:
             # A national outlet that names no place usually reports a meeting at home.
             capital = self.capital_of(self.source_country)
             self.draft.host_country = self.source_country
@@ -910,6 +1106,42 @@ class Extraction:
             self.draft.warnings.append(
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
+
+    def unknown_place_in_lead(self) -> tuple[int, int] | None:
+        """A place the archive does not know, named as where the meeting was: in the sentence
+        that reports it, "à" or "in" before a capitalised name that is no city, country,
+        person, month or weekday ("à Lille", "in Aqaba"), or "في مدينة"/"بمدينة" before a
+        word that is no city. The tokens of the name, or None."""
+        start, end = self.lead
+        known = set()
+        for table in (self.finder.city_matches, self.finder.country_names.values(),
+                      self.finder.demonyms.values(), venues().find(self.document)):  # fmt: skip
+            for match in table:
+                known.update(range(match.start, match.end))
+        for match in self.finder.known.values():
+            known.update(range(match.start, match.end))
+        known.update(self.name_positions)
+        for candidate in self.date_candidates:
+            known.update(range(candidate.start, candidate.end))
+        for index in range(start, min(end, len(self.words)) - 1):
+            word, following = self.words[index], index + 1
+            if following in known or following in self.finder.heads:
+                continue
+            if word in {"a", "in"} and self.document.original(index, index + 1) in {"à", "in"}:
+                written = self.document.original(following, following + 1)
+                if not (written[:1].isupper() and written.isalpha()):
+                    continue
+                if self.words[following] in NOT_PLACE_NAMES:
+                    continue
+                if self.office and 0 <= index - self.office.end <= 3:
+                    continue  # "au siège du ministère, à Ben Aknoun": the office's address
+                last = following + 1
+                while last < end and self.document.original(last, last + 1)[:1].isupper():
+                    last += 1  # "Sharm El Sheikh"
+                return following, last
+            if word in {"بمدينة", "مدينة"} and (word == "بمدينة" or self.words[index - 1] == "في"):
+                return following, following + 1
+        return None
 
     def places_named(self):
         """(match, city, how) for each way the article names a city: by its name, by a
@@ -954,6 +1186,8 @@ class Extraction:
             # Where the wire was filed: the place unless the text names another
             # near the words of the meeting.
             score = 4.0
+            if any(self.lead[0] <= found.start < self.lead[1] for found in self.sidelines):
+                score -= 1  # met on the sidelines of a gathering: where it was held
         elif (
             how in {"building", "capital"}
             or self.is_place_phrase(match)
@@ -961,8 +1195,9 @@ class Extraction:
             or self.in_named_venue(match)
         ):
             # Near the words of the meeting, or a venue in the sentence that reports it.
+            in_lead = self.lead[0] <= match.start < self.lead[1]
             near = any(abs(match.start - cue) <= 15 for cue in cues) or (
-                self.lead[0] <= match.start < self.lead[1] and self.in_named_venue(match)
+                in_lead and (self.in_named_venue(match) or self.names_an_event(match))
             )
             score = 3.5 + (2 if near else 0)
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
@@ -1076,7 +1311,7 @@ class Extraction:
         """ "Received at his office", "بمقر الوزارة", "au siège du ministère" near the words
         of the meeting: the host's seat, the dateline's city when it is the host's, else the
         host's capital."""
-        office = next(iter(OFFICE.find(self.document)), None)
+        office = self.office
         if office is None:
             return None
         if any(
@@ -1101,6 +1336,31 @@ class Extraction:
         score = 3.5 + (2 if near else 0) + 1 + 1 - office.start / max(len(self.words), 1)
         return score, office, seat, "office"
 
+    @functools.cached_property
+    def office(self) -> Match | None:
+        """Where the host received: "at his office", "au siège du ministère", or a palace
+        the archive does not know ("au palais X", "at the X Palace", "بقصر X"), which stands
+        for the host's seat as an office does."""
+        found = [*OFFICE.find(self.document), *self.unknown_palaces()]
+        return min(found, key=lambda match: match.start, default=None)
+
+    def unknown_palaces(self) -> list[Match]:
+        known = {position for match in venues().find(self.document)
+                 for position in range(match.start, match.end)}  # fmt: skip
+        found = []
+        for index, word in enumerate(self.words):
+            forms = word_forms(word)
+            palace = next((removed for form, removed in forms if form in PALACE_WORDS), None)
+            if palace is None or index in known:
+                continue
+            before = self.words[max(index - 3, 0) : index]
+            after = self.words[index + 1 : index + 2]
+            if palace.endswith("ب") or (before and before[-1] in PLACE_PREPOSITIONS):
+                found.append(Match(index, index + 2 if after else index + 1, True))  # au palais X
+            elif "the" in before[-3:] and "at" in before[-3:]:
+                found.append(Match(index - 1, index + 1, True))  # at the X Palace
+        return found
+
     def set_place(self, city, evidence: list[Evidence]) -> None:
         self.draft.place = city.slug
         self.draft.place_name = city.names.get("en") or city.slug
@@ -1122,7 +1382,7 @@ class Extraction:
         if len(sides) != 2:
             return None, None
         people = sorted(self.person_positions.items())  # token -> country
-        office = next(iter(OFFICE.find(self.document)), None)
+        office = self.office
         office_span = (office.start, office.end) if office else None
         visit = next(iter(VISITING.find(self.document)), None)
         if visit:
