@@ -146,6 +146,18 @@ for name, url in pages.items():
     # Cold: neither pages nor meeting cards are kept, as for the first visitor after a change.
     settings.PAGE_CACHE_SECONDS, settings.FRAGMENT_CACHE_SECONDS = 0, 0
     cold, cold_queries, _status = timed(url)
+    first = []
+    if "?q=" in url:
+        # A word's first search in this process: the bitmaps of searched words (decision
+        # 31) dropped before each request, its meetings read from the word postings.
+        from meetings import counting
+        for index in range(runs + 3):
+            counting.bitmaps().words.clear()
+            started = time.perf_counter()
+            client.get(url)
+            if index >= 3:
+                first.append((time.perf_counter() - started) * 1000)
+        first.sort()
     # Rendered every time (the page cache off), its meeting cards from the fragment cache.
     settings.FRAGMENT_CACHE_SECONDS = 3600
     timings, queries, status = timed(url)
@@ -173,6 +185,8 @@ for name, url in pages.items():
     out[name] = {"url": url, "status": status, "queries": queries, "p50_ms": pick(timings, 0.5),
                  "cold_p50_ms": pick(cold, 0.5), "cold_p95_ms": pick(cold, 0.95),
                  "cold_queries": cold_queries,
+                 **({"first_p50_ms": pick(first, 0.5), "first_p95_ms": pick(first, 0.95)}
+                    if first else {}),
                  "p95_ms": pick(timings, 0.95), "p99_ms": pick(timings, 0.99),
                  "cached_p50_ms": pick(cached, 0.5), "cached_p95_ms": pick(cached, 0.95),
                  "edited_p50_ms": pick(edited, 0.5), "edited_p95_ms": pick(edited, 0.95)}
@@ -201,7 +215,7 @@ PAGES = {
     ),
     "deep page": ("/en/meetings/?after=2001-01-01_1", {}, 100),
     # Searches: a word in Arabic and one in French, a word in about 5% of the meetings
-    # (its own text or Belgium's), and a word in about a third of them.
+    # (its own text or Belgium's), a word in about a third of them, and one in all.
     "search (Arabic: الهجرة)": (
         "/en/meetings/?q=%D8%A7%D9%84%D9%87%D8%AC%D8%B1%D8%A9",
         {"q": "الهجرة"},
@@ -210,6 +224,12 @@ PAGES = {
     "search (French: énergie)": ("/en/meetings/?q=%C3%A9nergie", {"q": "énergie"}, 150),
     "search (about 5%: Belgique)": ("/en/meetings/?q=Belgique", {"q": "Belgique"}, 150),
     "search (a word of a third: Maroc)": ("/en/meetings/?q=Maroc", {"q": "Maroc"}, 150),
+    # Not one of issue 15's pages (no target): the word of the wrk mix below.
+    "search (a word of every meeting: cooperation)": (
+        "/en/meetings/?q=cooperation",
+        {"q": "cooperation"},
+        None,
+    ),
     "meeting page": ("/en/meetings/{id}/", None, 50),
     "country page": ("/en/countries/ma/", {"country": "MA"}, 50),
     "country page (smaller country)": ("/en/countries/se/", {"country": "SE"}, 50),
@@ -702,7 +722,7 @@ def target_verdict(name: str, page: dict) -> str:
     target = PAGES[name][2] if name in PAGES else None
     if target is None:
         return ""
-    worst = max(page["p95_ms"], page.get("cold_p95_ms", 0))
+    worst = max(page["p95_ms"], page.get("cold_p95_ms", 0), page.get("first_p95_ms", 0))
     return f"≤ {target}: {'met' if worst <= target else 'MISSED'}"
 
 
@@ -749,6 +769,22 @@ def markdown(result: dict) -> str:
             f"| {page.get('edited_p50_ms', '')} | {page.get('edited_p95_ms', '')} "
             f"| {target_verdict(name, page)} | {exact_verdict(result.get('exact', {}).get(name))} |"
         )
+    first = {name: page for name, page in result["pages"].items() if "first_p95_ms" in page}
+    if first:
+        lines += [
+            "",
+            "A searched word's meetings are kept by each process once read when they are many",
+            "(decision 31), and followed change by change: the cold and after-an-edit searches",
+            "above find them kept. A word's first search in a process reads them from the word",
+            "postings:",
+            "",
+            "| Search | first in a process p50 ms | p95 |",
+            "| --- | ---: | ---: |",
+        ]
+        lines += [
+            f"| {name} | {page['first_p50_ms']} | {page['first_p95_ms']} |"
+            for name, page in first.items()
+        ]
     load = result.get("throughput", {})
     if load:
         theirs = load["datasette"]

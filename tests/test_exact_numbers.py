@@ -320,9 +320,9 @@ def test_a_word_of_many_meetings_is_kept_and_follows_every_change_at_once(client
 
     def database():
         return sorted(
-            Meeting.objects.published().filter(title_en__icontains="zirconium").values_list(
-                "pk", flat=True
-            )
+            Meeting.objects.published()
+            .filter(title_en__icontains="zirconium")
+            .values_list("pk", flat=True)
         )
 
     assert found() == database() == sorted(meeting.pk for meeting in meetings)
