@@ -268,13 +268,19 @@ def keys_of(record: tuple) -> list[tuple[str, int]]:
 
 # The words kept (MeetingBitmaps.words) that a changed meeting's text has now, decided as
 # text_matches decides it: from the word postings for a term of one lexeme, else from the
-# meeting's vector. (A deleted meeting has no row: it matches none.)
+# meeting's vector. Each term's lexemes and query are computed once (the CTE), not once a
+# meeting. (A deleted meeting has no row: it matches none.)
+KEPT_WORDS = """
+    kept AS MATERIALIZED (
+        SELECT term, meetings_query_words(term) AS lexemes, meetings_search_query(term) AS query
+        FROM unnest(%(words)s::text[]) AS term
+    )
+"""
 MATCHED_WORDS = """
-    ARRAY(SELECT w.term FROM unnest(%(words)s::text[]) AS w(term)
-          WHERE CASE WHEN meetings_query_words(w.term) IS NULL
-                     THEN m.search_vector @@ meetings_search_query(w.term)
+    ARRAY(SELECT w.term FROM kept w
+          WHERE CASE WHEN w.lexemes IS NULL THEN m.search_vector @@ w.query
                      ELSE EXISTS (SELECT FROM meetings_wordposting p WHERE p.meeting_id = m.id
-                                  AND p.word = ANY (meetings_query_words(w.term))) END)
+                                  AND p.word = ANY (w.lexemes)) END)
 """
 
 
@@ -346,7 +352,7 @@ class MeetingBitmaps:
                     SELECT meeting_id FROM meetings_deletedmeeting
                      WHERE deleted_in >= %(since)s::xid8
                     LIMIT %(limit)s
-                )
+                ), {KEPT_WORDS}
                 SELECT now.since, c.id, m.status = 'published', {MATCHED_WORDS}, {columns}
                 FROM now LEFT JOIN changed c ON true
                 LEFT JOIN meetings_meeting m ON m.id = c.id
