@@ -1200,6 +1200,10 @@ class Extraction:
                 in_lead and (self.in_named_venue(match) or self.names_an_event(match))
             )
             score = 3.5 + (2 if near else 0)
+            if in_lead and self.is_place_phrase(match) and len(self.draft.countries) < 2:
+                # One side known: the city the meeting's own sentence names ("hosted X for
+                # talks ... in Nairobi") over a city of that side named further on.
+                score += 1.5
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
                 score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
         else:
