@@ -149,6 +149,35 @@ for _phrase in (
     "اجتماع وزاري", "الاجتماع الوزاري",
 ):  # fmt: skip
     SESSION_OF_MANY.add(_phrase, True)
+# A meeting of three or more said in so many words ("آلية التعاون الثلاثي", "les trois
+# ministres", "a trilateral meeting"), or a host receiving "his counterparts": a gathering.
+SEVERAL_SIDES = PhraseMatcher()
+for _phrase in (
+    "الثلاثي", "الثلاثية", "ثلاثي", "ثلاثية", "الوزراء الثلاثة", "الرباعي",
+    "الرباعية", "نظراءه", "نظرائه", "نظيراته", "trilateral", "trilaterale", "tripartite",
+    "quadrilateral", "quadripartite", "les trois ministres", "ses homologues",
+    "the three ministers", "his counterparts", "her counterparts",
+    "vingt-sept", "des vingt sept",
+):  # fmt: skip
+    SEVERAL_SIDES.add(_phrase, True)
+# A meeting called off: "la visite ... a été reportée", "was postponed", "تم تأجيل الزيارة".
+CALLED_OFF = PhraseMatcher()
+for _phrase in (
+    "reportee", "reporte", "reportees", "annulee", "annule", "ajournee", "ajourne",
+    "postponed", "cancelled", "canceled", "called off", "put off", "تاجيل", "تاجلت", "تاجل",
+    "ارجئت", "ارجيء", "ارجاء", "الغاء", "الغيت", "الغي",
+):  # fmt: skip
+    CALLED_OFF.add(_phrase, True)
+# Members of a parliament are not a government's ministers: a minister receiving a
+# delegation of them gives an audience ("a delegation of Swedish MPs", "وفدا برلمانيا").
+PARLIAMENTARIANS = PhraseMatcher()
+for _phrase in (
+    "members of parliament", "parliamentarians", "parliamentary delegation", "mps",
+    "lawmakers", "legislators", "senators", "parlementaires", "deputes", "senateurs",
+    "delegation parlementaire", "برلمانيين", "البرلمانيين", "برلمانيا", "برلماني",
+    "النواب", "اعضاء البرلمان", "اعضاء مجلس الشيوخ",
+):  # fmt: skip
+    PARLIAMENTARIANS.add(_phrase, True)
 # Times that name no day: the date is left for the editor rather than guessed.
 VAGUE_TIME = PhraseMatcher()
 for _phrase in (
@@ -652,6 +681,26 @@ class Extraction:
             chosen = []
             self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
+        if chosen and self.gathering_of_several(scores):
+            self.draft.warnings.append(
+                "More than two countries take part: this looks like a multilateral meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
+        if chosen and self.called_off():
+            self.draft.warnings.append(
+                "The meeting was postponed or cancelled: it did not take place."
+            )
+            chosen = []
+            self.not_a_meeting = True
+        members = self.ambassadors_received(participants, nameless, PARLIAMENTARIANS)
+        if chosen and members and (members.intersection(chosen) or len(chosen) < 2):
+            self.draft.warnings.append(
+                "The minister received members of a parliament, not a minister: an audience "
+                "is not a ministerial meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
         envoys = self.ambassadors_received(participants, nameless)
         if envoys and (envoys.intersection(chosen) or len(chosen) < 2):
             self.draft.warnings.append(
@@ -824,12 +873,33 @@ class Extraction:
         }
         return found
 
-    def ambassadors_received(self, participants, nameless) -> set[str]:
+    def gathering_of_several(self, scores) -> bool:
+        """The article says three or more met ("trilateral", "les trois ministres", "his
+        counterparts"), names at least three countries, and nothing says two of them met on
+        their own (bilateral talks, on the sidelines)."""
+        if not SEVERAL_SIDES.find(self.document):
+            return False
+        if BILATERAL.find(self.document) or self.sidelines:
+            return False
+        return sum(1 for score in scores.values() if score >= 1) >= 3
+
+    def called_off(self) -> bool:
+        """The sentence that reports the meeting, or the first one, says it was postponed or
+        cancelled ("la visite ... a été reportée", "the talks were called off", "تأجيل")."""
+        sentences = [self.lead]
+        people = sorted(self.person_positions)
+        if people:
+            sentences.append(self.sentence_around(people[0]))
+        found = CALLED_OFF.find(self.document)
+        return any(start <= match.start < end for match in found for start, end in sentences)
+
+    def ambassadors_received(self, participants, nameless, matcher=AMBASSADOR) -> set[str]:
         """Countries represented in the meeting's sentence by their ambassador ("l'ambassadeur
-        du Japon", "Japan's ambassador", "السفير الياباني", "سفير اليابان") and by no minister."""
+        du Japon", "Japan's ambassador", "السفير الياباني", "سفير اليابان"), or by members of
+        their parliament, and by no minister."""
         start, end = self.lead
         envoys = set()
-        for match in AMBASSADOR.find(self.document):
+        for match in matcher.find(self.document):
             if not start <= match.start < end:
                 continue
             country = self.country_beside(match)
