@@ -651,7 +651,13 @@ class Extraction:
             # when no sentence says anyone met and only one country's ministers are named (a
             # cabinet's session, "مجلس الحكومة"): a country named in passing is no side.
             needed = 1.0 if self.counterpart_relation else 2.0
-            others = [code for code in ranked if code not in chosen and scores[code] >= needed]
+            # A country named only as a place ("rentre de Lusaka, en Zambie", "in Libya") is
+            # where something is, not who met: it needs a name or a demonym of its own.
+            others = [
+                code
+                for code in ranked
+                if code not in chosen and scores[code] >= needed and spans[code]
+            ]
             if others:
                 chosen.append(others[0])
         if len(chosen) == 1 and self.source_country and self.source_country not in chosen:
@@ -1091,8 +1097,11 @@ class Extraction:
         unknown = [p for p in participants if p.country is None and not p.accompanying]
         if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
             return
-        if MULTILATERAL.find(self.document) or SIDELINES.find(self.document):
-            return  # on the sidelines of a gathering, the host country need be neither side
+        gatherings = [*MULTILATERAL.find(self.document), *self.sidelines]
+        if any(not self.earlier_event(match.start) for match in gatherings):
+            # On the sidelines of a gathering, the host country need be neither side; not
+            # a gathering where they met before ("last met on the sidelines of the G20").
+            return
         if self.draft.evidence.get("place") == []:
             return  # the place was itself inferred from the outlet: no evidence of the host
         unknown[0].country, unknown[0].country_reason = host, "place"
