@@ -36,7 +36,7 @@ from meetings.extraction.knowledge import (
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 from meetings.text import normalize
 
-PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "en", "in", "at", "to",
                       "الي", "capital", "capitale"}  # fmt: skip
 DESTINATION_WORDS = {"to", "الي"}
 EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop",
