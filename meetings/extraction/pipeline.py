@@ -1098,7 +1098,7 @@ class Extraction:
         if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
             return
         gatherings = [*MULTILATERAL.find(self.document), *self.sidelines]
-        if any(not self.earlier_event(match.start) for match in gatherings):
+        if any(not self.in_the_past(match.start) for match in gatherings):
             # On the sidelines of a gathering, the host country need be neither side; not
             # a gathering where they met before ("last met on the sidelines of the G20").
             return
@@ -1330,6 +1330,8 @@ class Extraction:
                 continue
             if candidate.start in dateline:
                 continue  # "NEW YORK, Sept 23 (QNA) -": the wire's date, not another event's
+            if chosen and abs((candidate.date - chosen.date).days) <= 2 and candidate.to_come:
+                continue  # "will arrive in Riyadh on Wednesday" and meet on Thursday: one visit
             if match.end <= candidate.start <= match.end + 4 or (
                 match.start - 4 <= candidate.end <= match.start
             ):
@@ -1371,6 +1373,17 @@ class Extraction:
         if start not in self.earlier_sentences:
             self.earlier_sentences[start] = self.tells_an_earlier_event(start, end)
         return self.earlier_sentences[start]
+
+    def in_the_past(self, position: int) -> bool:
+        """Token ``position`` is in an earlier event's sentence, or in a sentence other than
+        the meeting's with a word of the past ("the two ministers last met on the sidelines
+        of...", "lors du dernier sommet", "في القمة السابقة")."""
+        if self.earlier_event(position):
+            return True
+        start, end = self.sentence_around(position)
+        if start < self.lead[1] and self.lead[0] < end:
+            return False
+        return any(word in PAST_WORDS for word in self.words[start:end])
 
     def tells_an_earlier_event(self, start: int, end: int) -> bool:
         if start < self.lead[1] and self.lead[0] < end:
