@@ -101,7 +101,7 @@ for _phrase in (
 # ("the ministry announced on Tuesday", "أعلنت الوزارة اليوم السبت أن..."), not of the meeting.
 # Arriving is not meeting: "will arrive in Riyadh on Wednesday and hold talks on Thursday".
 ARRIVAL_VERBS = {
-    "arrive", "arrives", "arrived", "arriving", "arrivera", "arrivee", "arrive", "يصل", "سيصل",
+    "arrive", "arrives", "arrived", "arriving", "arrivera", "arrivee", "يصل", "سيصل",
     "وصل", "يحل", "سيحل", "lands", "landed",
 }  # fmt: skip
 REPORTING_VERBS = {

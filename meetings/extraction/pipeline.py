@@ -36,8 +36,8 @@ from meetings.extraction.knowledge import (
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 from meetings.text import normalize
 
-PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "en", "in", "at", "to",
-                      "الي", "capital", "capitale"}  # fmt: skip
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "en", "in",
+                      "at", "to", "الي", "capital", "capitale"}  # fmt: skip
 DESTINATION_WORDS = {"to", "الي"}
 EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop",
                "مؤتمر", "قمة", "منتدي", "معرض"}  # fmt: skip
