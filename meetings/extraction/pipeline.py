@@ -111,7 +111,9 @@ PALACE_WORDS = {"palais", "palace", "قصر"}
 # Another meeting added to the one reported: "also", "également", "كما", "par ailleurs".
 ALSO_WORDS = {"also", "separately", "egalement", "aussi", "ailleurs", "كما", "ايضا", "اخر"}
 # Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
-PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
+PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers",
+                    # "الجانبان الكويتي والعراقي", "the Kuwaiti and Iraqi sides"
+                    "الجانبان", "الجانبين", "الطرفان", "الطرفين", "sides", "parties"}  # fmt: skip
 # Phrases that say two sides met, as opposed to many.
 BILATERAL = PhraseMatcher()
 for _phrase in (
@@ -311,6 +313,7 @@ class Extraction:
         self.words = [token.text for token in self.document.tokens]
         self.language = article.language
         self.not_a_meeting = False  # a phone call or a multilateral gathering
+        self.set_aside: set[str] = set()  # countries only of other meetings
         self.sentence_starts: list[int] | None = None
         self.earlier_sentences: dict[int, bool] = {}
         self.draft = Draft(
@@ -680,6 +683,14 @@ class Extraction:
                     )
         if len(chosen) == 2 and len(in_lead) == 1:
             chosen = self.without_other_meetings(chosen, participants, nameless)
+            if len(chosen) == 1:
+                # "the Kuwaiti and Iraqi sides agreed": the side joined to the one known.
+                paired = [match.payload for match in self.paired_demonyms(finder)]
+                pairs = [set(paired[index : index + 2]) for index in range(0, len(paired), 2)]
+                joined = {code for pair in pairs if chosen[0] in pair for code in pair}
+                joined.discard(chosen[0])
+                if len(joined) == 1:
+                    chosen.append(joined.pop())
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             self.draft.warnings.append(
                 "More than two countries take part: this looks like a multilateral meeting."
@@ -803,10 +814,24 @@ class Extraction:
         ]
         positions += [m.head[0] for m in nameless if m.country == other and m.head]
         later = [] if self.draft.announcement else positions
+        if any(start <= match.start < end for match in self.sidelines) and all(
+            not start <= position < end for position in positions
+        ):
+            # "met X on the sidelines of a forum in Manama": the forum's host, whose
+            # minister the article names elsewhere, is not the other side.
+            hosts = {
+                self.gazetteer.city_by_slug[match.payload].country
+                for match in self.finder.city_matches
+                if start <= match.start < end
+            }
+            if other in hosts:
+                self.set_aside.add(other)
+                return [code for code in chosen if code != other]
         if positions and all(
             self.another_meeting(position) or (position in later and self.to_come(position))
             for position in positions
         ):
+            self.set_aside.add(other)
             return [code for code in chosen if code != other]
         return chosen
 
@@ -1019,6 +1044,8 @@ class Extraction:
 
     def looks_multilateral(self, strong, scores, chosen) -> bool:
         """Many countries, and nothing that says two of them met on their own."""
+        # Not the countries of other meetings the article adds (the forum's host...).
+        strong = strong - self.set_aside
         third = max((scores[code] for code in strong if code not in chosen), default=0)
         if len(strong) >= 4 and third >= 0.8 * scores[chosen[1]]:
             return True
@@ -1098,9 +1125,13 @@ class Extraction:
         if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
             return
         gatherings = [*MULTILATERAL.find(self.document), *self.sidelines]
-        if any(not self.in_the_past(match.start) for match in gatherings):
+        if any(
+            self.near_the_lead(match.start) and not self.in_the_past(match.start)
+            for match in gatherings
+        ):
             # On the sidelines of a gathering, the host country need be neither side; not
-            # a gathering where they met before ("last met on the sidelines of the G20").
+            # a gathering where they met before ("last met on the sidelines of the G20"),
+            # nor one the article names far from the meeting ("then left for a summit").
             return
         if self.draft.evidence.get("place") == []:
             return  # the place was itself inferred from the outlet: no evidence of the host
@@ -1373,6 +1404,16 @@ class Extraction:
         if start not in self.earlier_sentences:
             self.earlier_sentences[start] = self.tells_an_earlier_event(start, end)
         return self.earlier_sentences[start]
+
+    def near_the_lead(self, position: int) -> bool:
+        """Token ``position`` is in the sentence that reports the meeting, or the one before
+        or after it."""
+        start, end = self.lead
+        if (start, end) == (0, 0):
+            return True
+        first = self.sentence_around(start - 1)[0] if start else start
+        last = self.sentence_around(end)[1] if end < len(self.words) else end
+        return first <= position < last
 
     def in_the_past(self, position: int) -> bool:
         """Token ``position`` is in an earlier event's sentence, or in a sentence other than
