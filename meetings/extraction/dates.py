@@ -108,6 +108,8 @@ REPORTING_VERBS = {
     "announced", "said", "told", "stated", "reported", "indicated", "annonce", "indique",
     "precise", "declare", "rapporte", "اعلن", "اعلنت", "ذكر", "ذكرت", "افاد", "افادت", "قال",
     "قالت", "اوضح", "اوضحت", "صرح", "صرحت",
+    # "un communiqué publié mardi", "a statement issued on Tuesday", "ما أعلنته الوزارة".
+    "publie", "publiee", "published", "issued", "اعلنته", "اعلنتها", "نشرته", "نشرتها",
 }  # fmt: skip
 
 
@@ -456,7 +458,7 @@ def choose_date(
         if reported_on(words, candidate.start):
             value -= 5.0  # "the ministry announced on Tuesday": when it was said
         elif reported_on(words, candidate.start, ARRIVAL_VERBS) and len(candidates) > 1:
-            value -= 2.0  # "arrives on Wednesday" beside the day of the talks
+            value -= 3.0  # "arrives on Wednesday" beside the day of the talks
         if candidate.start < total * 0.3 and not in_dateline:
             value += 2.0
         value -= candidate.start / total  # earlier is better
