@@ -57,6 +57,7 @@ for _phrase in (
     "au siege du departement", "au siege de son departement", "au siege de son ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
+    "at the foreign office", "au foreign office",
     "a son cabinet", "dans son cabinet", "en son cabinet", "in his chambers",
 ):  # fmt: skip
     OFFICE.add(_phrase, True)
@@ -1268,6 +1269,13 @@ class Extraction:
             capital = self.capital_of(match.payload)
             if capital and self.in_dateline(match):
                 yield match, capital, "name"
+            before = self.words[match.start - 1] if match.start else ""
+            if capital and any(
+                form in {"العاصمة", "capitale", "capital"} for form, _ in word_forms(before)
+            ):
+                # "في العاصمة تونس", "dans la capitale Koweït": a capital named like its
+                # country is the city.
+                yield Match(match.start - 1, match.end, match.payload), capital, "capital"
         for match in self.finder.demonyms.values():
             before = self.words[match.start - 1] if match.start else ""
             after = self.words[match.end] if match.end < len(self.words) else ""
@@ -1289,6 +1297,10 @@ class Extraction:
         """How surely the city is where the meeting took place; None when it is not named as
         a place at all."""
         sides = self.draft.countries
+        if how == "building" and len(sides) == 2 and city.country not in sides:
+            # A ministry's building named as any country's ("the Foreign Office") in a
+            # meeting of two others: their own ministry, not that city.
+            return None
         dateline = how == "name" and self.in_dateline(match)
         if dateline and not sides:
             return None  # no meeting found: where the wire was filed is no meeting's place
