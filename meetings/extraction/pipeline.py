@@ -109,6 +109,8 @@ NOT_PLACE_NAMES = {"parliament", "son", "sa", "ses", "his", "her", "their", "the
                    "les", "l", "mr", "m", "mme", "mrs", "ms", "dr", "french", "english", "arabic",
                    "francais", "anglais", "arabe", "person", "presence", "attendance"}  # fmt: skip
 PALACE_WORDS = {"palais", "palace", "قصر"}
+# "في مدينة X", "بمحافظة X": a city or a governorate, named as where they met.
+AREA_WORDS = {"بمدينة", "مدينة", "بمحافظة", "محافظة"}
 # Another meeting added to the one reported: "also", "également", "كما", "par ailleurs".
 ALSO_WORDS = {"also", "separately", "egalement", "aussi", "ailleurs", "كما", "ايضا", "اخر"}
 # Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
@@ -1250,8 +1252,19 @@ class Extraction:
                 while last < end and self.document.original(last, last + 1)[:1].isupper():
                     last += 1  # "Sharm El Sheikh"
                 return following, last
-            if word in {"بمدينة", "مدينة"} and (word == "بمدينة" or self.words[index - 1] == "في"):
+            if word in AREA_WORDS and (word.startswith("ب") or self.words[index - 1] == "في"):
                 return following, following + 1
+            # "dans la province de X", "in the governorate of X": an area the list lacks.
+            linked = following + 1
+            if (
+                word in {"province", "gouvernorat", "governorate", "wilaya", "prefecture"}
+                and self.words[following] in {"de", "d", "of"}
+                and linked < end
+                and linked not in known
+                and self.document.original(linked, linked + 1)[:1].isupper()
+                and {"dans", "in", "a"} & set(self.words[max(index - 2, 0) : index])
+            ):
+                return linked, linked + 1
         return None
 
     def places_named(self):
