@@ -251,7 +251,16 @@ FRENCH_DEMONYMS = {
     "CL": ["chilien", "chilienne", "chiliens", "chiliennes"],
     "CO": ["colombien", "colombienne", "colombiens", "colombiennes"],
     "CU": ["cubain", "cubaine", "cubains", "cubaines"],
-    "CV": ["capverdien", "capverdienne", "capverdiens", "capverdiennes"],
+    "CV": [
+        "capverdien",
+        "capverdienne",
+        "capverdiens",
+        "capverdiennes",
+        "cap-verdien",
+        "cap-verdienne",
+        "cap-verdiens",
+        "cap-verdiennes",
+    ],
     "EC": ["équatorien", "équatorienne", "équatoriens", "équatoriennes"],
     "ER": ["érythréen", "érythréenne", "érythréens", "érythréennes"],
     "GE": ["géorgien", "géorgienne", "géorgiens", "géorgiennes"],
@@ -537,6 +546,9 @@ MORE_DEMONYMS = {
 # people are named after the country they belong to. Also Congo-Brazzaville (see
 # MAIN_COUNTRIES_WITHOUT_DEMONYMS), Western Sahara (صحراوي also means "of the desert",
 # and in Moroccan news the Sahara provinces) and the Holy See (no people of its own).
+# Demonyms written alike in French and English, in every gender and number ("son homologue
+# lao", "the Lao minister"), beside the usual ones.
+INVARIABLE_DEMONYMS = {"LA": ["lao", "Lao"]}
 WITHOUT_DEMONYMS = set(
     codes("""
 AI AQ AS AX BL BQ BV CC CG CK CX EH FK GS GU HM IO MF MP MS NF NU PM PN SH SJ SX TC TF TK
@@ -925,7 +937,10 @@ def build() -> list[dict]:
             french = french_forms(MORE_DEMONYMS[code][0])
             english = english_forms(MORE_DEMONYMS[code][1])
         if code in FRENCH_DEMONYMS or code in MORE_DEMONYMS:
-            demonyms = unique([*arabic_demonyms(code, names["ar"]), *french, *english])
+            demonyms = unique(
+                [*arabic_demonyms(code, names["ar"]), *french, *english,
+                 *INVARIABLE_DEMONYMS.get(code, [])]
+            )  # fmt: skip
         countries.append(
             {
                 "model": "meetings.country",

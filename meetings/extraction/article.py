@@ -194,6 +194,11 @@ def read_article(
         raise ExtractionError("The article is empty. Paste its text or its HTML, or give its URL.")
     if is_html is None:
         is_html = looks_like_html(text)
+    if is_html:
+        # A page garbled whole (UTF-8 read as Windows-1252) is repaired before its markup
+        # is parsed: the parser drops the C1 controls and soft hyphens that some garbled
+        # letters became ("ف" is "Ù" and 0x81), and what is left can no longer be undone.
+        text = repair(text)
     article = article_from_html(text, url=url) if is_html else Article(text=text.strip(), url=url)
     for name in ("text", "title", "author", "outlet"):
         setattr(article, name, repair(getattr(article, name)))

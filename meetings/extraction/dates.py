@@ -63,6 +63,8 @@ FUTURE_MARKERS = {
     "prevue", "attendu", "attendue", "سيجري", "سيلتقي", "سيحل", "ستعقد", "سيعقد", "سيقوم",
     "سيبحث", "ستبحث", "سيتوجه", "ستتوجه", "يرتقب", "المرتقب", "المرتقبة", "غدا", "demain",
     "tomorrow", "المنتظر", "ينتظر", "المتوقع", "يتوقع",
+    # "بعد غد" (the day after tomorrow); French futures too short for FRENCH_FUTURE.
+    "غد", "aura", "auront", "sera", "seront", "fera", "feront", "iront",
 }  # fmt: skip
 FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|vra|ront)$")  # recevra, rencontrera
 THIS = {"this", "ce", "cette", "on", "يوم", "هذا"}
@@ -97,10 +99,17 @@ for _phrase in (
     THIS_MONTH.add(_phrase, -1)
 # Verbs that report what was said: a date right after them is the day of the statement
 # ("the ministry announced on Tuesday", "أعلنت الوزارة اليوم السبت أن..."), not of the meeting.
+# Arriving is not meeting: "will arrive in Riyadh on Wednesday and hold talks on Thursday".
+ARRIVAL_VERBS = {
+    "arrive", "arrives", "arrived", "arriving", "arrivera", "arrivee", "يصل", "سيصل",
+    "وصل", "يحل", "سيحل", "lands", "landed",
+}  # fmt: skip
 REPORTING_VERBS = {
     "announced", "said", "told", "stated", "reported", "indicated", "annonce", "indique",
     "precise", "declare", "rapporte", "اعلن", "اعلنت", "ذكر", "ذكرت", "افاد", "افادت", "قال",
     "قالت", "اوضح", "اوضحت", "صرح", "صرحت",
+    # "un communiqué publié mardi", "a statement issued on Tuesday", "ما أعلنته الوزارة".
+    "publie", "publiee", "published", "issued", "اعلنته", "اعلنتها", "نشرته", "نشرتها",
 }  # fmt: skip
 
 
@@ -296,6 +305,9 @@ def find_dates(
             forms = {form for form, _ in word_forms(word)}
             weekday = next((WEEKDAYS[form] for form in forms if form in WEEKDAYS), None)
             if weekday is not None:
+                following = position + 2 if after in ARTICLES_BEFORE_DAY else position + 1
+                if following in used:
+                    continue  # "le lundi 16 mars", "Monday, March 16": the date decides
                 arabic_bare = language == "ar" and not word.startswith("ال")
                 if arabic_bare and before not in ARABIC_DAY_CUES | TOMORROW:
                     continue  # أحد ("one"), جمعة... are words too
@@ -445,6 +457,8 @@ def choose_date(
             value -= 5.0  # the wire's date: the meeting's only when the text gives none
         if reported_on(words, candidate.start):
             value -= 5.0  # "the ministry announced on Tuesday": when it was said
+        elif reported_on(words, candidate.start, ARRIVAL_VERBS) and len(candidates) > 1:
+            value -= 3.0  # "arrives on Wednesday" beside the day of the talks
         if candidate.start < total * 0.3 and not in_dateline:
             value += 2.0
         value -= candidate.start / total  # earlier is better
@@ -467,12 +481,13 @@ def choose_date(
     return max(candidates, key=score)
 
 
-def reported_on(words: list[str], start: int) -> bool:
-    """A reporting verb just before the date, and no word of a meeting between them."""
+def reported_on(words: list[str], start: int, verbs: set[str] = REPORTING_VERBS) -> bool:
+    """A reporting verb (or one of ``verbs``) just before the date, and no word of a
+    meeting between them."""
     for index in range(start - 1, max(start - 6, 0) - 1, -1):
         forms = {form for form, _ in word_forms(words[index])}
         if forms & MEETING_CUES:
             return False
-        if forms & REPORTING_VERBS:
+        if forms & verbs:
             return True
     return False

@@ -215,6 +215,9 @@ class Participant:
         return f"id:{self.person_id}" if self.person_id else f"name:{name_key(self.name)}"
 
 
+REPUBLIC_WORDS = {"جمهورية", "republique", "republic"}
+
+
 def name_key(name: str) -> str:
     from meetings.text import normalize
 
@@ -280,6 +283,22 @@ class PeopleFinder:
         gap = self.document.text[start:end]
         # A hyphen inside a word joins it: Grande-Marlaska, Pannier-Runacher.
         return gap not in ("-", "'", "’") and bool(BOUNDARY.search(gap))
+
+    def parenthesised_city(self, position: int) -> Match | None:
+        """A city in brackets at token ``position``: "(برازافيل)", "(Kinshasa)"."""
+        city = self.cities.get(position)
+        if not city or not position or city.end >= len(self.words) + 1:
+            return None
+        tokens = self.document.tokens
+        start = self.document.origins[tokens[position - 1].end - 1] + 1
+        end = self.document.origins[tokens[position].start]
+        closing = self.document.original_span(city.start, city.end)[1]
+        if (
+            "(" in self.document.text[start:end]
+            and self.document.text[closing : closing + 1] == ")"
+        ):
+            return city
+        return None
 
     def paragraph_between(self, left: int, right: int) -> bool:
         """True when a line break separates token ``left`` from ``right``."""
@@ -463,6 +482,13 @@ class PeopleFinder:
                 mention.country = country.payload
                 mention.country_span = (country.start, country.end)
                 position = mention.title_end = country.end
+                city = self.parenthesised_city(position)
+                if city:
+                    # "جمهورية الكونغو (برازافيل)", "Congo (Kinshasa)": the capital in
+                    # brackets says which country; the name comes after it.
+                    mention.country = self.gazetteer.city_by_slug[city.payload].country
+                    mention.country_span = (country.start, city.end)
+                    position = mention.title_end = city.end
                 continue
             if self.title_word(position):
                 position += 1
@@ -499,6 +525,17 @@ class PeopleFinder:
                 return self.country_names[after]
             return None
         match = self.country_names.get(position)
+        following = position + 1
+        # "لجمهورية الكونغو (برازافيل)": "Republic" before a name the gazetteer read as
+        # another of the country's names ("الكونغو برازافيل").
+        if (
+            match is None
+            and following in self.country_names
+            and not self.boundary_between(position, following)
+            and any(form in REPUBLIC_WORDS for form, _ in word_forms(self.words[position]))
+        ):
+            found = self.country_names[following]
+            return Match(position, found.end, found.payload, found.proclitics)
         if match is None:
             return None
         previous = self.words[position - 1] if position else ""

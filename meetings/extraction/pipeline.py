@@ -36,8 +36,8 @@ from meetings.extraction.knowledge import (
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 from meetings.text import normalize
 
-PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "in", "at", "to",
-                      "الي", "capital", "capitale"}  # fmt: skip
+PLACE_PREPOSITIONS = {"في", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "a", "au", "en", "in",
+                      "at", "to", "الي", "capital", "capitale"}  # fmt: skip
 DESTINATION_WORDS = {"to", "الي"}
 EVENT_WORDS = {"conference", "summit", "forum", "sommet", "salon", "expo", "cop",
                "مؤتمر", "قمة", "منتدي", "معرض"}  # fmt: skip
@@ -57,6 +57,7 @@ for _phrase in (
     "au siege du departement", "au siege de son departement", "au siege de son ministere",
     "in his office", "in her office", "at his office", "at her office",
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
+    "at the foreign office", "au foreign office",
     "a son cabinet", "dans son cabinet", "en son cabinet", "in his chambers",
 ):  # fmt: skip
     OFFICE.add(_phrase, True)
@@ -108,10 +109,14 @@ NOT_PLACE_NAMES = {"parliament", "son", "sa", "ses", "his", "her", "their", "the
                    "les", "l", "mr", "m", "mme", "mrs", "ms", "dr", "french", "english", "arabic",
                    "francais", "anglais", "arabe", "person", "presence", "attendance"}  # fmt: skip
 PALACE_WORDS = {"palais", "palace", "قصر"}
+# "في مدينة X", "بمحافظة X": a city or a governorate, named as where they met.
+AREA_WORDS = {"بمدينة", "مدينة", "بمحافظة", "محافظة"}
 # Another meeting added to the one reported: "also", "également", "كما", "par ailleurs".
 ALSO_WORDS = {"also", "separately", "egalement", "aussi", "ailleurs", "كما", "ايضا", "اخر"}
 # Ministers of two sides named together: "الوزيران المغربي والبرتغالي".
-PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers"}
+PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وزيري", "ministres", "ministers",
+                    # "الجانبان الكويتي والعراقي", "the Kuwaiti and Iraqi sides"
+                    "الجانبان", "الجانبين", "الطرفان", "الطرفين", "sides", "parties"}  # fmt: skip
 # Phrases that say two sides met, as opposed to many.
 BILATERAL = PhraseMatcher()
 for _phrase in (
@@ -149,6 +154,35 @@ for _phrase in (
     "اجتماع وزاري", "الاجتماع الوزاري",
 ):  # fmt: skip
     SESSION_OF_MANY.add(_phrase, True)
+# A meeting of three or more said in so many words ("آلية التعاون الثلاثي", "les trois
+# ministres", "a trilateral meeting"), or a host receiving "his counterparts": a gathering.
+SEVERAL_SIDES = PhraseMatcher()
+for _phrase in (
+    "الثلاثي", "الثلاثية", "ثلاثي", "ثلاثية", "الوزراء الثلاثة", "الرباعي",
+    "الرباعية", "نظراءه", "نظرائه", "نظيراته", "trilateral", "trilaterale", "tripartite",
+    "quadrilateral", "quadripartite", "les trois ministres", "ses homologues",
+    "the three ministers", "his counterparts", "her counterparts",
+    "vingt-sept", "des vingt sept",
+):  # fmt: skip
+    SEVERAL_SIDES.add(_phrase, True)
+# A meeting called off: "la visite ... a été reportée", "was postponed", "تم تأجيل الزيارة".
+CALLED_OFF = PhraseMatcher()
+for _phrase in (
+    "reportee", "reporte", "reportees", "annulee", "annule", "ajournee", "ajourne",
+    "postponed", "cancelled", "canceled", "called off", "put off", "تاجيل", "تاجلت", "تاجل",
+    "ارجئت", "ارجيء", "ارجاء", "الغاء", "الغيت", "الغي",
+):  # fmt: skip
+    CALLED_OFF.add(_phrase, True)
+# Members of a parliament are not a government's ministers: a minister receiving a
+# delegation of them gives an audience ("a delegation of Swedish MPs", "وفدا برلمانيا").
+PARLIAMENTARIANS = PhraseMatcher()
+for _phrase in (
+    "members of parliament", "parliamentarians", "parliamentary delegation", "mps",
+    "lawmakers", "legislators", "senators", "parlementaires", "deputes", "senateurs",
+    "delegation parlementaire", "برلمانيين", "البرلمانيين", "برلمانيا", "برلماني",
+    "النواب", "اعضاء البرلمان", "اعضاء مجلس الشيوخ",
+):  # fmt: skip
+    PARLIAMENTARIANS.add(_phrase, True)
 # Times that name no day: the date is left for the editor rather than guessed.
 VAGUE_TIME = PhraseMatcher()
 for _phrase in (
@@ -282,6 +316,7 @@ class Extraction:
         self.words = [token.text for token in self.document.tokens]
         self.language = article.language
         self.not_a_meeting = False  # a phone call or a multilateral gathering
+        self.set_aside: set[str] = set()  # countries only of other meetings
         self.sentence_starts: list[int] | None = None
         self.earlier_sentences: dict[int, bool] = {}
         self.draft = Draft(
@@ -622,7 +657,13 @@ class Extraction:
             # when no sentence says anyone met and only one country's ministers are named (a
             # cabinet's session, "مجلس الحكومة"): a country named in passing is no side.
             needed = 1.0 if self.counterpart_relation else 2.0
-            others = [code for code in ranked if code not in chosen and scores[code] >= needed]
+            # A country named only as a place ("rentre de Lusaka, en Zambie", "in Libya") is
+            # where something is, not who met: it needs a name or a demonym of its own.
+            others = [
+                code
+                for code in ranked
+                if code not in chosen and scores[code] >= needed and spans[code]
+            ]
             if others:
                 chosen.append(others[0])
         if len(chosen) == 1 and self.source_country and self.source_country not in chosen:
@@ -645,6 +686,14 @@ class Extraction:
                     )
         if len(chosen) == 2 and len(in_lead) == 1:
             chosen = self.without_other_meetings(chosen, participants, nameless)
+            if len(chosen) == 1:
+                # "the Kuwaiti and Iraqi sides agreed": the side joined to the one known.
+                paired = [match.payload for match in self.paired_demonyms(finder)]
+                pairs = [set(paired[index : index + 2]) for index in range(0, len(paired), 2)]
+                joined = {code for pair in pairs if chosen[0] in pair for code in pair}
+                joined.discard(chosen[0])
+                if len(joined) == 1:
+                    chosen.append(joined.pop())
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             self.draft.warnings.append(
                 "More than two countries take part: this looks like a multilateral meeting."
@@ -652,6 +701,26 @@ class Extraction:
             chosen = []
             self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
+        if chosen and self.gathering_of_several(scores):
+            self.draft.warnings.append(
+                "More than two countries take part: this looks like a multilateral meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
+        if chosen and self.called_off():
+            self.draft.warnings.append(
+                "The meeting was postponed or cancelled: it did not take place."
+            )
+            chosen = []
+            self.not_a_meeting = True
+        members = self.ambassadors_received(participants, nameless, PARLIAMENTARIANS)
+        if chosen and members and (members.intersection(chosen) or len(chosen) < 2):
+            self.draft.warnings.append(
+                "The minister received members of a parliament, not a minister: an audience "
+                "is not a ministerial meeting."
+            )
+            chosen = []
+            self.not_a_meeting = True
         envoys = self.ambassadors_received(participants, nameless)
         if envoys and (envoys.intersection(chosen) or len(chosen) < 2):
             self.draft.warnings.append(
@@ -748,10 +817,24 @@ class Extraction:
         ]
         positions += [m.head[0] for m in nameless if m.country == other and m.head]
         later = [] if self.draft.announcement else positions
+        if any(start <= match.start < end for match in self.sidelines) and all(
+            not start <= position < end for position in positions
+        ):
+            # "met X on the sidelines of a forum in Manama": the forum's host, whose
+            # minister the article names elsewhere, is not the other side.
+            hosts = {
+                self.gazetteer.city_by_slug[match.payload].country
+                for match in self.finder.city_matches
+                if start <= match.start < end
+            }
+            if other in hosts:
+                self.set_aside.add(other)
+                return [code for code in chosen if code != other]
         if positions and all(
             self.another_meeting(position) or (position in later and self.to_come(position))
             for position in positions
         ):
+            self.set_aside.add(other)
             return [code for code in chosen if code != other]
         return chosen
 
@@ -824,12 +907,33 @@ class Extraction:
         }
         return found
 
-    def ambassadors_received(self, participants, nameless) -> set[str]:
+    def gathering_of_several(self, scores) -> bool:
+        """The article says three or more met ("trilateral", "les trois ministres", "his
+        counterparts"), names at least three countries, and nothing says two of them met on
+        their own (bilateral talks, on the sidelines)."""
+        if not SEVERAL_SIDES.find(self.document):
+            return False
+        if BILATERAL.find(self.document) or self.sidelines:
+            return False
+        return sum(1 for score in scores.values() if score >= 1) >= 3
+
+    def called_off(self) -> bool:
+        """The sentence that reports the meeting, or the first one, says it was postponed or
+        cancelled ("la visite ... a été reportée", "the talks were called off", "تأجيل")."""
+        sentences = [self.lead]
+        people = sorted(self.person_positions)
+        if people:
+            sentences.append(self.sentence_around(people[0]))
+        found = CALLED_OFF.find(self.document)
+        return any(start <= match.start < end for match in found for start, end in sentences)
+
+    def ambassadors_received(self, participants, nameless, matcher=AMBASSADOR) -> set[str]:
         """Countries represented in the meeting's sentence by their ambassador ("l'ambassadeur
-        du Japon", "Japan's ambassador", "السفير الياباني", "سفير اليابان") and by no minister."""
+        du Japon", "Japan's ambassador", "السفير الياباني", "سفير اليابان"), or by members of
+        their parliament, and by no minister."""
         start, end = self.lead
         envoys = set()
-        for match in AMBASSADOR.find(self.document):
+        for match in matcher.find(self.document):
             if not start <= match.start < end:
                 continue
             country = self.country_beside(match)
@@ -943,6 +1047,8 @@ class Extraction:
 
     def looks_multilateral(self, strong, scores, chosen) -> bool:
         """Many countries, and nothing that says two of them met on their own."""
+        # Not the countries of other meetings the article adds (the forum's host...).
+        strong = strong - self.set_aside
         third = max((scores[code] for code in strong if code not in chosen), default=0)
         if len(strong) >= 4 and third >= 0.8 * scores[chosen[1]]:
             return True
@@ -1021,8 +1127,15 @@ class Extraction:
         unknown = [p for p in participants if p.country is None and not p.accompanying]
         if len(sides) != 1 or not host or host in sides or len(unknown) != 1:
             return
-        if MULTILATERAL.find(self.document) or SIDELINES.find(self.document):
-            return  # on the sidelines of a gathering, the host country need be neither side
+        gatherings = [*MULTILATERAL.find(self.document), *self.sidelines]
+        if any(
+            self.near_the_lead(match.start) and not self.in_the_past(match.start)
+            for match in gatherings
+        ):
+            # On the sidelines of a gathering, the host country need be neither side; not
+            # a gathering where they met before ("last met on the sidelines of the G20"),
+            # nor one the article names far from the meeting ("then left for a summit").
+            return
         if self.draft.evidence.get("place") == []:
             return  # the place was itself inferred from the outlet: no evidence of the host
         unknown[0].country, unknown[0].country_reason = host, "place"
@@ -1139,8 +1252,19 @@ class Extraction:
                 while last < end and self.document.original(last, last + 1)[:1].isupper():
                     last += 1  # "Sharm El Sheikh"
                 return following, last
-            if word in {"بمدينة", "مدينة"} and (word == "بمدينة" or self.words[index - 1] == "في"):
+            if word in AREA_WORDS and (word.startswith("ب") or self.words[index - 1] == "في"):
                 return following, following + 1
+            # "dans la province de X", "in the governorate of X": an area the list lacks.
+            linked = following + 1
+            if (
+                word in {"province", "gouvernorat", "governorate", "wilaya", "prefecture"}
+                and self.words[following] in {"de", "d", "of"}
+                and linked < end
+                and linked not in known
+                and self.document.original(linked, linked + 1)[:1].isupper()
+                and {"dans", "in", "a"} & set(self.words[max(index - 2, 0) : index])
+            ):
+                return linked, linked + 1
         return None
 
     def places_named(self):
@@ -1158,6 +1282,13 @@ class Extraction:
             capital = self.capital_of(match.payload)
             if capital and self.in_dateline(match):
                 yield match, capital, "name"
+            before = self.words[match.start - 1] if match.start else ""
+            if capital and any(
+                form in {"العاصمة", "capitale", "capital"} for form, _ in word_forms(before)
+            ):
+                # "في العاصمة تونس", "dans la capitale Koweït": a capital named like its
+                # country is the city.
+                yield Match(match.start - 1, match.end, match.payload), capital, "capital"
         for match in self.finder.demonyms.values():
             before = self.words[match.start - 1] if match.start else ""
             after = self.words[match.end] if match.end < len(self.words) else ""
@@ -1179,6 +1310,10 @@ class Extraction:
         """How surely the city is where the meeting took place; None when it is not named as
         a place at all."""
         sides = self.draft.countries
+        if how == "building" and len(sides) == 2 and city.country not in sides:
+            # A ministry's building named as any country's ("the Foreign Office") in a
+            # meeting of two others: their own ministry, not that city.
+            return None
         dateline = how == "name" and self.in_dateline(match)
         if dateline and not sides:
             return None  # no meeting found: where the wire was filed is no meeting's place
@@ -1200,6 +1335,10 @@ class Extraction:
                 in_lead and (self.in_named_venue(match) or self.names_an_event(match))
             )
             score = 3.5 + (2 if near else 0)
+            if in_lead and self.is_place_phrase(match) and len(self.draft.countries) < 2:
+                # One side known: the city the meeting's own sentence names ("hosted X for
+                # talks ... in Nairobi") over a city of that side named further on.
+                score += 1.5
             if match.start and self.words[match.start - 1] in DESTINATION_WORDS:
                 score -= 0.5  # "arrived in Rabat" before "met in Rabat": "in" is better
         else:
@@ -1247,6 +1386,8 @@ class Extraction:
                 continue
             if candidate.start in dateline:
                 continue  # "NEW YORK, Sept 23 (QNA) -": the wire's date, not another event's
+            if chosen and abs((candidate.date - chosen.date).days) <= 2 and candidate.to_come:
+                continue  # "will arrive in Riyadh on Wednesday" and meet on Thursday: one visit
             if match.end <= candidate.start <= match.end + 4 or (
                 match.start - 4 <= candidate.end <= match.start
             ):
@@ -1288,6 +1429,27 @@ class Extraction:
         if start not in self.earlier_sentences:
             self.earlier_sentences[start] = self.tells_an_earlier_event(start, end)
         return self.earlier_sentences[start]
+
+    def near_the_lead(self, position: int) -> bool:
+        """Token ``position`` is in the sentence that reports the meeting, or the one before
+        or after it."""
+        start, end = self.lead
+        if (start, end) == (0, 0):
+            return True
+        first = self.sentence_around(start - 1)[0] if start else start
+        last = self.sentence_around(end)[1] if end < len(self.words) else end
+        return first <= position < last
+
+    def in_the_past(self, position: int) -> bool:
+        """Token ``position`` is in an earlier event's sentence, or in a sentence other than
+        the meeting's with a word of the past ("the two ministers last met on the sidelines
+        of...", "lors du dernier sommet", "في القمة السابقة")."""
+        if self.earlier_event(position):
+            return True
+        start, end = self.sentence_around(position)
+        if start < self.lead[1] and self.lead[0] < end:
+            return False
+        return any(word in PAST_WORDS for word in self.words[start:end])
 
     def tells_an_earlier_event(self, start: int, end: int) -> bool:
         if start < self.lead[1] and self.lead[0] < end:
