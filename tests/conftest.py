@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from meetings import counting
+from meetings.extraction.database import gazetteer_from_database
 from meetings.models import Meeting
 from tests.browser_support import archive, browser, page  # noqa: F401  (one Chromium for the session)
 
@@ -13,6 +14,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the reference data and the two seed meetings once for the whole session."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture
+def gazetteer():
+    """The extractor's countries, cities, people and outlets, read from the test database."""
+    return gazetteer_from_database()
 
 
 @pytest.fixture(autouse=True)

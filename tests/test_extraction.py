@@ -8,16 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from meetings.extraction import ExtractionError, extract, read_article
-from meetings.extraction.database import gazetteer_from_database
 
 pytestmark = pytest.mark.django_db
 
 THURSDAY = datetime.date(2024, 6, 13)
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
 
 
 def draft_of(text, gazetteer, published=THURSDAY, outlet=""):

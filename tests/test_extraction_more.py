@@ -5,14 +5,8 @@ import datetime
 import pytest
 
 from meetings.extraction import extract, read_article
-from meetings.extraction.database import gazetteer_from_database
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
 
 
 def draft_of(text, gazetteer, published, outlet=""):

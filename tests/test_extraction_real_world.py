@@ -11,21 +11,9 @@ import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", to make 
 import pytest
 from django.core.management import call_command
 
-from meetings.extraction import extract, read_article
-from meetings.extraction.database import gazetteer_from_database
+from tests.extraction_support import WEDNESDAY, draft_of
 
 pytestmark = pytest.mark.django_db
-
-WEDNESDAY = datetime.date(2025, 3, 12)
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
-
-
-def draft_of(content, gazetteer, published=WEDNESDAY, **options):
-    return extract(read_article(content, published=published, **options), gazetteer)
 
 
 def mojibake(text):

@@ -8,22 +8,9 @@ import datetime
 
 import pytest
 
-from meetings.extraction import extract, read_article
-from meetings.extraction.database import gazetteer_from_database
+from tests.extraction_support import MONDAY, THURSDAY, TUESDAY, draft_of
 
 pytestmark = pytest.mark.django_db
-
-WEDNESDAY = datetime.date(2025, 3, 12)
-MONDAY, TUESDAY, THURSDAY = (datetime.date(2025, 3, day) for day in (10, 11, 13))
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
-
-
-def draft_of(content, gazetteer, published=WEDNESDAY, **options):
-    return extract(read_article(content, published=published, **options), gazetteer)
 
 
 # -- Dates -------------------------------------------------------------------------------

@@ -8,27 +8,10 @@ import datetime
 
 import pytest
 
-from meetings.extraction import extract, read_article
-from meetings.extraction.database import gazetteer_from_database
 from meetings.extraction.pipeline import country_of_domain
+from tests.extraction_support import TUESDAY, WEDNESDAY, draft_of, people
 
 pytestmark = pytest.mark.django_db
-
-WEDNESDAY = datetime.date(2025, 3, 12)
-MONDAY, TUESDAY, THURSDAY = (datetime.date(2025, 3, day) for day in (10, 11, 13))
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
-
-
-def draft_of(content, gazetteer, published=WEDNESDAY, **options):
-    return extract(read_article(content, published=published, **options), gazetteer)
-
-
-def people(draft):
-    return {(minister.name, minister.country) for minister in draft.ministers}
 
 
 # -- Dates -------------------------------------------------------------------------------

@@ -4,32 +4,13 @@ Each article is written for this file, in our own words, about invented meetings
 test asserts what an editor sees in the draft.
 """
 
-import datetime
-
 import pytest
 
-from meetings.extraction import extract, read_article
-from meetings.extraction.database import gazetteer_from_database
 from meetings.extraction.dates import dateline_span, sentence_break
 from meetings.extraction.document import Document
+from tests.extraction_support import THURSDAY, TUESDAY, draft_of, people
 
 pytestmark = pytest.mark.django_db
-
-WEDNESDAY = datetime.date(2025, 3, 12)
-MONDAY, TUESDAY, THURSDAY = (datetime.date(2025, 3, day) for day in (10, 11, 13))
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
-
-
-def draft_of(content, gazetteer, published=WEDNESDAY, **options):
-    return extract(read_article(content, published=published, **options), gazetteer)
-
-
-def people(draft):
-    return {(minister.name, minister.country) for minister in draft.ministers}
 
 
 # -- A headline's title and the first paragraph's ----------------------------------------

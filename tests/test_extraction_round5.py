@@ -5,33 +5,22 @@ invented meetings (thirteen classes, each in Arabic, French and English); each t
 an editor sees in the draft. A few more, written here, check the rules on their own.
 """
 
-import datetime
 import json
 from pathlib import Path
 
 import pytest
 
-from meetings.extraction import extract, read_article
-from meetings.extraction.database import gazetteer_from_database
+from meetings.extraction import read_article
 from meetings.extraction.evaluation import predict
+from tests.extraction_support import WEDNESDAY, draft_of
 
 pytestmark = pytest.mark.django_db
 
 ROUND_FIVE = sorted(Path(__file__).resolve().parent.parent.glob("eval/dev17/r5-*.json"))
-WEDNESDAY = datetime.date(2025, 3, 12)
-
-
-@pytest.fixture
-def gazetteer():
-    return gazetteer_from_database()
 
 
 def case_id(path: Path) -> str:
     return path.stem
-
-
-def draft_of(content, gazetteer, published=WEDNESDAY, **options):
-    return extract(read_article(content, published=published, **options), gazetteer)
 
 
 def test_every_class_has_its_three_languages():
