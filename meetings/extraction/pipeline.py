@@ -695,50 +695,36 @@ class Extraction:
                 if len(joined) == 1:
                     chosen.append(joined.pop())
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
-            self.draft.warnings.append(
+            chosen = self.no_meeting(
                 "More than two countries take part: this looks like a multilateral meeting."
             )
-            chosen = []
-            self.not_a_meeting = True
         self.draft.candidate_countries = ranked[:6]
         if chosen and self.gathering_of_several(scores):
-            self.draft.warnings.append(
+            chosen = self.no_meeting(
                 "More than two countries take part: this looks like a multilateral meeting."
             )
-            chosen = []
-            self.not_a_meeting = True
         if chosen and self.called_off():
-            self.draft.warnings.append(
+            chosen = self.no_meeting(
                 "The meeting was postponed or cancelled: it did not take place."
             )
-            chosen = []
-            self.not_a_meeting = True
         members = self.ambassadors_received(participants, nameless, PARLIAMENTARIANS)
         if chosen and members and (members.intersection(chosen) or len(chosen) < 2):
-            self.draft.warnings.append(
+            chosen = self.no_meeting(
                 "The minister received members of a parliament, not a minister: an audience "
                 "is not a ministerial meeting."
             )
-            chosen = []
-            self.not_a_meeting = True
         envoys = self.ambassadors_received(participants, nameless)
         if envoys and (envoys.intersection(chosen) or len(chosen) < 2):
-            self.draft.warnings.append(
+            chosen = self.no_meeting(
                 "The minister received an ambassador, not a minister: an audience is not a "
                 "ministerial meeting."
             )
-            chosen = []
-            self.not_a_meeting = True
         if chosen and self.head_of_state_audience():
-            self.draft.warnings.append(
+            chosen = self.no_meeting(
                 "A head of state received the minister: an audience is not a ministerial meeting."
             )
-            chosen = []
-            self.not_a_meeting = True
         if chosen and self.is_phone_call():
-            self.draft.warnings.append("This reports a phone call, not a meeting.")
-            chosen = []
-            self.not_a_meeting = True
+            chosen = self.no_meeting("This reports a phone call, not a meeting.")
         elif len(chosen) == 1 and self.other_side_unknown(participants, nameless):
             # One side is clear, the other is not named: better to propose the one.
             self.draft.warnings.append(
@@ -916,6 +902,13 @@ class Extraction:
         if BILATERAL.find(self.document) or self.sidelines:
             return False
         return sum(1 for score in scores.values() if score >= 1) >= 3
+
+    def no_meeting(self, warning: str) -> list[str]:
+        """What the article reports is not a meeting of two countries' ministers: no
+        countries, and the editor told why."""
+        self.draft.warnings.append(warning)
+        self.not_a_meeting = True
+        return []
 
     def called_off(self) -> bool:
         """The sentence that reports the meeting, or the first one, says it was postponed or
