@@ -407,10 +407,11 @@ class MeetingBitmaps:
         matches many is kept, and followed change by change like the other bitmaps: a word
         of every meeting is read from its postings once per process, not at every search
         (about 90 ms at a million meetings)."""
-        kept = self.words.get(words)
-        if kept is not None:
-            self.words.move_to_end(words)
-            return kept
+        with _lock:  # the order changes while a following may be walking the words
+            kept = self.words.get(words)
+            if kept is not None:
+                self.words.move_to_end(words)
+                return kept
         since = self.since
         found = text_matches(words, using) & self.published
         # Kept only if no change was applied meanwhile (another thread's request): the
