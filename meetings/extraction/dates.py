@@ -108,7 +108,7 @@ ARABIC_ORDINAL_DAYS = {unit: number for number, unit in enumerate(_ARABIC_UNITS,
 ARABIC_ORDINAL_DAYS.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11})
 for _number, _unit in enumerate(_ARABIC_UNITS[1:], 2):
     ARABIC_ORDINAL_DAYS[f"{_unit} عشر"] = 10 + _number
-for _number, _unit in enumerate(["الحادي"] + _ARABIC_UNITS[1:], 1):
+for _number, _unit in enumerate(["الحادي", *_ARABIC_UNITS[1:]], 1):
     ARABIC_ORDINAL_DAYS[f"{_unit} والعشرين"] = 20 + _number
 ARABIC_ORDINAL_DAYS["الحادي والثلاثين"] = 31
 
