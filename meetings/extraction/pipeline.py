@@ -80,7 +80,9 @@ INVITATION_WORDS = {
 }  # fmt: skip
 # Words that put a city in an earlier event: "lors de la dernière visite à Nairobi".
 PAST_WORDS = {"dernier", "derniere", "last", "previous", "precedente", "precedent", "earlier",
-              "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم"}  # fmt: skip
+              "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم",
+              # Without the article: "خلال لقاء سابق", "lors d'une réunion antérieure".
+              "سابق", "سابقة", "anterieur", "anterieure", "prior"}  # fmt: skip
 # Buildings named after their city: "مركز دبي التجاري العالمي", "Centre international de
 # conférences de Dakar", "the Abuja International Conference Centre".
 VENUE_WORDS = {"مركز", "قصر", "فندق", "قاعة", "centre", "center", "palais", "palace", "hotel",
