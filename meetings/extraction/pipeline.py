@@ -429,6 +429,10 @@ class Extraction:
             matches = matcher.find(top)
             if matches:
                 outlet = self.gazetteer.outlet_named(matches[0].payload)
+            if outlet and self.article.url and not on_domain(self.article.url, outlet.domain):
+                # The page is on another site: the byline's name is a namesake's ("الصباح"
+                # of a paper whose site is not the archive's outlet's); the site decides.
+                outlet = None
         self.outlet_country = outlet.country if outlet else None
         # An international agency (AFP, Reuters, ANSA, EFE...) reports from every country:
         # its own is no hint of where a meeting took place.
@@ -1720,6 +1724,13 @@ GENERIC_DOMAINS = {
 WORDS_AS_CODES = {"in", "it", "at", "is", "be", "by", "do", "no", "so", "my", "me", "to",
                   "go", "on", "an", "as", "us", "de", "la", "le", "el", "al", "et", "en",
                   "ma"}  # fmt: skip
+
+
+def on_domain(url: str, domain: str) -> bool:
+    """The URL is on ``domain`` (or ``domain`` is not known)."""
+    domain = domain.lower().removeprefix("www.")
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower().removeprefix("www.")
+    return not domain or host == domain or host.endswith("." + domain)
 
 
 def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
