@@ -37,6 +37,8 @@ META_CHARSET = re.compile(
 )
 # A date in the URL's path: /2024/12/20/ or -2024-12-20-.
 URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+# Or in day/month/year order, as sites outside the United States write it: /15/10/2025/.
+URL_DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](20\d\d)(?!\d)")
 LANGUAGES = ("ar", "fr", "en")
 ACCENTED = re.compile("[\u00c0-\u00ff]")
 
@@ -215,11 +217,18 @@ def read_article(
 
 
 def date_in_url(url: str) -> datetime.date | None:
-    """A date in the URL's path (/2024/12/20/), as many sites put the publication date there."""
+    """A date in the URL's path (/2024/12/20/ or /20/12/2024/), as many sites put the
+    publication date there."""
     path = url.split("//", 1)[-1].partition("/")[2]
     for match in URL_DATE.finditer(path):
         try:
             return datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            continue
+    for match in URL_DAY_FIRST.finditer(path):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return datetime.date(year, month, day)
         except ValueError:
             continue
     return None

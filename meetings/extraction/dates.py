@@ -97,6 +97,36 @@ for _phrase in (
     "الشهر المنصرم", "الشهر الفائت",
 ):  # fmt: skip
     THIS_MONTH.add(_phrase, -1)
+# A day of the publication's month without its name: "le 12 courant", "the 12th instant",
+# "the 12th of this month", "في الثالث عشر من الشهر الجاري". Arabic writes the day as an
+# ordinal word (normalised, without hamza).
+CURRENT_MONTH_WORDS = {"courant", "instant", "inst"}
+OF_THE_MONTH = {"من", "of", "de", "du"}
+_ARABIC_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                 "التاسع"]  # fmt: skip
+ARABIC_ORDINAL_DAYS = {unit: number for number, unit in enumerate(_ARABIC_UNITS, 1)}
+ARABIC_ORDINAL_DAYS.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11})
+for _number, _unit in enumerate(_ARABIC_UNITS[1:], 2):
+    ARABIC_ORDINAL_DAYS[f"{_unit} عشر"] = 10 + _number
+for _number, _unit in enumerate(["الحادي", *_ARABIC_UNITS[1:]], 1):
+    ARABIC_ORDINAL_DAYS[f"{_unit} والعشرين"] = 20 + _number
+ARABIC_ORDINAL_DAYS["الحادي والثلاثين"] = 31
+
+
+def day_number_at(words: list[str], position: int) -> tuple[int, int] | None:
+    """(day of the month, the position after it) for "12", "12th" or "الثالث عشر"."""
+    number = ORDINAL.match(words[position])
+    if number:
+        value = int(number.group(1))
+        return (value, position + 1) if 1 <= value <= 31 else None
+    if position + 1 < len(words):
+        value = ARABIC_ORDINAL_DAYS.get(f"{words[position]} {words[position + 1]}")
+        if value:
+            return value, position + 2
+    value = ARABIC_ORDINAL_DAYS.get(words[position])
+    return (value, position + 1) if value else None
+
+
 # Verbs that report what was said: a date right after them is the day of the statement
 # ("the ministry announced on Tuesday", "أعلنت الوزارة اليوم السبت أن..."), not of the meeting.
 # Arriving is not meeting: "will arrive in Riyadh on Wednesday and hold talks on Thursday".
@@ -325,6 +355,32 @@ def find_dates(
                 found.append(
                     DateCandidate(day, "day", position, position + 1, "relative", to_come=True)
                 )
+        # "le 12 courant", "في الثالث عشر من الشهر الجاري": a day of the publication's month.
+        this_month = {match.start: match for match in THIS_MONTH.find(document)}
+        for position in range(len(words)):
+            if position in used:
+                continue
+            number = day_number_at(words, position)
+            if not number:
+                continue
+            after = number[1]
+            if after < len(words) and words[after] in CURRENT_MONTH_WORDS:
+                end = after + 1
+            else:
+                if after < len(words) and words[after] in OF_THE_MONTH:
+                    after += 1
+                match = this_month.get(after)
+                if match is None or match.payload != 0:
+                    continue
+                end = match.end
+            try:
+                day = published.replace(day=number[0])
+            except ValueError:
+                continue
+            # A day of this month after the publication is to come, whatever the verb's tense.
+            to_come = day > published or in_future(document, position)
+            found.append(DateCandidate(day, "day", position, end, "explicit", to_come))
+            used.update(range(position, end))
         # "earlier this month", "le mois dernier", "الشهر الماضي": a month, counted back
         # from the publication.
         for match in THIS_MONTH.find(document):

@@ -80,7 +80,9 @@ INVITATION_WORDS = {
 }  # fmt: skip
 # Words that put a city in an earlier event: "lors de la dernière visite à Nairobi".
 PAST_WORDS = {"dernier", "derniere", "last", "previous", "precedente", "precedent", "earlier",
-              "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم"}  # fmt: skip
+              "الماضي", "الماضية", "السابقة", "السابق", "الاخيرة", "المنصرم",
+              # Without the article: "خلال لقاء سابق", "lors d'une réunion antérieure".
+              "سابق", "سابقة", "anterieur", "anterieure", "prior"}  # fmt: skip
 # Buildings named after their city: "مركز دبي التجاري العالمي", "Centre international de
 # conférences de Dakar", "the Abuja International Conference Centre".
 VENUE_WORDS = {"مركز", "قصر", "فندق", "قاعة", "centre", "center", "palais", "palace", "hotel",
@@ -173,6 +175,18 @@ for _phrase in (
     "ارجئت", "ارجيء", "ارجاء", "الغاء", "الغيت", "الغي",
 ):  # fmt: skip
     CALLED_OFF.add(_phrase, True)
+# A message sent is not a meeting: "بعث برقية تهنئة", "a adressé un message de félicitations",
+# "sent a congratulatory cable".
+MESSAGE_SENT = PhraseMatcher()
+for _phrase in (
+    "برقية", "برقيته", "برقيتي", "برقيات", "رسالة تهنئة", "رسالة تعزية",
+    "message de felicitations", "message de condoleances", "telegramme de felicitations",
+    "lettre de felicitations",
+    "message de felicitation", "congratulatory message", "congratulatory cable",
+    "message of congratulations", "message of condolence", "cable of congratulations",
+    "letter of congratulations", "congratulatory letter", "condolence message",
+):  # fmt: skip
+    MESSAGE_SENT.add(_phrase, True)
 # Members of a parliament are not a government's ministers: a minister receiving a
 # delegation of them gives an audience ("a delegation of Swedish MPs", "وفدا برلمانيا").
 PARLIAMENTARIANS = PhraseMatcher()
@@ -415,6 +429,10 @@ class Extraction:
             matches = matcher.find(top)
             if matches:
                 outlet = self.gazetteer.outlet_named(matches[0].payload)
+            if outlet and self.article.url and not on_domain(self.article.url, outlet.domain):
+                # The page is on another site: the byline's name is a namesake's ("الصباح"
+                # of a paper whose site is not the archive's outlet's); the site decides.
+                outlet = None
         self.outlet_country = outlet.country if outlet else None
         # An international agency (AFP, Reuters, ANSA, EFE...) reports from every country:
         # its own is no hint of where a meeting took place.
@@ -703,9 +721,14 @@ class Extraction:
             chosen = self.no_meeting(
                 "More than two countries take part: this looks like a multilateral meeting."
             )
-        if chosen and self.called_off():
+        if chosen and self.called_off(chosen):
             chosen = self.no_meeting(
                 "The meeting was postponed or cancelled: it did not take place."
+            )
+        if chosen and self.message_sent():
+            chosen = self.no_meeting(
+                "The minister sent a message (of congratulations, of condolences): a message "
+                "is not a meeting."
             )
         members = self.ambassadors_received(participants, nameless, PARLIAMENTARIANS)
         if chosen and members and (members.intersection(chosen) or len(chosen) < 2):
@@ -910,15 +933,37 @@ class Extraction:
         self.not_a_meeting = True
         return []
 
-    def called_off(self) -> bool:
+    def called_off(self, chosen: list[str]) -> bool:
         """The sentence that reports the meeting, or the first one, says it was postponed or
-        cancelled ("la visite ... a été reportée", "the talks were called off", "تأجيل")."""
+        cancelled ("la visite ... a été reportée", "the talks were called off", "تأجيل"); or
+        a side's minister is named only in sentences that say so ("son entretien avec le
+        ministre ivoirien a été reporté")."""
         sentences = [self.lead]
         people = sorted(self.person_positions)
         if people:
             sentences.append(self.sentence_around(people[0]))
         found = CALLED_OFF.find(self.document)
-        return any(start <= match.start < end for match in found for start, end in sentences)
+        if any(start <= match.start < end for match in found for start, end in sentences):
+            return True
+        called_off = {self.sentence_around(match.start) for match in found}
+        for country in chosen:
+            where = [at for at, code in self.person_positions.items() if code == country]
+            if where and all(any(start <= at < end for start, end in called_off) for at in where):
+                return True
+        return False
+
+    def message_sent(self) -> bool:
+        """The sentence of the first minister named says a message was sent (a cable of
+        congratulations), and no word of a meeting is in it."""
+        people = sorted(self.person_positions)
+        if not people:
+            return False
+        start, end = self.sentence_around(people[0])
+        if not any(start <= match.start < end for match in MESSAGE_SENT.find(self.document)):
+            return False
+        return not any(
+            form in MEETING_WORDS for word in self.words[start:end] for form, _ in word_forms(word)
+        )
 
     def ambassadors_received(self, participants, nameless, matcher=AMBASSADOR) -> set[str]:
         """Countries represented in the meeting's sentence by their ambassador ("l'ambassadeur
@@ -1679,6 +1724,13 @@ GENERIC_DOMAINS = {
 WORDS_AS_CODES = {"in", "it", "at", "is", "be", "by", "do", "no", "so", "my", "me", "to",
                   "go", "on", "an", "as", "us", "de", "la", "le", "el", "al", "et", "en",
                   "ma"}  # fmt: skip
+
+
+def on_domain(url: str, domain: str) -> bool:
+    """The URL is on ``domain`` (or ``domain`` is not known)."""
+    domain = domain.lower().removeprefix("www.")
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower().removeprefix("www.")
+    return not domain or host == domain or host.endswith("." + domain)
 
 
 def country_of_domain(url: str, gazetteer: Gazetteer) -> str | None:
