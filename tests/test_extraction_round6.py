@@ -6,48 +6,26 @@ an editor sees in the draft. A few more, written here, check the rules on their 
 """
 
 import datetime
-import json
-from pathlib import Path
 
 import pytest
 
 from meetings.extraction.article import date_in_url
-from meetings.extraction.evaluation import predict
-from tests.extraction_support import draft_of
+from tests.extraction_support import case_id, check_case, draft_of, languages_by_class, round_cases
 
 pytestmark = pytest.mark.django_db
 
-ROUND_SIX = sorted(Path(__file__).resolve().parent.parent.glob("eval/dev17/r6-*.json"))
-
-
-def case_id(path: Path) -> str:
-    return path.stem
+ROUND_SIX = round_cases("r6")
 
 
 def test_every_class_has_its_three_languages():
-    classes: dict[str, set[str]] = {}
-    for path in ROUND_SIX:
-        _, name, language = path.stem.split("-")[:3]
-        classes.setdefault(name[0], set()).add(language)
+    classes = languages_by_class(ROUND_SIX)
     assert len(classes) == 6
     assert all(languages == {"ar", "fr", "en"} for languages in classes.values())
 
 
 @pytest.mark.parametrize("path", ROUND_SIX, ids=case_id)
 def test_round_six_case(gazetteer, path):
-    case = json.loads(path.read_text())
-    expected = case["expected"]
-    draft = predict(case, gazetteer)
-    assert sorted(draft["countries"]) == expected["countries"]
-    assert bool(draft["announcement"]) == expected["announcement"]
-    if len(expected["countries"]) < 1:
-        return
-    assert draft["date"] == expected["date"]
-    assert draft["place"] == expected["place"]
-    assert draft["host_country"] == expected["host_country"]
-    proposed = {(minister["name"], minister["country"]) for minister in draft["ministers"]}
-    for minister in expected["ministers"]:
-        assert (minister["name"], minister["country"]) in proposed
+    check_case(path, gazetteer)
 
 
 # -- The rules on their own -----------------------------------------------------------------
