@@ -111,6 +111,14 @@ class PhraseMatcher:
 
     index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, phrases) -> PhraseMatcher:
+        """A matcher of ``phrases``, each found with the payload True (word lists)."""
+        matcher = cls()
+        for phrase in phrases:
+            matcher.add(phrase, True)
+        return matcher
+
     def add(self, phrase: str, payload: Any) -> None:
         tokens = tuple(WORD.findall(normalize(phrase)))
         if tokens:

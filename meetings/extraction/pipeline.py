@@ -49,8 +49,7 @@ PASSIVE_BY = {"par", "by", "من"}
 HEADS_OF_STATE = {"president", "presidente", "الرئيس", "king", "roi", "الملك", "العاهل",
                   "sultan", "السلطان", "فخامة", "جلالة"}  # fmt: skip
 # At the host's office or ministry: the host's capital.
-OFFICE = PhraseMatcher()
-for _phrase in (
+OFFICE = PhraseMatcher.of((
     "بمكتبه", "بمكتبها", "في مكتبه", "في مكتبها", "بمقر الوزارة", "في مقر الوزارة",
     "بديوان عام الوزارة", "بديوان الوزارة", "في ديوان عام الوزارة",
     "بمقر وزارة", "في مقر وزارة", "dans son bureau", "a son bureau", "au siege du ministere",
@@ -59,16 +58,13 @@ for _phrase in (
     "at the ministry", "at the foreign ministry", "at the ministry's headquarters",
     "at the foreign office", "au foreign office",
     "a son cabinet", "dans son cabinet", "en son cabinet", "in his chambers",
-):  # fmt: skip
-    OFFICE.add(_phrase, True)
+))  # fmt: skip
 # The visitor: "Y, who is visiting", "الذي يقوم بزيارة", "en visite".
-VISITING = PhraseMatcher()
-for _phrase in (
+VISITING = PhraseMatcher.of((
     "الذي يقوم بزيارة", "التي تقوم بزيارة", "الذي يزور", "التي تزور", "في زيارة",
     "qui effectue une visite", "en visite", "who is visiting", "who is on a visit",
     "on a visit", "who was visiting",
-):  # fmt: skip
-    VISITING.add(_phrase, True)
+))  # fmt: skip
 FUTURE_WORDS = {"المقبل", "المقبلة", "القادم", "القادمة", "سيعقد", "ستعقد", "prochain", "prochaine",
                 "next", "upcoming", "will"}  # fmt: skip
 # Words that put a city in another meeting, to come: "invited him to Banjul", "agreed to
@@ -92,9 +88,9 @@ VENUE_WORDS = {"مركز", "قصر", "فندق", "قاعة", "centre", "center",
 BASED_WORDS = {"based", "headquartered", "basee", "base", "siege", "مقرها", "مقره", "ومقرها",
                "ومقره"}  # fmt: skip
 # On the sidelines of a gathering: a city of neither side may be the place.
-SIDELINES = PhraseMatcher()
-for _phrase in ("على هامش", "en marge", "on the sidelines", "on the margins", "في اطار"):
-    SIDELINES.add(_phrase, True)
+SIDELINES = PhraseMatcher.of(
+    ("على هامش", "en marge", "on the sidelines", "on the margins", "في اطار")
+)
 MEETING_WORDS = {
     "مباحثات", "محادثات", "اجتماع", "اجتماعا", "لقاء", "استقبل", "استقبلت", "التقي", "التقت",
     "اجري", "اجرت", "يبحث", "تبحث", "بحث", "بحثا", "تباحث", "جلسة", "مباحثاتهما",
@@ -120,94 +116,75 @@ PLURAL_MINISTERS = {"الوزيران", "الوزيرين", "وزيرا", "وز�
                     # "الجانبان الكويتي والعراقي", "the Kuwaiti and Iraqi sides"
                     "الجانبان", "الجانبين", "الطرفان", "الطرفين", "sides", "parties"}  # fmt: skip
 # Phrases that say two sides met, as opposed to many.
-BILATERAL = PhraseMatcher()
-for _phrase in (
+BILATERAL = PhraseMatcher.of((
     "ثنائي", "ثنائيا", "الثنائي", "الثنائية", "البلدين", "الجانبين", "الطرفين", "الوزيرين",
     "الوزيران", "البلدان", "الجانبان", "الطرفان",
     "bilateral", "bilaterale", "bilaterales", "bilateraux", "les deux pays", "les deux ministres",
     "les deux parties", "both countries", "two countries", "both sides", "the two sides",
     "the two ministers",
-):  # fmt: skip
-    BILATERAL.add(_phrase, True)
+))  # fmt: skip
 # Words of gatherings of many countries.
-MULTILATERAL = PhraseMatcher()
-for _phrase in (
+MULTILATERAL = PhraseMatcher.of((
     "مؤتمر", "قمة", "منتدي", "conference", "sommet", "forum", "summit", "ministerial meeting",
     "reunion ministerielle", "اجتماع وزاري",
-):  # fmt: skip
-    MULTILATERAL.add(_phrase, True)
+))  # fmt: skip
 MANY_COUNTRIES = 6
 # Taking part in a session of a body of many ("شارك ... في أشغال الدورة العادية لمجلس وزراء
 # ...", "a pris part à la session du Conseil des ministres de ...", "attended the council of
 # ... ministers"): what the article reports is the gathering.
-TAKES_PART = PhraseMatcher()
-for _phrase in (
+TAKES_PART = PhraseMatcher.of((
     "شارك", "شاركت", "يشارك", "تشارك", "حضر", "حضرت", "يحضر", "participe", "participe a",
     "a participe", "a pris part", "prend part", "took part", "takes part", "attended",
     "attends", "participated", "participates", "participating",
-):  # fmt: skip
-    TAKES_PART.add(_phrase, True)
-SESSION_OF_MANY = PhraseMatcher()
-for _phrase in (
+))  # fmt: skip
+SESSION_OF_MANY = PhraseMatcher.of((
     "مجلس وزراء", "لمجلس وزراء", "الدورة العادية", "الدورة الاستثنائية", "اشغال الدورة",
     "اجتماعات الدورة", "conseil des ministres", "session ordinaire", "session extraordinaire",
     "council of ministers", "ministerial council", "ordinary session", "extraordinary session",
     "conseil ministeriel", "المجلس الوزاري", "reunion ministerielle", "ministerial meeting",
     "اجتماع وزاري", "الاجتماع الوزاري",
-):  # fmt: skip
-    SESSION_OF_MANY.add(_phrase, True)
+))  # fmt: skip
 # A meeting of three or more said in so many words ("آلية التعاون الثلاثي", "les trois
 # ministres", "a trilateral meeting"), or a host receiving "his counterparts": a gathering.
-SEVERAL_SIDES = PhraseMatcher()
-for _phrase in (
+SEVERAL_SIDES = PhraseMatcher.of((
     "الثلاثي", "الثلاثية", "ثلاثي", "ثلاثية", "الوزراء الثلاثة", "الرباعي",
     "الرباعية", "نظراءه", "نظرائه", "نظيراته", "trilateral", "trilaterale", "tripartite",
     "quadrilateral", "quadripartite", "les trois ministres", "ses homologues",
     "the three ministers", "his counterparts", "her counterparts",
     "vingt-sept", "des vingt sept",
-):  # fmt: skip
-    SEVERAL_SIDES.add(_phrase, True)
+))  # fmt: skip
 # A meeting called off: "la visite ... a été reportée", "was postponed", "تم تأجيل الزيارة".
-CALLED_OFF = PhraseMatcher()
-for _phrase in (
+CALLED_OFF = PhraseMatcher.of((
     "reportee", "reporte", "reportees", "annulee", "annule", "ajournee", "ajourne",
     "postponed", "cancelled", "canceled", "called off", "put off", "تاجيل", "تاجلت", "تاجل",
     "ارجئت", "ارجيء", "ارجاء", "الغاء", "الغيت", "الغي",
-):  # fmt: skip
-    CALLED_OFF.add(_phrase, True)
+))  # fmt: skip
 # A message sent is not a meeting: "بعث برقية تهنئة", "a adressé un message de félicitations",
 # "sent a congratulatory cable".
-MESSAGE_SENT = PhraseMatcher()
-for _phrase in (
+MESSAGE_SENT = PhraseMatcher.of((
     "برقية", "برقيته", "برقيتي", "برقيات", "رسالة تهنئة", "رسالة تعزية",
     "message de felicitations", "message de condoleances", "telegramme de felicitations",
     "lettre de felicitations",
     "message de felicitation", "congratulatory message", "congratulatory cable",
     "message of congratulations", "message of condolence", "cable of congratulations",
     "letter of congratulations", "congratulatory letter", "condolence message",
-):  # fmt: skip
-    MESSAGE_SENT.add(_phrase, True)
+))  # fmt: skip
 # Members of a parliament are not a government's ministers: a minister receiving a
 # delegation of them gives an audience ("a delegation of Swedish MPs", "وفدا برلمانيا").
-PARLIAMENTARIANS = PhraseMatcher()
-for _phrase in (
+PARLIAMENTARIANS = PhraseMatcher.of((
     "members of parliament", "parliamentarians", "parliamentary delegation", "mps",
     "lawmakers", "legislators", "senators", "parlementaires", "deputes", "senateurs",
     "delegation parlementaire", "برلمانيين", "البرلمانيين", "برلمانيا", "برلماني",
     "النواب", "اعضاء البرلمان", "اعضاء مجلس الشيوخ",
-):  # fmt: skip
-    PARLIAMENTARIANS.add(_phrase, True)
+))  # fmt: skip
 # Times that name no day: the date is left for the editor rather than guessed.
-VAGUE_TIME = PhraseMatcher()
-for _phrase in (
+VAGUE_TIME = PhraseMatcher.of((
     "الاسبوع الماضي", "الاسبوع المنصرم", "الاسبوع الجاري", "هذا الاسبوع", "مطلع الاسبوع",
     "la semaine derniere", "cette semaine", "en debut de semaine", "last week", "this week",
     "earlier this week",
-):  # fmt: skip
-    VAGUE_TIME.add(_phrase, True)
+))  # fmt: skip
 # A call is not a meeting.
-PHONE = PhraseMatcher()
-for _phrase in (
+PHONE = PhraseMatcher.of((
     "اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "مباحثات هاتفية", "هاتفيا",
     "par telephone", "entretien telephonique", "appel telephonique", "phone call",
     "telephone call", "by phone", "by telephone", "phone conversation",
@@ -217,13 +194,12 @@ for _phrase in (
     "video call", "video conference", "by video link", "phoned", "telephoned",
     "spoke by phone", "مكالمة", "اتصالا", "عبر تقنية الفيديو", "عبر تقنية التناظر المرئي",
     "اتصال مرئي", "اتصالا مرئيا",
-):  # fmt: skip
-    PHONE.add(_phrase, True)
+))  # fmt: skip
 MAX_TOPICS = 6
 # An ambassador is not a minister: a minister receiving one gives an audience, not a meeting.
-AMBASSADOR = PhraseMatcher()
-for _phrase in ("ambassadeur", "ambassadrice", "ambassador", "سفير", "سفيرة", "السفير", "السفيرة"):
-    AMBASSADOR.add(_phrase, True)
+AMBASSADOR = PhraseMatcher.of(
+    ("ambassadeur", "ambassadrice", "ambassador", "سفير", "سفيرة", "السفير", "السفيرة")
+)
 
 
 @dataclass
