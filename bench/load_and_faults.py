@@ -127,6 +127,11 @@ class Sample:
     status: int
     unavailable_page: bool = False
     from_page_cache: bool = False
+    # A 200 whose body was cut off (a streamed export when the database stopped under it):
+    # the client is told the download failed, by the chunked body that never ends.
+    cut: bool = False
+    # What went wrong, when something did (shown when a part fails).
+    error: str = ""
 
     @property
     def ms(self) -> float:
@@ -146,20 +151,35 @@ async def reader(client: httpx.AsyncClient, instances, paths, run: Run, until: f
         base = random.choice(instances).url
         started = time.monotonic()
         try:
-            response = await client.get(base + path())
+            async with client.stream("GET", base + path()) as response:
+                try:
+                    await response.aread()
+                except httpx.RemoteProtocolError as error:
+                    run.samples.append(
+                        Sample(
+                            started, time.monotonic(), kind, response.status_code, cut=True,
+                            error=f"cut: {error}",
+                        )
+                    )  # fmt: skip
+                    run.errors.append(f"{kind}: cut: {error}")
+                    continue
             friendly_503 = (
                 response.status_code == 503
                 and response.headers.get("Retry-After") == "5"
                 and UNAVAILABLE_MARK in response.text
             )
             from_cache = response.headers.get("X-Page-Cache") == "hit"
+            unexpected = response.status_code >= 500 and not friendly_503
             run.samples.append(
                 Sample(
-                    started, time.monotonic(), kind, response.status_code, friendly_503, from_cache
+                    started, time.monotonic(), kind, response.status_code, friendly_503, from_cache,
+                    error=f"{response.text[:100]!r}" if unexpected else "",
                 )
-            )
+            )  # fmt: skip
         except httpx.HTTPError as error:
-            run.samples.append(Sample(started, time.monotonic(), kind, 0))
+            run.samples.append(
+                Sample(started, time.monotonic(), kind, 0, error=f"{type(error).__name__}: {error}")
+            )
             run.errors.append(f"{kind}: {type(error).__name__}: {error}")
 
 
@@ -293,7 +313,7 @@ def check_saves(env: dict, saves: list[dict], people_before: dict) -> dict:
 
 
 def summary(samples: list[Sample], seconds: float) -> dict:
-    ok = [s for s in samples if 200 <= s.status < 400]
+    ok = [s for s in samples if 200 <= s.status < 400 and not s.cut]
     by_kind = {}
     for kind in sorted({s.kind for s in samples}):
         times = [s.ms for s in ok if s.kind == kind]
@@ -306,7 +326,7 @@ def summary(samples: list[Sample], seconds: float) -> dict:
         "requests": len(samples),
         "requests_per_second": round(len(samples) / seconds, 1),
         "statuses": statuses,
-        "server_errors": sum(s.status >= 500 or s.status == 0 for s in samples),
+        "server_errors": sum(s.status >= 500 or s.status == 0 or s.cut for s in samples),
         "from_page_cache": sum(s.from_page_cache for s in samples),
         "p50_ms": percentile([s.ms for s in ok], 0.5),
         "p95_ms": percentile([s.ms for s in ok], 0.95),
@@ -338,7 +358,20 @@ def part_load(instances, paths) -> dict:
     figures = summary(run.samples, SECONDS)
     figures["passed"] = figures["server_errors"] == 0
     figures["errors"] = run.errors[:5]
+    figures["failures"] = failures(
+        [s for s in run.samples if s.status >= 500 or s.status == 0 or s.cut],
+        origin=min((s.started for s in run.samples), default=0.0),
+    )
     return figures
+
+
+def failures(samples: list[Sample], origin: float) -> list[str]:
+    """What the first failed answers were, for the report (CI shows only the report)."""
+    return [
+        f"{s.kind} {s.status} {s.error} (began at {s.started - origin:+.2f} s, "
+        f"ended at {s.ended - origin:+.2f} s)"
+        for s in samples[:10]
+    ]
 
 
 def part_fault(instances, paths, database: Database, env, editor_meetings, topics) -> dict:
@@ -374,7 +407,16 @@ def part_fault(instances, paths, database: Database, env, editor_meetings, topic
     recovery = max((s.ended - up for s in bad_after), default=0.0)
     first_good = min((s.ended - up for s in after_up if s.status < 500 and s.status), default=None)
     outside = [s for s in run.samples if s.ended < stop or s.started > up + RECOVERY_TARGET]
-    server_errors_during = [s for s in during if s.status >= 500 or s.status == 0]
+    # A streamed export under way when the database stopped cannot become a 503: its body is
+    # cut, which tells the client the download failed. Allowed when it began before the
+    # database was down (pg_ctl's fast stop takes a moment: a request begun while it runs can
+    # still get its headers and first rows).
+    cut_by_outage = [
+        s for s in during if s.cut and s.status == 200 and s.started <= times["stopped"]
+    ]
+    server_errors_during = [
+        s for s in during if s.status >= 500 or s.status == 0 or (s.cut and s not in cut_by_outage)
+    ]
     figures = {
         "outage_seconds": round(up - stop, 1),
         "during_outage": {
@@ -383,17 +425,27 @@ def part_fault(instances, paths, database: Database, env, editor_meetings, topic
                 s.status == 503 and s.unavailable_page for s in during
             ),
             "answered_200_or_4xx": sum(0 < s.status < 500 for s in during),
+            "streams_cut_by_the_outage": len(cut_by_outage),
             "other_5xx_or_no_answer": sum(
-                (s.status >= 500 and not (s.status == 503 and s.unavailable_page)) or s.status == 0
+                (s.status >= 500 and not (s.status == 503 and s.unavailable_page))
+                or s.status == 0
+                or s.cut
                 for s in server_errors_during
             ),
         },
         "recovery_seconds": round(recovery, 2),
         "first_good_answer_after_seconds": round(first_good, 2) if first_good is not None else None,
-        "server_errors_outside_outage": sum(s.status >= 500 or s.status == 0 for s in outside),
+        "server_errors_outside_outage": sum(
+            s.status >= 500 or s.status == 0 or s.cut for s in outside
+        ),
         "overall": summary(run.samples, SECONDS),
         "editor": check_saves(env, run.saves, {int(k): v for k, v in people_before.items()}),
         "errors": run.errors[:5],
+        "failures": failures(
+            [s for s in server_errors_during if not (s.status == 503 and s.unavailable_page)]
+            + [s for s in outside if s.status >= 500 or s.status == 0 or s.cut],
+            origin=stop,
+        ),
     }
     figures["passed"] = (
         figures["during_outage"]["other_5xx_or_no_answer"] == 0
@@ -504,6 +556,7 @@ def markdown(result: dict) -> str:
         "| --- | ---: | ---: | ---: |",
         *[f"| {k} | {v['requests']} | {v['p50_ms']} | {v['p95_ms']} |"
           for k, v in load_["by_kind"].items()],
+        *[f"- failed: {failure}" for failure in load_["failures"]],
         "",
         f"## 2. Database stopped for {fault['outage_seconds']} s: "
         f"{'passed' if fault['passed'] else 'FAILED'}",
@@ -514,6 +567,7 @@ def markdown(result: dict) -> str:
         f"- 5xx outside the outage: {fault['server_errors_outside_outage']}",
         f"- whole run: {fault['overall']['requests']:,} requests, p95 {fault['overall']['p95_ms']} ms",
         f"- editor: {fault['editor']}",
+        *[f"- failed (times from the database's stop): {failure}" for failure in fault["failures"]],
         "",
         f"## 3. Two instances, one database, one Redis: {'passed' if scale['passed'] else 'FAILED'}",
         "",

@@ -492,11 +492,11 @@ MORE_DEMONYMS = {
     "KN": ("kittitien", "Kittitian", []),
     "LC": ("saint-lucien", "Saint Lucian", []),
     "NI": ("nicaraguayen", "Nicaraguan", ["نيكاراغوي"]),
-    "PY": ("paraguayen", "Paraguayan", ["باراغواياني"]),
+    "PY": ("paraguayen", "Paraguayan", ["باراغواياني", "باراغوياني"]),
     "SR": ("surinamais", "Surinamese", None),
     "SV": ("salvadorien", "Salvadoran", None),
     "TT": ("trinidadien", "Trinidadian", ["ترينيدادي"]),
-    "UY": ("uruguayen", "Uruguayan", ["أوروغواياني", "أورغواياني"]),
+    "UY": ("uruguayen", "Uruguayan", ["أوروغواياني", "أورغواياني", "أوروغوياني"]),
     "VC": ("vincentais", "Vincentian", []),
     "PR": ("portoricain", "Puerto Rican", ["بورتوريكي"]),
     "AW": ("arubais", "Aruban", ["أروبي"]),
@@ -699,6 +699,7 @@ ALIASES = {
     ],
     "KM": [
         *("اتحاد جزر القمر", "Comoros Islands", "Union of the Comoros", "Union des Comores"),
+        *("جمهورية القمر المتحدة", "جمهورية جزر القمر", "الاتحاد القمري"),
     ],
     "KW": ["دولة الكويت", "State of Kuwait", "État du Koweït"],
     "LB": ["الجمهورية اللبنانية", "Lebanese Republic", "République libanaise"],
@@ -741,6 +742,8 @@ ALIASES = {
         *("Democratic Republic of the Congo", "DR Congo", "DRC", "Congo Kinshasa"),
         *("Democratic Republic of Congo", "DR of Congo", "Congo-Kinshasa"),
         *("République démocratique du Congo", "RD Congo", "RDC", "RD du Congo"),
+        *("الكونغو الديموقراطية", "جمهورية الكونغو الديموقراطية", "كونغو الديمقراطية"),
+        *("R.D. Congo", "R.D.C.", "D.R. Congo", "D.R.C.", "DR-Congo"),
     ],
     "CG": [
         *("جمهورية الكونغو", "الكونغو برازافيل"),
@@ -750,6 +753,10 @@ ALIASES = {
     "CI": [
         *("كوت ديفوار", "جمهورية كوت ديفوار"),
         *("Ivory Coast", "Republic of Côte d'Ivoire", "République de Côte d'Ivoire"),
+    ],
+    "TZ": [
+        *("جمهورية تنزانيا المتحدة", "United Republic of Tanzania"),
+        "République-Unie de Tanzanie",
     ],
     "CM": ["جمهورية الكاميرون", "Republic of Cameroon", "République du Cameroun"],
     "ET": [
@@ -802,6 +809,16 @@ ALIASES = {
     "MO": ["ماكاو", "Macao", "Macau"],
     "SZ": ["Swaziland"],
     "TL": ["تيمور الشرقية", "East Timor"],
+    # The spellings of Arabic news beside CLDR's أورغواي and باراغواي, often with the
+    # article; the countries' official names.
+    "UY": [
+        *("أوروغواي", "الأوروغواي", "الأورغواي", "جمهورية الأوروغواي الشرقية"),
+        *("Oriental Republic of Uruguay", "République orientale de l'Uruguay"),
+    ],
+    "PY": [
+        *("الباراغواي", "جمهورية الباراغواي", "Republic of Paraguay"),
+        "République du Paraguay",
+    ],
     "VC": ["Saint Vincent and the Grenadines"],
     "VA": ["الكرسي الرسولي", "Holy See", "Saint-Siège", "Vatican"],
     "VN": ["Viet Nam"],

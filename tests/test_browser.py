@@ -4,6 +4,8 @@ Skipped, with the reason, when Chromium is not installed (CHROMIUM_PATH, by
 default Debian's /usr/bin/chromium). Screenshots go to test-artifacts/.
 """
 
+import re
+
 import pytest
 
 from tests.browser_support import requires_chromium, screenshot
@@ -45,6 +47,8 @@ def test_browse_pages_render_with_their_chart_and_direction(archive, page, langu
 def test_a_meeting_page_prints_with_its_sources(archive, page):
     page.goto(f"{archive}/en/countries/ma/be/")
     page.locator(".meeting-card h3 a").first.click()
+    # A click does not wait for the page it opens (Playwright >= 1.4x): wait for it.
+    page.wait_for_url(re.compile(r"/en/meetings/\d+/$"))
     page.emulate_media(media="print")
     assert page.locator(".sources").is_visible()
     assert not page.locator(".site-header nav").first.is_visible()
@@ -64,10 +68,14 @@ def test_the_keyboard_reaches_the_content_with_a_visible_focus(archive, page):
 def test_a_journalist_gets_to_a_pair_on_a_topic_since_a_date(archive, page):
     page.goto(f"{archive}/ar/")
     page.locator(".columns a[href='/ar/countries/ma/']").first.click()
+    page.wait_for_url(re.compile(r"/ar/countries/ma/$"))
     page.locator("a[href='/ar/countries/ma/be/']").first.click()
+    page.wait_for_url(re.compile(r"/ar/countries/ma/be/$"))
     page.locator(".facets a[href*='topic=migration']").first.click()
+    page.wait_for_url(re.compile(r"topic=migration"))
     page.fill("#id_date_from", "2024-01-01")
     page.locator(".filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"date_from=2024-01-01"))
     assert page.locator(".meeting-card").count() == 1
     assert "date_from=2024-01-01" in page.url and "topic=migration" in page.url
     screenshot(page, "journey-pair-topic-since-ar")

@@ -1,8 +1,9 @@
 """The general causes behind the misses of issue 17's fifth round, in three languages.
 
 The cases are eval/dev17's ``r5-*`` articles, written for this round in our own words about
-invented meetings (thirteen classes, each in Arabic, French and English); each test asserts what
-an editor sees in the draft. A few more, written here, check the rules on their own.
+invented meetings (thirteen classes, each in Arabic, French and English);
+tests/test_extraction_rounds.py checks each as an editor sees its draft. A few more, written
+here, check the rules on their own.
 """
 
 import pytest
@@ -10,28 +11,10 @@ import pytest
 from meetings.extraction import read_article
 from tests.extraction_support import (
     WEDNESDAY,
-    case_id,
-    check_case,
     draft_of,
-    languages_by_class,
-    round_cases,
 )
 
 pytestmark = pytest.mark.django_db
-
-ROUND_FIVE = round_cases("r5")
-
-
-def test_every_class_has_its_three_languages():
-    classes = languages_by_class(ROUND_FIVE)
-    assert len(classes) == 13
-    assert all(languages == {"ar", "fr", "en"} for languages in classes.values())
-
-
-@pytest.mark.parametrize("path", ROUND_FIVE, ids=case_id)
-def test_round_five_case(gazetteer, path):
-    check_case(path, gazetteer)
-
 
 # -- The rules on their own -----------------------------------------------------------------
 

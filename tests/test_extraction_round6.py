@@ -1,8 +1,9 @@
 """The general causes behind the misses of issue 17's sixth round, in three languages.
 
 The cases are eval/dev17's ``r6-*`` articles, written for this round in our own words about
-invented meetings (six classes, each in Arabic, French and English); each test asserts what
-an editor sees in the draft. A few more, written here, check the rules on their own.
+invented meetings (six classes, each in Arabic, French and English);
+tests/test_extraction_rounds.py checks each as an editor sees its draft. A few more, written
+here, check the rules on their own.
 """
 
 import datetime
@@ -10,23 +11,9 @@ import datetime
 import pytest
 
 from meetings.extraction.article import date_in_url
-from tests.extraction_support import case_id, check_case, draft_of, languages_by_class, round_cases
+from tests.extraction_support import draft_of
 
 pytestmark = pytest.mark.django_db
-
-ROUND_SIX = round_cases("r6")
-
-
-def test_every_class_has_its_three_languages():
-    classes = languages_by_class(ROUND_SIX)
-    assert len(classes) == 6
-    assert all(languages == {"ar", "fr", "en"} for languages in classes.values())
-
-
-@pytest.mark.parametrize("path", ROUND_SIX, ids=case_id)
-def test_round_six_case(gazetteer, path):
-    check_case(path, gazetteer)
-
 
 # -- The rules on their own -----------------------------------------------------------------
 

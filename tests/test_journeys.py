@@ -84,9 +84,9 @@ def test_journalist_follows_a_pair_to_a_meeting_its_feed_and_its_source(archive,
     assert page.get_attribute("html", "dir") == "rtl"
     assert page.get_attribute("html", "lang") == "ar"
     page.locator(".columns a[href='/ar/countries/ma/']").first.click()
-    assert page.url.endswith("/ar/countries/ma/")
+    page.wait_for_url(re.compile(r"/ar/countries/ma/$"))
     page.locator(".ranked a[href='/ar/countries/ma/be/']").click()
-    assert page.url.endswith("/ar/countries/ma/be/")
+    page.wait_for_url(re.compile(r"/ar/countries/ma/be/$"))
     assert set(page.locator("h1 a").all_inner_texts()) == {"المغرب", "بلجيكا"}
     # Mirrored: the filters sit on the right of the results, the site name on the right.
     sidebar = page.locator(".sidebar").bounding_box()
@@ -112,7 +112,7 @@ def test_journalist_follows_a_pair_to_a_meeting_its_feed_and_its_source(archive,
     assert feed.url.endswith(head_feed.get_attribute("href"))
 
     page.locator(f".meeting-card h3 a[href='/ar/meetings/{belgium.pk}/']").click()
-    assert page.url.endswith(f"/ar/meetings/{belgium.pk}/")
+    page.wait_for_url(re.compile(rf"/ar/meetings/{belgium.pk}/$"))
     assert page.get_attribute("html", "dir") == "rtl"
     source_link = page.locator(f".sources a[href='{source_url}']")
     assert source_link.inner_text() == "لفتيت يبحث مع نظيرته البلجيكية تعزيز الشراكة"
@@ -233,6 +233,7 @@ def test_editor_drafts_from_an_article_and_a_chief_editor_publishes_it(live_serv
     page.select_option("#id_outlet", label="Express TV")
     page.fill("#id_published", "2024-04-15")
     page.locator("input[type=submit]").click()
+    page.locator(".evidence mark").first.wait_for()  # the click does not wait for the draft
 
     # The draft as proposed, and the editor's correction: the diaspora was discussed too.
     assert page.locator(".evidence mark").count() > 0
@@ -252,7 +253,7 @@ def test_editor_drafts_from_an_article_and_a_chief_editor_publishes_it(live_serv
     # A draft is not public.
     assert page.request.get(f"{base}/en/meetings/{meeting.pk}/").status == 404
     page.locator("#logout-form button[type=submit]").click()
-    assert page.locator("#logout-form").count() == 0
+    page.locator("#logout-form").wait_for(state="detached")
 
     log_in(page, base, "journey-chief")
     page.goto(f"{base}/en/admin/meetings/meeting/")

@@ -50,6 +50,7 @@ def test_an_editor_drafts_a_meeting_from_the_inbox_and_it_is_published(
     page.locator("a[href='/en/admin/meetings/candidate/']").first.click()
     assert "To triage: 2" in page.locator(".inbox-counts").inner_text()
     page.locator(f"a[href='/en/admin/meetings/candidate/{candidate.pk}/change/']").click()
+    page.wait_for_url(re.compile(rf"/candidate/{candidate.pk}/change/$"))
     assert "2 articles" in page.content()
     screenshot(page, "journey-newsroom-candidate")
     # From the keyboard: the focus is on "Create the draft".

@@ -6,14 +6,17 @@ and count what got through: a limit kept in each process's memory lets through a
 multiple of what is configured; one kept in the database, exactly the limit.
 """
 
+import datetime
 import multiprocessing
 import random
 
 import pytest
 from django.db import connections
 from django.test import Client, RequestFactory
+from django.utils import timezone
 
-from meetings.models import CorrectionRequest
+from meetings.models import CorrectionRequest, RateLimit
+from meetings.operations import rate_limits
 from meetings.operations.clients import client_address
 from meetings.operations.rate_limits import Rate
 
@@ -131,3 +134,15 @@ def test_rates_are_written_as_django_rest_framework_writes_them(text, rate):
 def test_a_rate_that_cannot_be_read_is_refused(text):
     with pytest.raises(ValueError, match="120/minute"):
         Rate.parse(text)
+
+
+def test_a_prune_forgets_clients_not_seen_for_a_day(reference_data, monkeypatch):
+    stale = timezone.now() - datetime.timedelta(days=2)
+    RateLimit.objects.create(key="api:stale-client", moments=[stale])
+    RateLimit.objects.create(key="api:recent-client", moments=[timezone.now()])
+    monkeypatch.setattr(rate_limits, "PRUNE_EVERY", 1)  # this request prunes
+    assert rate_limits.take("api:another-client", Rate.parse("5/minute")) == 0
+    assert set(RateLimit.objects.values_list("key", flat=True)) == {
+        "api:recent-client",
+        "api:another-client",
+    }

@@ -216,6 +216,19 @@ def read_article(
     return article
 
 
+def host_of(url: str) -> str:
+    """The site's host in a URL, lowercased: "https://www.Example.com:443/a" gives
+    "www.example.com"."""
+    return url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+
+
+def on_domain(url: str, domain: str) -> bool:
+    """The URL is on ``domain`` (or ``domain`` is not known)."""
+    domain = domain.lower().removeprefix("www.")
+    host = host_of(url).removeprefix("www.")
+    return not domain or host == domain or host.endswith("." + domain)
+
+
 def date_in_url(url: str) -> datetime.date | None:
     """A date in the URL's path (/2024/12/20/ or /20/12/2024/), as many sites put the
     publication date there."""
@@ -286,9 +299,30 @@ def article_from_html(html: str, *, url: str = "") -> Article:
         title=(document.title or "").strip(),
         author=(document.author or "").strip(),
         outlet=(document.sitename or "").strip(),
-        published=parse_iso_date(document.date),
+        published=published_in_metadata(html) or parse_iso_date(document.date),
         url=url or (document.url or ""),
     )
+
+
+# The page's own statement of its publication day: <meta property="article:published_time"
+# content="2026-03-10T09:30:00+01:00">, "og:published_time", "datePublished", "pubdate".
+# trafilatura's guess refuses a day after the machine's clock and may fall back on another
+# date of the page (a copyright year); the page's word is taken as given.
+PUBLISHED_META = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|"""
+    r"""og:published_time|datepublished|pubdate|publishdate)["'][^>]*?>""",
+    re.IGNORECASE,
+)
+META_CONTENT = re.compile(r"""content\s*=\s*["'](\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
+
+
+def published_in_metadata(html: str) -> datetime.date | None:
+    """The day a page's metadata gives as its publication's, if any."""
+    tag = PUBLISHED_META.search(html[:200_000])
+    if tag is None:
+        return None
+    content = META_CONTENT.search(tag.group(0))
+    return parse_iso_date(content.group(1)) if content else None
 
 
 def parse_iso_date(value: str | None) -> datetime.date | None:

@@ -53,6 +53,22 @@ WEEKDAYS = {
 ARABIC_DAY_CUES = {"يوم", "اليوم", "امس", "مساء", "صباح", "ظهر", "نهار"}
 TODAY = {"اليوم", "aujourd'hui", "aujourd", "today"}
 YESTERDAY = {"امس", "البارحة", "hier", "yesterday"}
+# The day before yesterday: "أمس الأول", "أول أمس", "أول من أمس", "avant-hier", "the day before
+# yesterday"; and parts of today: "this morning", "ce matin", "cet après-midi".
+DAY_BEFORE_YESTERDAY = PhraseMatcher.of((
+    "امس الاول", "اول امس", "اول من امس", "avant hier", "avant-hier", "the day before yesterday",
+))  # fmt: skip
+# The day after tomorrow, in announcements: "يعقد ... بعد غد جلسة مباحثات".
+DAY_AFTER_TOMORROW = PhraseMatcher.of((
+    "بعد غد", "apres-demain", "apres demain", "the day after tomorrow",
+))  # fmt: skip
+# "met ... last night": yesterday (French "hier soir" and Arabic "مساء أمس" are read by
+# their word of yesterday).
+LAST_NIGHT = PhraseMatcher.of(("last night", "late last night"))
+PART_OF_TODAY = PhraseMatcher.of((
+    "this morning", "this afternoon", "this evening", "ce matin", "cet apres-midi",
+    "cet apres midi", "ce soir", "ce matin meme",
+))  # fmt: skip
 PAST = {"الماضي", "الماضية", "المنصرم", "المنصرمة", "dernier", "derniere", "last", "past"}
 FUTURE = {"المقبل", "المقبلة", "القادم", "القادمة", "prochain", "prochaine", "next", "coming"}
 TOMORROW = {"غدا", "demain", "tomorrow"}
@@ -65,13 +81,20 @@ FUTURE_MARKERS = {
     "tomorrow", "المنتظر", "ينتظر", "المتوقع", "يتوقع",
     # "بعد غد" (the day after tomorrow); French futures too short for FRENCH_FUTURE.
     "غد", "aura", "auront", "sera", "seront", "fera", "feront", "iront",
+    # A trip told in the present, as news tells what is to come: "يتحول الوزير يوم الأحد
+    # إلى", "travels to X on Sunday", "s'envole dimanche pour X".
+    # (Not "يلتقي", "يتوجه": Arabic headlines tell past meetings in the present.)
+    "يتحول", "تتحول", "travels", "envole",
 }  # fmt: skip
 FRENCH_FUTURE = re.compile(r"^\w{3,}(era|ira|dra|vra|ront)$")  # recevra, rencontrera
 THIS = {"this", "ce", "cette", "on", "يوم", "هذا"}
 # "until Tuesday", "jusqu'à mardi", "حتى الثلاثاء": the end of a stay, not the day of a
 # meeting; a stay being reported, it ends on the next such day.
 UNTIL = {"until", "till", "through", "حتي", "jusqu"}
-ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|er|e)?$")
+# "12", "12th", "1er"; Arabic writes "الـ17" (the 17th), normalised "ال17".
+ORDINAL = re.compile(r"^(?:ال)?(\d{1,2})(st|nd|rd|th|er|e)?$")
+# An English ordinal alone: "held on the 14th", a day of the publication's month.
+ENGLISH_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 MONTH_CUES = {"شهر", "خلال", "mois", "courant", "during", "month", "en", "in", "au"}
 YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d)\b|\b(20\d\d)-(\d{2})-(\d{2})\b")
@@ -82,6 +105,8 @@ MEETING_CUES = {
     "entretien", "entretenu", "entretenue", "recu", "recue", "rencontre", "reunion",
     "entretiens", "discussions", "s'est", "visite", "talks", "met", "meeting", "received",
     "held", "meets", "hosted", "visit",
+    # Meetings to come, in announcements: "il s'entretiendra mercredi", "سيلتقي الأحد".
+    "entretiendra", "s'entretiendra", "rencontrera", "recevra", "يلتقي", "سيلتقي", "سيجري",
 }  # fmt: skip
 
 
@@ -89,6 +114,7 @@ MEETING_CUES = {
 THIS_MONTH = PhraseMatcher()
 for _phrase in (
     "this month", "earlier this month", "ce mois-ci", "plus tot ce mois", "ce mois", "هذا الشهر",
+    "mois en cours", "mois courant",
     "الشهر الجاري", "الشهر الحالي", "مطلع الشهر الجاري", "مطلع هذا الشهر",
 ):  # fmt: skip
     THIS_MONTH.add(_phrase, 0)
@@ -130,9 +156,20 @@ def day_number_at(words: list[str], position: int) -> tuple[int, int] | None:
 # Verbs that report what was said: a date right after them is the day of the statement
 # ("the ministry announced on Tuesday", "أعلنت الوزارة اليوم السبت أن..."), not of the meeting.
 # Arriving is not meeting: "will arrive in Riyadh on Wednesday and hold talks on Thursday".
+# Nor is leaving or going home: "left for Malé on Saturday", "before returning to Lisbon on
+# Sunday", "will leave for Manama tomorrow (Tuesday)" and meet on Wednesday.
 ARRIVAL_VERBS = {
     "arrive", "arrives", "arrived", "arriving", "arrivera", "arrivee", "يصل", "سيصل",
     "وصل", "يحل", "سيحل", "lands", "landed",
+    "leave", "leaves", "left", "leaving", "depart", "departs", "departed", "return",
+    "returns", "returned", "returning", "quitte", "quittera", "quitter", "regagne",
+    "regagnera", "regagner", "repart", "repartira", "repartir", "retour", "rentrer",
+    "rentrera", "يغادر", "سيغادر", "غادر", "مغادرة", "يعود", "سيعود", "عودته", "العودة",
+    # Beginning a visit, whose talks come on another day: "يبدأ ... الثلاثاء زيارة رسمية".
+    "يبدا", "تبدا", "سيبدا", "ستبدا", "begins", "begin", "entame", "entamera", "entamer",
+    # The day of the journey, not of the talks: "يتحول يوم الأحد إلى مدريد ... يلتقي يوم
+    # الاثنين", "travels to X on Sunday", "s'envole dimanche pour X".
+    "يتحول", "تتحول", "travels", "envole", "envolera",
 }  # fmt: skip
 REPORTING_VERBS = {
     "announced", "said", "told", "stated", "reported", "indicated", "annonce", "indique",
@@ -198,6 +235,9 @@ def sentence_break(document: Document, left: int, right: int) -> bool:
     gap = document.text[start:end]
     if gap.startswith(". ") and document.tokens[left].text in ABBREVIATIONS:
         return "\n" in gap  # "Dr. Amthal", "M. Nhaga": a title's abbreviation
+    written = document.original(left, left + 1)
+    if gap.startswith(".") and len(written) == 1 and written.isupper() and written.isascii():
+        return "\n" in gap  # an initial: "S. Jaishankar", "H.D. Kumaraswamy", "the U.S. envoy"
     return bool(re.search(r"[.!?؟\n]", gap))
 
 
@@ -327,6 +367,24 @@ def find_dates(
 
     # 3. Weekdays, today, yesterday and tomorrow, resolved against the publication date.
     if published:
+        for matcher, days in ((DAY_BEFORE_YESTERDAY, 2), (PART_OF_TODAY, 0), (LAST_NIGHT, 1)):
+            for match in matcher.find(document):
+                if used.intersection(range(match.start, match.end)):
+                    continue
+                day = published - datetime.timedelta(days=days)
+                found.append(DateCandidate(day, "day", match.start, match.end, "relative"))
+                used.update(range(match.start, match.end))
+        for match in DAY_AFTER_TOMORROW.find(document):
+            following = words[match.end] if match.end < len(words) else ""
+            if used.intersection(range(match.start, match.end)) or any(
+                form in WEEKDAYS for form, _ in word_forms(following)
+            ):
+                continue  # "بعد غد الثلاثاء": the weekday is read, with its future
+            day = published + datetime.timedelta(days=2)
+            found.append(
+                DateCandidate(day, "day", match.start, match.end, "relative", to_come=True)
+            )
+            used.update(range(match.start, match.end))
         for position, word in enumerate(words):
             if position in used:
                 continue
@@ -366,6 +424,13 @@ def find_dates(
             after = number[1]
             if after < len(words) and words[after] in CURRENT_MONTH_WORDS:
                 end = after + 1
+            elif (
+                ENGLISH_ORDINAL.match(words[position])
+                and words[position - 2 : position] == ["on", "the"]
+                and month_of(document, after) is None
+                and not (after < len(words) and words[after] in OF_THE_MONTH)
+            ):
+                end = after  # "held on the 14th": this month's 14th
             else:
                 if after < len(words) and words[after] in OF_THE_MONTH:
                     after += 1
@@ -383,7 +448,7 @@ def find_dates(
             used.update(range(position, end))
         # "earlier this month", "le mois dernier", "الشهر الماضي": a month, counted back
         # from the publication.
-        for match in THIS_MONTH.find(document):
+        for match in this_month.values():
             if used.intersection(range(match.start, match.end)):
                 continue
             first = published.replace(day=1)
@@ -416,7 +481,11 @@ def find_dates(
     return sorted(found, key=lambda candidate: candidate.start)
 
 
-DATELINE = re.compile(r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?\s[-–—]{1,2}\s")
+# An Arabic credit may touch its dash: "رام الله 20-2-2026 وفا- التقت...", and so may a credit
+# in brackets: "عمان 15 تشرين الأول (بترا)- بحث...".
+DATELINE = re.compile(
+    r"^[^\n]{0,60}?(\([^)\n]{1,40}\)\s*)?(?:\s|(?<=[\u0600-\u06FF)]))(?:[-–—]{1,2}|=)\s"
+)
 # The place, a dash, the date, then the agency: "مدريد - 14 مارس 2025 (ومع) -", "TUNIS - 3 mai
 # (TAP) -". DATELINE alone would stop at the first dash and leave the date in the text.
 DATED_DATELINE = re.compile(
@@ -426,29 +495,68 @@ DATED_DATELINE = re.compile(
 AGENCY_FIRST_DATELINE = re.compile(
     r"^\s*\([^)\n]{1,40}\)\s*[-–—]\s*[^\n]{0,50}?\d{1,2}(?:\s\w+)?\s[-–—]\s"
 )
+# A government's readout: the date, a dash, the place, a dash, the ministry: "October 30,
+# 2026 - Toronto, Ontario - Global Affairs Canada", "30 octobre 2026 - Genève - ...". The
+# dateline is the place's part.
+DATE_FIRST_DATELINE = re.compile(
+    r"^(?:[^\W\d_]+\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[^\W\d_]+\s\d{4})\s[-–—]\s"
+    r"(?P<place>[^\n\d\-–—]{2,40}?)\s[-–—]\s"
+)
 # The Gulf agencies' way: "المنامة في 22 مايو /بنا/ استقبل...".
 SLASHED_DATELINE = re.compile(r"^[^\n/]{0,60}?/[^/\n]{1,25}/")
 # A dateline on a line of its own: "الرياض 29 صفر 1446 هـ الموافق 03 سبتمبر 2024 م واس",
 # "بغداد / الصباح الجديد": short, with a number or a slash, no sentence in it.
-DATELINE_LINE = re.compile(r"^(?=[^\n]*[\d/])[^\n.!?؟:]{3,80}(?=\n)")
+# The digit is a date's or a year's, standing alone: not an amount ("pledges $120m", "15%",
+# "50 مليون دولار").
+DATELINE_LINE = re.compile(
+    r"^(?=[^\n]*(?:/|(?<![\w$€£])\d{1,4}"
+    r"(?![\w%$€£]|\s(?:millions?|milliards?|billions?|مليون|مليار))))"
+    r"[^\n.!?؟:]{3,80}(?=\n)"
+)
+# The place, the date and the agency's credit, the text right after it with no dash:
+# "Luanda, Jul 1 (Prensa Latina) Cuban Foreign Minister...", "ISLAMABAD, Jan 26 (APP): ...".
+UNDASHED_DATELINE = re.compile(
+    r"^[^\n()]{1,40}?[,،]\s[^\n()]{0,20}?\d{1,2}[^\n()\d]{0,10}?\s\([^)\n]{1,40}\):?\s"
+    r"(?=[A-ZÀ-Þ\u0600-\u06FF])"
+)
+# An Arabic dateline with no comma nor dash: "بكين 15 ديسمبر 2025 (شينخوا) أجرى ...".
+ARABIC_UNDASHED_DATELINE = re.compile(
+    r"^[\u0600-\u06FF ]{2,30}\s\d{1,2}\s[\u0600-\u06FF]{3,12}(?:\s\d{4})?\s\([^)\n]{1,30}\)\s"
+    r"(?=[\u0600-\u06FF])"
+)
 # The agency's credit closing the dateline with a stop: "Kinshasa, 3 juin 2025 (ACP).-".
 CREDIT_DATELINE = re.compile(r"^[^\n()]{1,60}?\([^)\n]{1,40}\)\.\s?[-–—]{1,2}\s?")
 # A city alone on the first line, in capitals, as wires file it: "ANKARA", "NOUAKCHOTT".
+# A city in capitals and a colon, as some papers file it: "DHAKA: ...", "LAHORE: ...".
+CAPITALS_COLON = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’-]{2,30}:\s")
 CAPITALS_LINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’-]{2,30}(?=\s*\n)")
 TITLE_LINE = re.compile(r"^[^\n]{3,150}(?<![.!?؟])\n")
+# On the line after a headline, a place in capitalised words (or one or two Arabic words) and
+# a colon with no space, then the first sentence: "Kuwait City: The Minister of ...".
+TITLED_COLON = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){0,2}:\s(?=[A-Z])"
+    r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+)?:\s)"
+)
 
 
-def dateline_span(document: Document) -> tuple[int, int]:
+def dateline_span(document: Document, with_date: bool = False) -> tuple[int, int]:
     """The tokens [start, end) of the dateline ("RABAT -", "الرياض (واس) -", "KUWAIT, Oct 15
     (KUNA) --"): at the top of the article, or on the line after a title (a page's
-    headline, "Source: WAM"); (0, 0) if there is none."""
+    headline, "Source: WAM"); (0, 0) if there is none. A readout's date before the place
+    ("October 30, 2026 - Toronto, Ontario -") is in it only ``with_date``."""
     text = document.text
     starts = [0]
     title = TITLE_LINE.match(text)
     if title:
-        starts.append(title.end())
+        # The dateline may follow the headline after a blank line.
+        rest = text[title.end() :]
+        starts.append(title.end() + len(rest) - len(rest.lstrip()))
     for start in starts:
         rest = text[start:]
+        dated = DATE_FIRST_DATELINE.match(rest)
+        first = start
+        if dated:
+            start, rest = start + dated.start("place"), rest[dated.start("place") :]
         match = next(
             (
                 found
@@ -459,9 +567,13 @@ def dateline_span(document: Document) -> tuple[int, int]:
                     DATELINE,
                     SLASHED_DATELINE,
                     DATELINE_LINE,
+                    UNDASHED_DATELINE,
+                    ARABIC_UNDASHED_DATELINE,
+                    CAPITALS_COLON,
                     CAPITALS_LINE,
+                    TITLED_COLON if start else None,
                 )
-                if (found := pattern.match(rest))
+                if pattern and (found := pattern.match(rest))
             ),
             None,
         )
@@ -473,6 +585,13 @@ def dateline_span(document: Document) -> tuple[int, int]:
                 if start <= document.origins[token.start] < end
             ]
             if tokens:
+                if dated and with_date:
+                    date_start = next(
+                        index
+                        for index, token in enumerate(document.tokens)
+                        if document.origins[token.start] >= first
+                    )
+                    return date_start, tokens[-1] + 1
                 return tokens[0], tokens[-1] + 1
     return 0, 0
 
@@ -504,7 +623,7 @@ def choose_date(
                "until": -4.0}  # fmt: skip
 
     # "ROME, Nov 22 (Reuters) -": a dateline gives the publication date, not the meeting's.
-    dateline_start, dateline_end = dateline_span(document)
+    dateline_start, dateline_end = dateline_span(document, with_date=True)
 
     def score(candidate: DateCandidate) -> float:
         value = weights[candidate.how]
@@ -513,8 +632,20 @@ def choose_date(
             value -= 5.0  # the wire's date: the meeting's only when the text gives none
         if reported_on(words, candidate.start):
             value -= 5.0  # "the ministry announced on Tuesday": when it was said
-        elif reported_on(words, candidate.start, ARRIVAL_VERBS) and len(candidates) > 1:
-            value -= 3.0  # "arrives on Wednesday" beside the day of the talks
+        elif reported_on(words, candidate.start, ARRIVAL_VERBS, reach=9) and len(candidates) > 1:
+            # "arrives on Wednesday" beside the day of the talks; more so in an announcement
+            # ("will leave for Tashkent on Friday ... talks on Saturday"), where the day to
+            # come nearest the publication would otherwise win.
+            value -= 5.0 if candidate.to_come else 3.0
+        if starts_a_stay(words, candidate.start) and any(
+            other.to_come and other.date > candidate.date for other in candidates
+        ):
+            # "يؤدي بداية من غد الأربعاء زيارة ... يلتقي خلالها يوم الخميس", "starting
+            # Wednesday, a three-day visit ... will meet on Thursday": the first day of the
+            # stay, not the day of the talks.
+            value -= 5.0
+        if pluperfect_sentence(document, words, candidate.start):
+            value -= 3.0  # "Bettel avait déjà été reçu en mars": an earlier event's date
         if candidate.start < total * 0.3 and not in_dateline:
             value += 2.0
         value -= candidate.start / total  # earlier is better
@@ -522,7 +653,12 @@ def choose_date(
             value += 3.0
         if published:
             age = (published - candidate.date).days
-            if age < -1:
+            if -7 <= age < -1 and candidate.to_come:
+                # Announced within the week in words of the future ("will hold talks ... on
+                # Saturday", "بعد غد"): nearly as likely as tomorrow (+2 below), not less
+                # likely than a day past.
+                value += 1.5
+            elif age < -1:
                 # After publication: announced, not held; less so when the words say it is
                 # to come ("will travel to Rabat on Thursday", "recevra le 5 juin"): the
                 # article announces it.
@@ -537,10 +673,44 @@ def choose_date(
     return max(candidates, key=score)
 
 
-def reported_on(words: list[str], start: int, verbs: set[str] = REPORTING_VERBS) -> bool:
-    """A reporting verb (or one of ``verbs``) just before the date, and no word of a
-    meeting between them."""
-    for index in range(start - 1, max(start - 6, 0) - 1, -1):
+# Words that give the first day of a stay: "بداية من غد", "à partir de demain", "starting
+# tomorrow".
+STAY_STARTS = {"بداية", "ابتداء", "اعتبارا", "partir", "starting", "beginning"}
+
+
+def starts_a_stay(words: list[str], start: int) -> bool:
+    """One of STAY_STARTS within the four words before token ``start``."""
+    return any(
+        form in STAY_STARTS
+        for word in words[max(start - 4, 0) : start]
+        for form, _ in word_forms(word)
+    )
+
+
+PLUPERFECT = {"had", "avait", "avaient"}
+ARABIC_WAS = {"كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"}
+
+
+def pluperfect_sentence(document: Document, words: list[str], position: int) -> bool:
+    """The sentence of token ``position`` tells what had happened before: "had met",
+    "avait été reçu", "وكان ... قد زار"."""
+    start = position
+    while start > 0 and not sentence_break(document, start - 1, start):
+        start -= 1
+    end = position + 1
+    while end < len(words) and not sentence_break(document, end - 1, end):
+        end += 1
+    sentence = set(words[start:end])
+    return bool(sentence & PLUPERFECT) or bool(sentence & ARABIC_WAS and "قد" in sentence)
+
+
+def reported_on(
+    words: list[str], start: int, verbs: set[str] = REPORTING_VERBS, reach: int = 6
+) -> bool:
+    """A reporting verb (or one of ``verbs``) just before the date, within ``reach`` words
+    (an Arabic verb's subject may stand between: "يبدأ وزير الداخلية X Y بعد غد الثلاثاء"),
+    and no word of a meeting between them."""
+    for index in range(start - 1, max(start - reach, 0) - 1, -1):
         forms = {form for form, _ in word_forms(words[index])}
         if forms & MEETING_CUES:
             return False

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from meetings.extraction.article import on_domain
 from meetings.extraction.document import Document, Match, PhraseMatcher
 from meetings.text import normalize
 
@@ -124,9 +125,23 @@ class Gazetteer:
     @cached_property
     def country_names(self) -> PhraseMatcher:
         matcher = PhraseMatcher()
+        demonyms = {normalize(d) for country in self.countries for d in country.demonyms}
         for country in self.countries:
             for name in (*country.names.values(), *country.aliases):
                 matcher.add(name, country.code)
+            # Maghreb usage writes some countries' names with the article ("جمهورية
+            # البيرو", "الشيلي"): one word of four letters or more, not itself a demonym
+            # ("المالي" is Malian, or financial), nor read as a plural noun ("البنين", boys).
+            name = normalize(country.names.get("ar") or "")
+            written = "ال" + name
+            if (
+                len(name) >= 4
+                and " " not in name
+                and name[:2] != "ال"
+                and written not in demonyms
+                and not written.endswith(("ين", "ون"))
+            ):
+                matcher.add(written, country.code)
         return matcher
 
     @cached_property
@@ -143,6 +158,29 @@ class Gazetteer:
         for city in self.cities:
             for name in (*city.names.values(), *city.aliases):
                 matcher.add(name, city.slug)
+        return matcher
+
+    @cached_property
+    def outlet_bylines(self) -> PhraseMatcher:
+        """Outlets' names as a byline at the top of a text gives them (longer than three
+        letters): built once, not for every article."""
+        matcher = PhraseMatcher()
+        for outlet in self.outlets:
+            for name in (outlet.name, outlet.name_ar):
+                if name and len(name) > 3:
+                    matcher.add(name, outlet.name)
+        return matcher
+
+    @cached_property
+    def contracted_city_names(self) -> PhraseMatcher:
+        """French names that begin with "Le", read after the contractions "au" and "du" ("au
+        Cap", "du Havre"): the match is on the tokens after the contraction."""
+        matcher = PhraseMatcher()
+        for city in self.cities:
+            name = city.names.get("fr") or ""
+            if name.startswith("Le ") and len(name) > 3:
+                for contraction in ("au", "du"):
+                    matcher.add(f"{contraction} {name[3:]}", city.slug)
         return matcher
 
     @cached_property
@@ -172,8 +210,17 @@ class Gazetteer:
         return matcher
 
     def find_country_names(self, document: Document) -> list[Match]:
-        """Countries named in the article, written as names (see ``written_as_a_name``)."""
-        return [m for m in self.country_names.find(document) if written_as_a_name(document, m)]
+        """Countries named in the article, written as names (see ``written_as_a_name``), and
+        not words of a longer city's name ("Spain" in "Port of Spain", "Kuwait City")."""
+        cities = [match for match in self.city_names.find(document) if match.length > 1]
+        return [
+            m
+            for m in self.country_names.find(document)
+            if written_as_a_name(document, m)
+            and not any(
+                c.start <= m.start and m.end <= c.end and c.length > m.length for c in cities
+            )
+        ]
 
     def find_cities(self, document: Document, countries: list[Match] | None = None) -> list[Match]:
         """Cities named in the article: written as names; not a word of a longer country
@@ -188,7 +235,11 @@ class Gazetteer:
             if match.length > 1
         }
         found = []
-        for match in self.city_names.find(document):
+        contracted = [
+            Match(match.start + 1, match.end, match.payload)
+            for match in self.contracted_city_names.find(document)
+        ]
+        for match in [*self.city_names.find(document), *contracted]:
             if not written_as_a_name(document, match):
                 continue
             if inside.issuperset(range(match.start, match.end)) and not any(
@@ -208,16 +259,44 @@ class Gazetteer:
                 if wanted in {normalize(outlet.name), normalize(outlet.name_ar)} - {""}:
                     return outlet
         if url:
-            host = url.split("//", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
             for outlet in sorted(self.outlets, key=lambda o: -len(o.domain)):
-                domain = outlet.domain.lower().removeprefix("www.")
-                if domain and (host == domain or host.endswith("." + domain)):
+                if outlet.domain and on_domain(url, outlet.domain):
                     return outlet
         return None
 
 
 # A city's name followed by one of these names a gathering held in that city.
 GATHERING_NAMES = {"forum", "summit", "conference", "dialogue", "expo"}
+# A city's name followed by a few capitalised words and one of these names a venue of that
+# city: "the Lagos Port", "the Ankara International Sea Port", "the Perth Stadium".
+CITY_VENUE_NAMES = {"port", "stadium", "arena", "airport"}
+
+
+def names_a_venue_of(document: Document, index: int) -> int | None:
+    """Capitalised words from token ``index`` that end, four at most, with a word of a
+    venue ("Port", "Stadium"): the city named just before is the venue's ("the Lagos
+    International Sea Port"). The venue word's token, or None."""
+    for position in range(index, min(index + 4, len(document.tokens))):
+        if not document.original(position, position + 1)[:1].isupper():
+            return None
+        if document.tokens[position].text in CITY_VENUE_NAMES:
+            return position
+    return None
+
+
+def in_a_brand_name(document: Document, match: Match) -> bool:
+    """The city is the second word of a capitalised venue's name right after "au" or "at
+    (the)": "au Novotel Oran Les Falaises", "at the Marriott Lagos Ikeja": a hotel or hall
+    of that city."""
+    if match.start < 2:
+        return False
+    brand = document.original(match.start - 1, match.start)
+    if not (brand[:1].isupper() and brand.isalpha() and LATIN.match(brand)):
+        return False
+    before = document.tokens[match.start - 2].text
+    if before == "the" and match.start > 2:
+        before = document.tokens[match.start - 3].text
+    return before in {"au", "at"}
 
 
 def written_as_a_name(document: Document, match: Match) -> bool:
@@ -255,5 +334,9 @@ def followed_by_a_name(document: Document, match: Match) -> bool:
     after = {token.text for token in document.tokens[match.end : match.end + 3]}
     if after & GATHERING_NAMES:
         return False  # "the Doha Forum", "the Munich Security Conference": held there
+    if names_a_venue_of(document, match.end):
+        return False  # "the Lagos Port", "the Ankara International Sea Port": a venue there
+    if in_a_brand_name(document, match):
+        return False  # "au Novotel Oran Les Falaises": a hotel of that city
     word = document.original(match.end, match.end + 1)
     return word[:1].isupper() and bool(LATIN.match(word))

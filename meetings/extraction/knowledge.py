@@ -29,10 +29,13 @@ def load(name: str) -> dict:
 class Agency:
     name: str
     country: str | None  # None: an international agency, which implies no side
+    word: bool = False  # a common word the agency signs with ("وطنية"): as an abbreviation
 
     @property
     def is_short(self) -> bool:
         """An abbreviation: it counts only where it is evidently an agency's name."""
+        if self.word:
+            return True
         letters = self.name.replace(" ", "")
         if ARABIC_LETTERS.search(letters):
             return len(letters) <= 4
@@ -45,6 +48,8 @@ def agency_names() -> PhraseMatcher:
     for entry in load("agencies.json")["agencies"]:
         for name in entry["names"]:
             matcher.add(name, Agency(name, entry["country"]))
+        for name in entry.get("words", ()):
+            matcher.add(name, Agency(name, entry["country"], word=True))
     return matcher
 
 
@@ -118,9 +123,27 @@ def credited_by_abbreviation(document: Document, match: Match) -> bool:
     following = document.tokens[match.end].text if match.end < len(document.tokens) else ""
     enclosed = ("(" in before and ")" in after) or ("/" in before and "/" in after)
     signed = match.end == len(document.tokens) and any(mark in before for mark in "-–—")
+    # The dateline's credit before its dash: "رام الله 20-2-2026 وفا- ...".
+    dateline = match.start < 12 and after.lstrip()[:1] in {"-", "–", "—"}
+    # Or after it, ending the dateline's line: "Baghdad-INA", "المدينة 8 أبريل 2026 م واس"
+    # above the text.
+    line_ends = after.lstrip(" ")[:1] == "\n" and "\n" not in document.text[:start]
+    dateline = dateline or (
+        match.start < 16
+        and (
+            line_ends
+            or (
+                before.rstrip()[-1:] in {"-", "–", "—", "/"}
+                and (not after.strip(" ") or after.lstrip(" ")[:1] in {":", "-", "–", "—"})
+            )
+        )
+    )
+    if match.payload.word:  # "وكالة وطنية" is "a national agency": only where a dateline is
+        return enclosed or dateline
     return (
         enclosed
         or signed
+        or dateline
         or previous in AGENCY_WORDS
         or following in {"learned", "learnt", "reported", "reports"}
     )

@@ -36,9 +36,31 @@ HEADS = {
     "رئيس الدبلوماسية": "minister", "chef de la diplomatie": "minister",
     "top diplomat": "minister", "chief diplomat": "minister",
     "cabinet secretary": "minister",
+    # An interim government's ministers are its Advisers: "Foreign Affairs Adviser".
+    "foreign affairs adviser": "minister", "adviser for foreign affairs": "minister",
+    "conseiller aux affaires etrangeres": "minister", "مستشار الشؤون الخارجية": "minister",
     # Kenya's ministers are Cabinet Secretaries, in French "secrétaires du Cabinet".
     "secretaire du cabinet": "minister", "secretaire de cabinet": "minister",
+    # Mexico's ministers are Secretaries, the Philippines' too: "la secrétaire aux
+    # Relations extérieures", "Secretary of Foreign Affairs".
+    "secretaire aux relations exterieures": "minister",
+    "secretaire des relations exterieures": "minister",
+    "secretary of foreign relations": "minister", "secretary of foreign affairs": "minister",
+    "foreign relations secretary": "minister", "foreign affairs secretary": "minister",
+    "secretaria de relaciones exteriores": "minister",
 }  # fmt: skip
+# Where ministers are Secretaries (the Philippines, the United States, the United Kingdom), a
+# portfolio before "Secretary" makes a minister's title: "Philippine Defence Secretary",
+# "Trade Secretary". "Permanent Secretary", "Principal Secretary" have no portfolio: not one.
+SECRETARY_HEADS = {
+    f"{portfolio} secretary"
+    for portfolio in (
+        "defence", "defense", "trade", "finance", "energy", "health", "agriculture",
+        "education", "labor", "labour", "transport", "transportation", "justice",
+        "environment", "tourism", "interior",
+    )
+}  # fmt: skip
+HEADS.update(dict.fromkeys(SECRETARY_HEADS, "minister"))
 COUNTERPART_WORDS = {"homologue", "homologues", "counterpart", "counterparts"}
 HONORIFICS = {
     "السيد", "السيدة", "m", "mme", "mr", "mrs", "ms", "dr", "monsieur", "madame", "الشيخ",
@@ -61,6 +83,8 @@ TITLE_WORDS = {
     "شؤون", "لشؤون", "الشؤون", "بشؤون", "المكلف", "المكلفة", "الدولة", "لدي", "المنتدب",
     "المنتدبة", "العام", "العامة", "الاول", "الاولي", "الحكومة", "الوزراء", "الخارج",
     "والتعاون", "التعاون", "الافريقي", "بالخارج", "المقيمين", "المغاربة", "ب", "و", "ل",
+    # A regional cooperation in a foreign minister's title: "والتعاون الشرق أفريقي".
+    "الشرق", "افريقي",
     "de", "des", "du", "la", "le", "l", "et", "charge", "chargee", "aupres", "d", "etat",
     "of", "the", "and", "for", "state", "affairs", "cooperation", "federal", "federale",
     # Words of ministers' titles in French and English that are capitalised in titles.
@@ -131,6 +155,10 @@ NAME_STOPS = {
     "بديوان", "ديوان",
     # What a meeting did, right after the last name of a sentence: "..., تناولت العلاقات".
     "تناولت", "تناول", "تطرق", "تطرقت", "همت", "ركزت", "شملت", "خصصت", "تمحورت",
+    # A headline's verb, capitalised like a name: "Kayouh, US Transportation Secretary
+    # Discuss World Cup ...".
+    "discuss", "discusses", "meet", "meets", "met", "hold", "holds", "held", "talks",
+    "receives", "received", "sign", "signs",
 }  # fmt: skip
 # What is discussed, and days, often follow a name without a comma; they may be words
 # of a title ("وزير العلاقات الخارجية"), not of a name.
@@ -237,6 +265,13 @@ class PeopleFinder:
         self.country_names = self.by_start(countries)
         for match in capitalised_countries(document):
             self.country_names.setdefault(match.start, match)
+        for match in countries:
+            # "American" in "American Samoa", "Dominican" in "Dominican Republic": the
+            # country's name, no demonym of another.
+            for start in range(match.start, match.end):
+                inside = self.demonyms.get(start)
+                if inside and inside.end <= match.end and inside.length < match.length:
+                    del self.demonyms[start]
         # Portfolio phrases overlap titles ("وزير الداخلية", "foreign minister"): keep them all.
         self.portfolios = self.longest_by_start(gazetteer.portfolio_keywords.find_all(document))
         self.city_matches = gazetteer.find_cities(document, countries)
@@ -695,7 +730,10 @@ class PeopleFinder:
                 name = self.name_forward(name_start)
             # "Matteo Piantedosi, Italy's interior minister"; "عبد الوافي لفتيت، وزير الداخلية".
             before = position if self.is_arabic(position) else title_start
-            if name is None and before > 0:
+            # Not before "Secretary": in a headline "Kayouh, US Transportation Secretary
+            # Discuss ..." the name before the comma is the other side's.
+            secretary = head is not None and " ".join(self.words[position:end]) in SECRETARY_HEADS
+            if name is None and before > 0 and not secretary:
                 # After a comma, or an honorific without one: "الأمير فيصل بن فرحان وزير الخارجية".
                 candidate = self.name_backward(before)
                 if candidate and (
@@ -706,7 +744,9 @@ class PeopleFinder:
                     name = candidate
             if name:
                 self.set_name(mention, name)
-                covered.update(range(*name))
+                # A title between the head and its name is this person's: "his counterpart
+                # from the United States, Transportation Secretary Sean Duffy".
+                covered.update(range(min(position, name[0]), name[1]))
             mention.accompanying = self.is_accompanying(min(title_start, position))
             covered.update(range(position, max(end, mention.title_end or 0)))
             found.append(mention)
@@ -725,8 +765,39 @@ class PeopleFinder:
                 covered.update(range(*name))
                 found.append(mention)
         found.sort(key=lambda m: (m.head or m.name_span or (0, 0))[0])
+        found = self.join_appositions(found)
         self.apply_official_titles(found)
         return found
+
+    def join_appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """A counterpart without a name and the title right after its comma are one person:
+        "his counterpart from the United States, Transportation Secretary Sean Duffy"."""
+        joined: list[Mention] = []
+        for mention in mentions:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and previous.counterpart
+                and not previous.name
+                and mention.head
+                and not mention.counterpart
+                and mention.name
+                and not mention.country
+            ):
+                end = max(previous.head[1], previous.title_end or 0)
+                start = min(mention.head[0], mention.title_start or mention.head[0])
+                if (
+                    start == end
+                    and self.boundary_between(end - 1, end)
+                    and not self.paragraph_between(end - 1, end)
+                    and not self.sentence_ends_before(start)
+                ):
+                    previous.name, previous.name_span = mention.name, mention.name_span
+                    previous.person_id = mention.person_id
+                    previous.portfolio = previous.portfolio or mention.portfolio
+                    continue
+            joined.append(mention)
+        return joined
 
     def hosts_by_name(self) -> list[int]:
         """Where a name follows a passive reception: "reçu par", "accueillie par", "received

@@ -10,14 +10,13 @@ run twice, or by two workers, does its work once.
 import datetime
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.tasks import task
 from django.utils import timezone
 
 from meetings.newsroom import polling
+from meetings.periodic import keep_one_waiting
 
 TICK = datetime.timedelta(seconds=60)
-SCHEDULE_LOCK = 1818  # advisory lock: one scheduler check at a time
 
 
 @task
@@ -62,26 +61,3 @@ def schedule_watch(later: bool) -> bool:
     """One ``watch_feeds`` waiting at most: a second enqueued by hand, or a worker started
     twice, never doubles the rhythm. ``later``: the next run, from the running one."""
     return keep_one_waiting(watch_feeds, TICK if later else None)
-
-
-def keep_one_waiting(periodic, after: datetime.timedelta | None) -> bool:
-    """Enqueue the task ``periodic`` (``after`` from now, or now) unless one is waiting
-    already, or, when ``after`` is None (a worker starting), running within its lease: a
-    task that enqueues its own next run thus runs at one rhythm however many workers
-    start. Returns whether it was enqueued."""
-    from django_tasks_db.models import DBTaskResult
-
-    path = f"{periodic.func.__module__}.{periodic.func.__qualname__}"
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEDULE_LOCK])
-        waiting = DBTaskResult.objects.filter(task_path=path, status="READY")
-        if after is None:
-            stale = timezone.now() - polling.LEASE
-            waiting |= DBTaskResult.objects.filter(
-                task_path=path, status="RUNNING", started_at__gte=stale
-            )
-        if waiting.exists():
-            return False
-        periodic.using(run_after=timezone.now() + after if after else None).enqueue()
-        return True

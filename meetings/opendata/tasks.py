@@ -8,8 +8,8 @@ import datetime
 from django.conf import settings
 from django.tasks import task
 
-from meetings.newsroom.tasks import keep_one_waiting
 from meetings.opendata.dataset import release_if_due
+from meetings.periodic import keep_one_waiting
 
 CHECK_EVERY = datetime.timedelta(hours=1)
 
