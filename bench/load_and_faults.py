@@ -186,12 +186,20 @@ async def reader(client: httpx.AsyncClient, instances, paths, run: Run, until: f
 # -- an editor in the admin, through HTTP as a browser would ------------------------------
 
 
+def form_errors(page: str) -> str:
+    """The errors an admin form was shown again with (its note and each field's list)."""
+    tree = html.fromstring(page)
+    parts = tree.xpath("//p[contains(@class, 'errornote')] | //ul[contains(@class, 'errorlist')]")
+    return " | ".join(" ".join(p.text_content().split()) for p in parts)[:300] or page[:200]
+
+
 class Editor:
     """Logs in and submits admin forms the way a browser does (every field as rendered)."""
 
     def __init__(self, base: str):
         self.client = httpx.AsyncClient(base_url=base, timeout=30)
         self.admin = "/en/admin/"
+        self.refusals: list[str] = []  # why the admin showed a submitted form again
 
     async def login(self) -> None:
         page = await self.client.get(f"{self.admin}login/")
@@ -213,7 +221,10 @@ class Editor:
         for name, value in changes.items():
             values += [(name, item) for item in (value if isinstance(value, list) else [value])]
         values.append(("_save", "Save"))
-        return (await self.post(url, values)).status_code
+        response = await self.post(url, values)
+        if response.status_code == 200:  # the form again: say why, for the report
+            self.refusals.append(form_errors(response.text))
+        return response.status_code
 
     async def post(self, url: str, values) -> httpx.Response:
         """A form submission; ``values`` are (name, value) pairs, names may repeat."""
@@ -251,7 +262,8 @@ async def editing(editor: Editor, meetings: list[int], topics: dict, run: Run, u
             status = 0
             run.errors.append(f"editor: {type(error).__name__}")
         run.saves.append({"number": number, "meeting": pk, "topics": chosen, "status": status,
-                          "started": started, "ended": time.monotonic()})  # fmt: skip
+                          "started": started, "ended": time.monotonic(),
+                          "why": editor.refusals[-1] if status == 200 else ""})  # fmt: skip
         await asyncio.sleep(0.3)
 
 
@@ -440,6 +452,13 @@ def part_fault(instances, paths, database: Database, env, editor_meetings, topic
         ),
         "overall": summary(run.samples, SECONDS),
         "editor": check_saves(env, run.saves, {int(k): v for k, v in people_before.items()}),
+        # A save shown again (200) instead of saved (302) or refused (503): when and why.
+        "editor_shown_again": [
+            f"save {s['number']} of meeting {s['meeting']} (began at {s['started'] - stop:+.2f} s,"
+            f" ended at {s['ended'] - stop:+.2f} s): {s['why']}"
+            for s in run.saves
+            if s["status"] == 200
+        ][:5],
         "errors": run.errors[:5],
         "failures": failures(
             [s for s in server_errors_during if not (s.status == 503 and s.unavailable_page)]
@@ -568,6 +587,8 @@ def markdown(result: dict) -> str:
         f"- whole run: {fault['overall']['requests']:,} requests, p95 {fault['overall']['p95_ms']} ms",
         f"- editor: {fault['editor']}",
         *[f"- failed (times from the database's stop): {failure}" for failure in fault["failures"]],
+        *[f"- editor's form shown again (times from the database's stop): {save}"
+          for save in fault["editor_shown_again"]],
         "",
         f"## 3. Two instances, one database, one Redis: {'passed' if scale['passed'] else 'FAILED'}",
         "",

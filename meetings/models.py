@@ -22,7 +22,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import OperationalError, connections, models, router
 from django.db.models import (
     Count,
     Exists,
@@ -97,6 +97,32 @@ class BySlugManager(models.Manager):
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+class ConstraintsCheckedOnALiveDatabase:
+    """Django checks a CheckConstraint, and the condition of a UniqueConstraint or an
+    ExclusionConstraint, with ``Q.check``, which takes any database error (logging a
+    warning) for "the condition holds": a conditional rule then reads as broken, and a check
+    rule passes on a connection that is gone. While the database restarted, an editor's
+    save was shown again saying its article "is already the source of a meeting". An error
+    swallowed so is raised here as OperationalError: the editor gets the 503 page, and
+    nothing is saved."""
+
+    def validate_constraints(self, exclude=None):
+        connection = connections[router.db_for_write(type(self), instance=self)]
+        before, connection.errors_occurred = connection.errors_occurred, False
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError:
+            if not connection.errors_occurred:
+                raise
+        finally:
+            swallowed = connection.errors_occurred
+            connection.errors_occurred = before or swallowed
+        if swallowed:
+            raise OperationalError(
+                f"The database failed while the rules of {self._meta.label} were checked."
+            )
 
 
 class NamesIndexed(models.Model):
@@ -219,7 +245,7 @@ class TopicQuerySet(models.QuerySet):
 TopicManager = BySlugManager.from_queryset(TopicQuerySet)
 
 
-class Topic(NamedInThreeLanguages, NamesIndexed):
+class Topic(ConstraintsCheckedOnALiveDatabase, NamedInThreeLanguages, NamesIndexed):
     """A subject of talks, in a two-level taxonomy (security → counter-terrorism)."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -337,7 +363,7 @@ class PostManager(models.Manager):
         return self.get(country__code=country_code, slug=slug)
 
 
-class Post(NamesIndexed):
+class Post(ConstraintsCheckedOnALiveDatabase, NamesIndexed):
     """A position in a country's government: Minister of the Interior of Morocco."""
 
     class Rank(models.TextChoices):
@@ -419,7 +445,7 @@ class PersonManager(BySlugManager.from_queryset(PersonQuerySet)):
     pass
 
 
-class Minister(NamesIndexed):
+class Minister(ConstraintsCheckedOnALiveDatabase, NamesIndexed):
     """A person who takes part in meetings: a minister or an official with them."""
 
     # Unicode slugs: a person known only by an Arabic-script name still gets an id.
@@ -494,7 +520,7 @@ class DateRange(Func):
     output_field = DateRangeField()
 
 
-class Mandate(models.Model):
+class Mandate(ConstraintsCheckedOnALiveDatabase, models.Model):
     """A post held by a person from a start date to an end date (open while current)."""
 
     minister = models.ForeignKey(
@@ -667,7 +693,7 @@ class MeetingQuerySet(models.QuerySet):
 LARGEST_MEETING_ID = 2**32 - 1
 
 
-class Meeting(models.Model):
+class Meeting(ConstraintsCheckedOnALiveDatabase, models.Model):
     """A bilateral meeting of ministers of two countries, as reported by its sources."""
 
     class Status(models.TextChoices):
@@ -933,7 +959,7 @@ class Meeting(models.Model):
             raise ValidationError(errors)
 
 
-class Participation(models.Model):
+class Participation(ConstraintsCheckedOnALiveDatabase, models.Model):
     """A person's part in a meeting, with the post they held that day."""
 
     class Role(models.TextChoices):
@@ -1045,7 +1071,7 @@ class Participation(models.Model):
             )
 
 
-class Source(models.Model):
+class Source(ConstraintsCheckedOnALiveDatabase, models.Model):
     """An article a meeting is taken from, with its text kept in case the link dies."""
 
     meeting = models.ForeignKey(
@@ -1276,7 +1302,7 @@ class FeedHost(models.Model):
         return self.host
 
 
-class Candidate(models.Model):
+class Candidate(ConstraintsCheckedOnALiveDatabase, models.Model):
     """Articles the newsroom believes report one bilateral ministerial meeting.
 
     An editor turns it into a draft meeting, adds its articles to a meeting the

@@ -7,7 +7,8 @@ import logging
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import OperationalError, connection, transaction
 from django.db.models.signals import post_save
 from django.test import Client, RequestFactory
 from pythonjsonlogger.json import JsonFormatter
@@ -15,12 +16,17 @@ from pythonjsonlogger.json import JsonFormatter
 from config.routers import ReplicaRouter, read_from_replica
 from config.wsgi import application  # imported once: it sets logging up again
 from meetings import counting
-from meetings.models import Meeting
+from meetings.models import Meeting, Source
 from meetings.operations.log import RequestContextFilter
 from meetings.operations.middleware import ReplicaReadsMiddleware
 from meetings.operations.warm_up import PAGES, warm_up
 from tests.admin_forms import change_form_data
-from tests.factories import ChiefEditorFactory, MeetingFactory, ParticipationFactory
+from tests.factories import (
+    ChiefEditorFactory,
+    MeetingFactory,
+    ParticipationFactory,
+    SourceFactory,
+)
 
 UNAVAILABLE = "The archive is briefly unavailable"
 
@@ -112,6 +118,32 @@ def test_a_save_cut_off_by_the_database_is_not_half_written(reference_data):
     assert meeting.title_en == "Before"
     assert (meeting.version, list(meeting.topics.values_list("slug", flat=True))) == before
     assert meeting.participations.count() == 1
+
+
+def test_a_connection_lost_while_rules_are_checked_is_an_outage_not_a_broken_rule(
+    reference_data,
+):
+    """Django checks a rule with a condition (a source's address is unique unless empty) by
+    a query whose database errors it takes for "the rule is broken": while the database
+    restarted, an editor's save was shown again, saying its article was already another
+    meeting's source. The lost connection is raised instead: the editor gets the 503 page."""
+    source = SourceFactory()
+    with pytest.raises(OperationalError), transaction.atomic():
+        pid = connection.connection.info.backend_pid
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", [pid])
+        source.validate_constraints()
+    connection.close()
+    assert Source.objects.filter(pk=source.pk).exists()
+
+
+def test_rules_are_still_checked_on_a_live_database(reference_data):
+    source = SourceFactory()
+    copy = Source(meeting=source.meeting, url=source.url, language="en")
+    with pytest.raises(ValidationError, match="already the source of a meeting"):
+        copy.validate_constraints()
+    Source(meeting=source.meeting, url="", language="en").validate_constraints()
+    assert connection.errors_occurred is False
 
 
 @pytest.mark.django_db
