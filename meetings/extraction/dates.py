@@ -11,6 +11,7 @@ before the publication date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -478,7 +479,25 @@ def find_dates(
         if parsed:
             end = after_position + 1 if has_year else after_position
             found.append(DateCandidate(parsed.replace(day=1), "month", position, end, "month"))
+    found = [same_weekday_to_come(candidate, found, words) for candidate in found]
     return sorted(found, key=lambda candidate: candidate.start)
+
+
+def same_weekday_to_come(
+    candidate: DateCandidate, found: list[DateCandidate], words: list[str]
+) -> DateCandidate:
+    """A bare weekday ("يبحث مع نظيره الخميس" in a headline) the week before the same weekday
+    that the text puts to come ("بعد غد الخميس", "jeudi prochain", "will meet on Thursday"):
+    the same day, told twice, unless a word of the past marks it ("الخميس الماضي")."""
+    if candidate.how != "weekday" or candidate.to_come:
+        return candidate
+    around = words[max(candidate.start - 1, 0) : candidate.end + 1]
+    if PAST.intersection(around) or YESTERDAY.intersection(around):
+        return candidate
+    later = candidate.date + datetime.timedelta(days=7)
+    if any(other.how == "weekday" and other.to_come and other.date == later for other in found):
+        return dataclasses.replace(candidate, date=later, to_come=True)
+    return candidate
 
 
 # An Arabic credit may touch its dash: "رام الله 20-2-2026 وفا- التقت...", and so may a credit

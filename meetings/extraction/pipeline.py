@@ -80,6 +80,9 @@ OWN_OFFICE_WORDS = {"his", "her", "son", "sa", "بمكتبه", "بمكتبها",
 # ("بمقر الوزارة", the ministry with its article, is the host's own.)
 MINISTRY_WORDS = {"ministere", "ministry", "gouvernement", "government", "departement",
                   "department", "وزارة", "حكومة"}  # fmt: skip
+# The same with the Arabic article, read as another country's only with a feminine demonym
+# right after ("بمقر الوزارة اليابانية").
+DEFINITE_MINISTRY_WORDS = {"الوزارة", "الحكومة"}
 # A building the archive does not know, named with a capital: "at National Defence
 # Headquarters", "at the TATTE Building", "at the Home Office": the host's seat, as an office.
 BUILDING_WORDS = {"headquarters", "hq", "building", "office", "ministry", "stadium"}
@@ -120,6 +123,8 @@ VISITING = PhraseMatcher.of((
 # Before "to"/"en"/"إلى" and a side's name: the side visited, the host.
 VISIT_WORDS = {"visit", "visite", "زيارة", "بزيارة", "traveled", "travelled", "travels",
                "travel", "traveling", "travelling", "rendu", "rendue", "rendra", "rend",
+               # "En déplacement au Canada", "on a working trip to Kenya".
+               "deplacement", "trip",
                "arrive", "arrivee", "وصل", "يصل", "سيصل", "توجه", "يتوجه", "سيتوجه",
                # "في إطار زيارتها الحالية لمصر": the visit of him, of her, of them.
                "زيارته", "زيارتها", "زيارتهما", "زيارتهم", "بزيارته", "بزيارتها"}  # fmt: skip
@@ -2314,6 +2319,18 @@ class Extraction:
         host, _office = self.host_from_the_text()
         if host:
             self.draft.host_country = host
+            headline = self.city_of_the_headline(host)
+            if headline:
+                # "Montréal, escale diplomatique du ministre" over "En déplacement au Canada,
+                # le ministre s'est entretenu ...": the visited side's city the headline names.
+                self.set_place(
+                    self.gazetteer.city_by_slug[headline.payload],
+                    [self.evidence(headline.start, headline.end, "inferred")],
+                )
+                self.draft.warnings.append(
+                    "The host's city is named only in the headline: it is proposed as the "
+                    "place. Check it."
+                )
             return
         at_home = self.credit or not self.reports_from_anywhere
         home = at_home and self.source_country and self.source_country in self.draft.countries
@@ -2334,6 +2351,21 @@ class Extraction:
                 "No place named: the outlet's country and its capital are proposed. Check them."
             )
 
+    def city_of_the_headline(self, host: str) -> Match | None:
+        """The one city of the host's country that the headline names, when the text names
+        no place: "Montréal, escale diplomatique du ministre du Transport"."""
+        start, end = self.sentence_around(0)
+        if not self.words or not self.is_headline(start, end):
+            return None
+        found = [
+            match
+            for match in self.finder.city_matches
+            if start <= match.start < end
+            and not self.in_dateline(match)  # "الرياض – عكاظ": where the paper filed it
+            and self.gazetteer.city_by_slug[match.payload].country == host
+        ]
+        return found[0] if len({match.payload for match in found}) == 1 else None
+
     def far_from_the_lead(self, candidates: list) -> list:
         """A city named as a place where the meeting's sentence (or the one before or after
         it) or the dateline names one too: a city named further on, two paragraphs down
@@ -2347,7 +2379,11 @@ class Extraction:
             return candidates
         return [
             (score - 3, match, city, how)
-            if how == "name" and self.further_on(match.start) and not self.in_dateline(match)
+            if how == "name"
+            and self.further_on(match.start)
+            and not self.in_dateline(match)
+            and not self.office_address(match)
+            and not self.building_address_by_a_headline_lead(match)
             else (score, match, city, how)
             for score, match, city, how in candidates
         ]
@@ -2595,6 +2631,17 @@ class Extraction:
                 # One side known: the city the meeting's own sentence names ("hosted X for
                 # talks ... in Nairobi") over a city of that side named further on.
                 score += 1.5
+            if (
+                in_lead
+                and self.is_place_phrase(match)
+                and city.country in sides
+                and self.source_country in sides
+                and city.country != self.source_country
+                and self.dateline_in(self.source_country)
+            ):
+                # "Dubai: X met ... at the Foreign Ministry in Santiago": the dateline is the
+                # national paper's own desk, the meeting's sentence names the other side's city.
+                score += 1
             if self.office_address(match) and city.country in sides:
                 # "في مقر وزارة ... بالعاصمة X", "at his office in the Y Building, X": the
                 # office's own city, over the dateline of a wire filed at the guest's home.
@@ -2643,6 +2690,14 @@ class Extraction:
             score -= 3
         return score + 1 - match.start / max(len(self.words), 1)  # earlier is better
 
+    def dateline_in(self, country: str) -> bool:
+        """The dateline names a city of ``country``."""
+        return any(
+            self.in_dateline(match)
+            and self.gazetteer.city_by_slug[match.payload].country == country
+            for match in self.finder.city_matches
+        )
+
     def office_address(self, match: Match) -> bool:
         """A city a few words after the office where they met, in its sentence, with a place
         phrase or after a comma: "في مقر وزارة ... في العاصمة X", "at his office in the Old
@@ -2650,11 +2705,13 @@ class Extraction:
         office = self.office
         return (
             self.after_the_office(match)
-            and self.near_the_lead(office.start)
+            and (self.near_the_lead(office.start) or self.near_a_headline_lead(office.start))
             and self.sentence_around(office.start) == self.sentence_around(match.start)
             and (
                 self.is_place_phrase(match)
                 or self.words[match.start] in {"العاصمة", "بالعاصمة"}
+                # "au siège du ministère ..., dans la Nouvelle capitale administrative"
+                or "dans" in self.words[max(match.start - 2, 0) : match.start]
                 or self.document.gap(match.start, match.start).strip() in {",", "،"}
             )
         )
@@ -2851,6 +2908,35 @@ class Extraction:
         last = self.sentence_around(end)[1] if end < len(self.words) else end
         return first <= position < last
 
+    def near_a_headline_lead(self, position: int) -> bool:
+        """The meeting's sentence found is the headline ("وزير العدل بحث مع نظيره المصري"):
+        token ``position`` is in the body's first sentence after it (the dateline skipped),
+        or the one after that, which tell the meeting the headline sums up."""
+        start, end = self.lead
+        if (start, end) == (0, 0) or not self.is_headline(start, end):
+            return False
+        first = self.sentence_around(end)
+        if first[0] == self.dateline[0] and first[1] < len(self.words):
+            first = self.sentence_around(first[1])
+        if first[1] >= len(self.words):
+            return first[0] <= position
+        return first[0] <= position < self.sentence_around(first[1])[1]
+
+    def building_address_by_a_headline_lead(self, match: Match) -> bool:
+        """ "The meeting was held at the Egyptian housing ministry's headquarters in the New
+        Administrative Capital", after a headline read as the meeting's sentence: the city of
+        a building named just before it, in the sentences that tell the meeting."""
+        before = self.words[max(match.start - 8, 0) : match.start]
+        return (
+            self.near_a_headline_lead(match.start)
+            and self.is_place_phrase(match)
+            and any(
+                form in ADDRESS_WORDS or form == "مقر"
+                for word in before
+                for form, _ in word_forms(word)
+            )
+        )
+
     def in_the_past(self, position: int) -> bool:
         """Token ``position`` is in an earlier event's sentence, or in a sentence other than
         the meeting's with a word of the past ("the two ministers last met on the sidelines
@@ -2954,7 +3040,9 @@ class Extraction:
             for match in table.values()
         }
         for index in range(office.start, min(office.end + 6, len(self.words))):
-            if not any(form in MINISTRY_WORDS for form, _ in word_forms(self.words[index])):
+            if not any(
+                form in MINISTRY_WORDS for form, _ in word_forms(self.words[index])
+            ) and not self.ministry_with_its_demonym(index, named):
                 continue
             if index and self.words[index - 1] in OWN_OFFICE_WORDS:
                 continue  # "au siège de son département, son homologue malien": his own
@@ -2976,6 +3064,16 @@ class Extraction:
                 ):
                     return named[position]
         return None
+
+    def ministry_with_its_demonym(self, index: int, named: dict) -> bool:
+        """ "بمقر الوزارة اليابانية", "في مقر الحكومة الكندية": the ministry with its article,
+        which alone is the host's own, followed by a demonym agreeing with it (feminine) is
+        that country's, wherever the wire was filed."""
+        return (
+            self.words[index] in DEFINITE_MINISTRY_WORDS
+            and index + 1 in named
+            and self.words[index + 1].endswith("ية")
+        )
 
     @functools.cached_property
     def visited_side(self) -> str | None:
