@@ -35,6 +35,7 @@ ROUNDS = {
     "r15c": 4,
     "r15p": 4,
     "r16p": 5,
+    "r16c": 6,
 }
 # Round nine's sides are titles of English and French only ("Defence Secretary", "secrétaire
 # du Cabinet"): Arabic names these ministers "وزير", read since the first round.

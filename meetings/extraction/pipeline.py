@@ -314,10 +314,48 @@ REMARKS = PhraseMatcher.of((
 # The minister met his own country's community abroad: "أفراد الجالية", "la communauté
 # marocaine résidant", "members of the diaspora". Not a meeting of two countries' ministers.
 DIASPORA_MET = PhraseMatcher.of((
-    "افراد الجالية", "ابناء الجالية", "بافراد الجالية", "بابناء الجالية", "مغاربة العالم",
-    "membres de la communaute", "membres de la diaspora", "ressortissants marocains",
-    "la communaute marocaine", "la diaspora", "members of the community",
-    "members of the diaspora", "the moroccan community", "the diaspora", "expatriate community",
+    "افراد الجالية", "ابناء الجالية", "بافراد الجالية", "بابناء الجالية",
+    "membres de la communaute", "membres de la diaspora", "la diaspora",
+    "members of the community", "members of the diaspora", "the diaspora", "expatriate community",
+))  # fmt: skip
+# Any country's community, named by its demonym: a word of a community right before it
+# ("الجالية التونسية", "ressortissants sénégalais", "la communauté malienne") or right after
+# it ("the Moroccan community", "Egyptian expatriates", "مغاربة العالم", "التونسيين بالخارج").
+COMMUNITY_BEFORE_DEMONYM = PhraseMatcher.of((
+    "الجالية", "جالية", "الجاليات", "ressortissants", "ressortissantes", "communaute",
+    "diaspora", "expatries",
+))  # fmt: skip
+COMMUNITY_AFTER_DEMONYM = PhraseMatcher.of((
+    "community", "communities", "diaspora", "nationals", "expatriates", "expats", "العالم",
+    "المهجر", "بالخارج", "في الخارج", "المقيمين", "المقيمون", "المقيمين بالخارج",
+))  # fmt: skip
+# A minister honoured by a university: "honorary doctorate", "doctorat honoris causa",
+# "الدكتوراه الفخرية". A ceremony of honour is not a meeting of two countries' ministers.
+HONOUR_CONFERRED = PhraseMatcher.of((
+    "honorary doctorate", "honorary degree", "honorary doctorate degree", "honoris causa",
+    "doctorat honoris causa", "docteur honoris causa", "الدكتوراه الفخرية", "دكتوراه فخرية",
+    "الدكتوراة الفخرية", "دكتوراة فخرية", "شهادة الدكتوراه الفخرية",
+))  # fmt: skip
+# A minister going home after the meeting: "she returns to Pretoria", "avant de regagner le
+# Maroc", "يعود إلى الرباط". The city or country after it is the minister's own.
+RETURNS_HOME = PhraseMatcher.of((
+    "returns to", "return to", "will return to", "returned to", "returning to", "flies back to",
+    "regagner", "regagnera", "regagne", "rentrer a", "rentrera a", "rentre a", "retournera a",
+    "retourner a", "يعود الي", "سيعود الي", "العودة الي", "عودته الي", "عودتها الي", "تعود الي",
+    "ستعود الي", "يعود", "تعود", "سيعود", "ستعود",
+))  # fmt: skip
+RETURN_LINKS = {"le", "la", "l", "the", "to", "a", "الي"}
+# A meeting that prepares another: "اجتماعا تحضيريا", "une réunion préparatoire", "a
+# preparatory meeting". Held by one government's ministers alone for a joint commission
+# ("la commission mixte", "the joint committee", "اللجنة المشتركة"), it is no meeting of two.
+JOINT_COMMISSION = PhraseMatcher.of((
+    "اللجنة المشتركة", "للجنة المشتركة", "اللجنة الحكومية المشتركة", "للجنة الحكومية المشتركة",
+    "اللجنة العليا المشتركة", "للجنة العليا المشتركة", "commission mixte", "comite mixte",
+    "haute commission mixte", "joint commission", "joint committee",
+))  # fmt: skip
+PREPARATORY = PhraseMatcher.of((
+    "تحضيري", "تحضيريا", "التحضيري", "تحضيرية", "التحضيرية", "preparatoire", "preparatoires",
+    "preparatory",
 ))  # fmt: skip
 # A party who is not a minister of a country: an official below minister ("مساعد وزير
 # الخارجية", "deputy minister", "vice-ministre"), senior officials, the head of an
@@ -1159,6 +1197,14 @@ class Extraction:
                 chosen.append(visited)
                 hosts[0].country, hosts[0].country_reason = visited, "visit"
                 spans[visited].append(self.evidence(*visited_at(visited, finder), "visit"))
+            home = self.home_returned_to(chosen[0]) if len(hosts) == 1 and not visited else None
+            if home:
+                # "X held talks with Angola's minister ... She returns to Pretoria on
+                # Saturday": the minister of no country given goes home to the other side.
+                code, start, end = home
+                chosen.append(code)
+                hosts[0].country, hosts[0].country_reason = code, "returns home"
+                spans[code].append(self.evidence(start, end, "returns home"))
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             chosen = self.no_meeting(
                 "More than two countries take part: this looks like a multilateral meeting.",
@@ -1253,6 +1299,16 @@ class Extraction:
                 "The officials who met are not ministers (governors, chiefs of staff, heads of "
                 "companies): not a ministerial meeting."
             )
+        if not self.not_a_meeting and self.honour_conferred(participants):
+            chosen = self.no_meeting(
+                "A minister received an honour from a university (an honorary doctorate): a "
+                "ceremony is not a ministerial meeting."
+            )
+        if chosen and self.one_government_prepares():
+            chosen = self.no_meeting(
+                "The ministers of one government prepared a meeting with another country, "
+                "whose ministers were not there: not a ministerial meeting."
+            )
         if chosen and self.is_phone_call():
             chosen = self.no_meeting("This reports a phone call, not a meeting.")
         elif len(chosen) == 1 and self.other_side_unknown(participants, nameless):
@@ -1273,6 +1329,21 @@ class Extraction:
                 "The article reports what a minister said in an interview or to the press, "
                 "and no meeting: no meeting's date either."
             )
+        elif len(chosen) < 2 and self.diaspora_met():
+            chosen = self.no_meeting(
+                "A minister met his country's community abroad, not another country's "
+                "minister: not a ministerial meeting."
+            )
+        elif len(chosen) < 2 and self.one_government_prepares():
+            chosen = self.no_meeting(
+                "The ministers of one government prepared a meeting with another country, "
+                "whose ministers were not there: not a ministerial meeting."
+            )
+        elif len(chosen) < 2 and self.only_former_ministers():
+            chosen = self.no_meeting(
+                "The ministers named are former ministers, no minister in office: no "
+                "meeting of two countries' ministers, nor its date."
+            )
         elif len(chosen) < 2:
             chosen = []
             self.draft.warnings.append(
@@ -1291,6 +1362,29 @@ class Extraction:
         return any(
             form in {"العاصمه", "العاصمة", "capitale"} for form, _ in word_forms(before)
         ) or (after == "capital")
+
+    def home_returned_to(self, side: str) -> tuple[str, int, int] | None:
+        """The one country, other than the side known, that a minister returns to after the
+        meeting ("she returns to Pretoria", "avant de regagner le Maroc", "يعود إلى الرباط"):
+        the city or the country right after the words of a return (an article between)."""
+        places = {m.start: self.gazetteer.city_by_slug[m.payload].country
+                  for m in self.finder.city_matches}  # fmt: skip
+        places.update({m.start: m.payload for m in self.finder.country_names.values()})
+        found = set()
+        where = None
+        for match in RETURNS_HOME.find(self.document):
+            # "regagner le Maroc", "وتعود الوزيرة إلى تونس": an article, or the minister's
+            # word and "إلى", between.
+            for start in range(match.end, min(match.end + 3, len(self.words))):
+                if start > match.end and self.words[start - 1] not in RETURN_LINKS:
+                    continue
+                if start in places and places[start] != side:
+                    found.add(places[start])
+                    where = (start, start + 1)
+                    break
+        if len(found) != 1 or where is None:
+            return None
+        return found.pop(), *where
 
     def visit_destination(self, side: str) -> str | None:
         """The one country the meeting's sentence says a minister is visiting ("en visite en
@@ -1592,6 +1686,8 @@ class Extraction:
         abroad ("التقى ... بأفراد الجالية", "a rencontré des membres de la communauté"), and
         names no other minister, no counterpart: the only minister is his country's."""
         people = sorted(self.person_positions)
+        if not people and self.first_person is not None:
+            people = [self.first_person]  # a minister of no country given
         if not people:
             return False
         start, end = self.sentence_around(people[0])
@@ -1599,7 +1695,64 @@ class Extraction:
             return False
         if any(self.finder.is_counterpart(index) for index in range(start, end)):
             return False
-        return any(start <= match.start < end for match in DIASPORA_MET.find(self.document))
+        if any(start <= match.start < end for match in DIASPORA_MET.find(self.document)):
+            return True
+        ministers = sum(
+            1
+            for word in self.words[start:end]
+            if any(form in MINISTER_WORDS for form, _ in word_forms(word))
+        )
+        # "le ministre ... a rencontré la ministre dominicaine ... sur les ressortissants
+        # haïtiens": a second minister in the sentence is whom he met, the community a topic.
+        return ministers < 2 and any(
+            start <= position < end for position in self.communities_named()
+        )
+
+    def communities_named(self) -> list[int]:
+        """Where a country's community is named by its demonym: "الجالية التونسية",
+        "ressortissants sénégalais", "the Moroccan community", "مغاربة العالم"."""
+        demonyms = self.finder.demonyms
+        ends = {match.end: match for match in demonyms.values()}
+        found = [
+            match.start
+            for match in COMMUNITY_BEFORE_DEMONYM.find(self.document)
+            if match.end in demonyms
+            or (match.end + 1 in demonyms and self.words[match.end] in {"des", "de"})
+        ]
+        found += [
+            ends[match.start].start
+            for match in COMMUNITY_AFTER_DEMONYM.find(self.document)
+            if match.start in ends
+        ]
+        return found
+
+    def honour_conferred(self, participants) -> bool:
+        """The sentence of the meeting or of the first minister named tells of an honour a
+        university conferred ("an honorary doctorate", "doctorat honoris causa", "الدكتوراه
+        الفخرية"), and the ministers named are of one country: a ceremony, not a meeting."""
+        countries = {p.country for p in participants if p.country}
+        return len(countries) <= 1 and self.said_in_first_sentences(HONOUR_CONFERRED)
+
+    def one_government_prepares(self) -> bool:
+        """The sentence of the first minister named tells of a preparatory meeting for a
+        joint commission ("اجتماعا تحضيريا للجنة المشتركة", "une réunion préparatoire de la
+        commission mixte", "a preparatory meeting for the joint committee") and names no
+        counterpart: one government prepares a session with the other, which was not there."""
+        if self.first_person is None:
+            return False
+        start, end = self.sentence_around(self.first_person)
+        if any(self.finder.is_counterpart(index) for index in range(start, end)):
+            return False
+        prepares = [m.start for m in PREPARATORY.find(self.document) if start <= m.start < end]
+        return bool(prepares) and any(
+            prepares[0] < match.start < end for match in JOINT_COMMISSION.find(self.document)
+        )
+
+    def only_former_ministers(self) -> bool:
+        """No minister in office is named, and the article names former ministers ("deux
+        anciens ministres", "former foreign ministers", "وزير الخارجية السابق"): they met
+        as private persons; no meeting, nor its date or place."""
+        return not self.person_positions and bool(self.former_ministers())
 
     def officials_met(self) -> bool:
         """The first sentence with a word of a meeting names officials who are not ministers
@@ -1653,6 +1806,8 @@ class Extraction:
         congratulations), and no word of a meeting is in it; or that a member of a
         parliament sent him a question (about a visit, a meeting: still a question)."""
         people = sorted(self.person_positions)
+        if not people and self.first_person is not None:
+            people = [self.first_person]  # a minister of no country given
         if not people:
             return False
         start, end = self.sentence_around(people[0])
@@ -2158,6 +2313,8 @@ class Extraction:
         ... في جلسة حوارية", "took part in a panel", "ont participé à une table ronde"), and
         no word there says they met."""
         people = sorted(self.person_positions)
+        if not people and self.first_person is not None:
+            people = [self.first_person]  # a minister of no country given
         if not people:
             return False
         start, end = self.sentence_around(people[0])
@@ -2186,6 +2343,35 @@ class Extraction:
         if len(missing) == 1 and len(unassigned) == 1:
             unassigned[0].country = missing[0]
             unassigned[0].country_reason = "the other side"
+            return
+        # "X, ministre des Affaires étrangères (his country read in his title), s'est
+        # entretenu avec son homologue Y" in an agency's wire: Y was given the agency's
+        # country, which is X's; Y is of the other side, which has no minister.
+        sides = [p for p in participants if p.country and not p.accompanying]
+        guessed = [p for p in sides if p.country_reason in {"agency", "outlet"}]
+        if (
+            len(missing) == 1
+            and not unassigned
+            and len(guessed) == 1
+            and any(
+                p.country == guessed[0].country and p.country_reason not in {"agency", "outlet"}
+                for p in sides
+            )
+        ):
+            guessed[0].country = missing[0]
+            guessed[0].country_reason = "the other side"
+        elif (
+            len(missing) == 1
+            and not unassigned
+            and len(sides) == 2
+            and len(guessed) == 2
+            and guessed[0].country == guessed[1].country
+            and len({self.sentence_around(first_mentioned(p)) for p in guessed}) == 1
+        ):
+            # Both were given the agency's country: its wire names its own minister first,
+            # the guest after ("أجرى الوزير ... مباحثات مع وزير المالية ..., الذي يزور").
+            later = max(guessed, key=first_mentioned)
+            later.country, later.country_reason = missing[0], "the other side"
 
     # 7. Place: "بالرباط", "à Rabat", "in Rabat", a venue ("au Quai d'Orsay"), a dateline
     # ("RABAT -", "الرياض (واس) -"); else who received whom, and where.
@@ -3561,6 +3747,12 @@ def visited_at(country: str, finder: PeopleFinder) -> tuple[int, int]:
     """Where the country visited is named."""
     match = next(m for m in finder.country_names.values() if m.payload == country)
     return match.start, match.end
+
+
+def first_mentioned(participant: Participant) -> int:
+    """Where the participant is first mentioned (the first token of a head or a name)."""
+    spans = [m.head or m.name_span for m in participant.mentions]
+    return min((span[0] for span in spans if span), default=0)
 
 
 def positions_of(participants: list[Participant], nameless) -> dict[int, str]:
