@@ -210,12 +210,15 @@ class Editor:
         if response.status_code != 302:
             raise RuntimeError(f"login failed: {response.status_code}")
 
-    async def save_meeting(self, pk: int, changes: dict[str, str | list[str]]) -> int:
-        """Open the change form, apply ``changes``, submit; the status of the submission."""
+    async def save_meeting(self, pk: int, changes: dict[str, str | list[str]]) -> int | str:
+        """Open the change form, apply ``changes``, submit; the status of the submission
+        (or of the form's page, when it was not shown: 503, or "form 302" and the like)."""
         url = f"{self.admin}meetings/meeting/{pk}/change/"
         page = await self.client.get(url)
-        if page.status_code != 200:
-            return page.status_code
+        if page.status_code == 503:
+            return 503
+        if page.status_code != 200:  # a lost session's 302 to the login page is no save
+            return f"form {page.status_code}"
         form = next(f for f in html.fromstring(page.text).forms if f.get("id") == "meeting_form")
         values = [(k, v) for k, v in form.form_values() if k not in changes]
         for name, value in changes.items():
@@ -316,7 +319,7 @@ def check_saves(env: dict, saves: list[dict], people_before: dict) -> dict:
         "saves": len(saves),
         "confirmed": sum(s["status"] == 302 for s in saves),
         "refused_503": sum(s["status"] == 503 for s in saves),
-        "other": sorted({s["status"] for s in saves} - {302, 503}),
+        "other": sorted({s["status"] for s in saves} - {302, 503}, key=str),
         "problems": problems,
     }
 
