@@ -1681,13 +1681,19 @@ class Extraction:
             form in MET_WORDS for word in self.words[: remarks[0]] for form, _ in word_forms(word)
         )
 
+    def ministers_in_order(self) -> list[int]:
+        """Where ministers of a known country are named, in order; when none is, the first
+        minister named, of no country given."""
+        people = sorted(self.person_positions)
+        if not people and self.first_person is not None:
+            return [self.first_person]
+        return people
+
     def diaspora_met(self) -> bool:
         """The sentence of the first minister named says he met his country's community
         abroad ("التقى ... بأفراد الجالية", "a rencontré des membres de la communauté"), and
         names no other minister, no counterpart: the only minister is his country's."""
-        people = sorted(self.person_positions)
-        if not people and self.first_person is not None:
-            people = [self.first_person]  # a minister of no country given
+        people = self.ministers_in_order()
         if not people:
             return False
         start, end = self.sentence_around(people[0])
@@ -1805,9 +1811,7 @@ class Extraction:
         """The sentence of the first minister named says a message was sent (a cable of
         congratulations), and no word of a meeting is in it; or that a member of a
         parliament sent him a question (about a visit, a meeting: still a question)."""
-        people = sorted(self.person_positions)
-        if not people and self.first_person is not None:
-            people = [self.first_person]  # a minister of no country given
+        people = self.ministers_in_order()
         if not people:
             return False
         start, end = self.sentence_around(people[0])
@@ -2312,9 +2316,7 @@ class Extraction:
         """The first sentence that names a minister says they took part in a panel ("شارك
         ... في جلسة حوارية", "took part in a panel", "ont participé à une table ronde"), and
         no word there says they met."""
-        people = sorted(self.person_positions)
-        if not people and self.first_person is not None:
-            people = [self.first_person]  # a minister of no country given
+        people = self.ministers_in_order()
         if not people:
             return False
         start, end = self.sentence_around(people[0])
