@@ -17,6 +17,7 @@ from config.routers import ReplicaRouter, read_from_replica
 from config.wsgi import application  # imported once: it sets logging up again
 from meetings import counting
 from meetings.models import Meeting, Source
+from meetings.opendata import heavy_outputs
 from meetings.operations.log import RequestContextFilter
 from meetings.operations.middleware import ReplicaReadsMiddleware
 from meetings.operations.warm_up import PAGES, warm_up
@@ -135,6 +136,36 @@ def test_a_connection_lost_while_rules_are_checked_is_an_outage_not_a_broken_rul
         source.validate_constraints()
     connection.close()
     assert Source.objects.filter(pk=source.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/meetings/export.csv?country=MA", "/en/meetings/export.json?country=MA"]
+)
+def test_an_export_whose_first_rows_cannot_be_read_is_the_503_page(
+    reference_data, monkeypatch, path
+):
+    """The database goes away as an export begins, before its first rows: the reader gets
+    the friendly 503, not a response begun and then gunicorn's own bare 500 (the fault
+    test's CI run saw one)."""
+    MeetingFactory(status=Meeting.Status.PUBLISHED)
+    taken = heavy_outputs.take_slot
+
+    def take_then_lose_the_connection():
+        slot = taken()
+        pid = connection.connection.info.backend_pid
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", [pid])
+        return slot
+
+    monkeypatch.setattr(heavy_outputs, "take_slot", take_then_lose_the_connection)
+    response = Client(raise_request_exception=False).get(path)
+    monkeypatch.undo()
+    assert response.status_code == 503
+    assert UNAVAILABLE in response.content.decode()
+    connection.close()
+    again = Client().get(path)  # once the database is back, the export is made
+    assert again.status_code == 200 and b"".join(again.streaming_content).strip()
+    again.close()
 
 
 def test_rules_are_still_checked_on_a_live_database(reference_data):

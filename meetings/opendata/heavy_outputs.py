@@ -112,9 +112,17 @@ class ReleasingSlot:
     def __init__(self, content: Iterable, slot: int):
         self.content = content
         self.slot = slot
+        # The first chunk is made now, in the view: when the database fails before the
+        # first rows, the reader gets the 503 page. Made later, by the server iterating a
+        # response it had not begun to send, it was gunicorn's own bare 500. Once bytes are
+        # sent, a failure can only cut the stream, which tells the client it failed.
+        self.chunks = iter(content)
+        self.first = next(self.chunks, None)
 
     def __iter__(self):
-        return iter(self.content)
+        if self.first is not None:
+            yield self.first
+        yield from self.chunks
 
     def close(self):
         try:

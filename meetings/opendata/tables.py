@@ -735,9 +735,12 @@ def csv_blocks(table: Table, queryset=None, language: str | None = None, bom=Tru
     language = sql_language(language)
     query, params = with_ids(table.query(language), queryset if table.filtered else None)
     statement = f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER true)"
-    if bom:
-        yield "\ufeff".encode()  # lets spreadsheet programs see UTF-8; pandas skips it
-    yield from copy_blocks(statement, params)
+    # The BOM lets spreadsheet programs see UTF-8 (pandas skips it). It goes with the first
+    # block, so that the first chunk is the database's (heavy_outputs.ReleasingSlot).
+    prefix = "\ufeff".encode() if bom else b""
+    for block in copy_blocks(statement, params):
+        yield prefix + block
+        prefix = b""
 
 
 # Output in COPY's CSV format with a quote and a delimiter no JSON text holds (PostgreSQL
