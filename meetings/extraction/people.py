@@ -538,8 +538,30 @@ class PeopleFinder:
                 mention.country_span = mention.country_span or (official.start, official.end)
                 position = mention.post_end = official.end
                 continue
+            coordinated = self.coordinated_portfolio_end(mention, position)
+            if coordinated:
+                position = mention.title_end = coordinated
+                continue
             break
         return position
+
+    def coordinated_portfolio_end(self, mention: Mention, position: int) -> int | None:
+        """ "وزير الداخلية وما وراء البحار في الجمهورية الفرنسية جان موروا": after a portfolio,
+        Arabic words joined by "و" (and) that lead to "في" + a country with a name after it
+        are more of the portfolio ("and Overseas"), not the minister's name. Where "في" is."""
+        word = self.words[position]
+        if mention.portfolio is None or not self.is_arabic(position):
+            return None
+        if not (word.startswith("و") and len(word) > 1) or self.is_stop(position):
+            return None
+        for following in range(position + 1, min(position + 5, len(self.words))):
+            if self.boundary_between(following - 1, following) or following in self.known:
+                return None
+            country = self.country_after_in(mention, following)
+            if country:
+                # Only when the name comes after the country: else the words were the name.
+                return following if self.name_forward(country.end) else None
+        return None
 
     def official_title_covering(self, position: int) -> Match | None:
         for match in self.official_titles:

@@ -3702,6 +3702,9 @@ class Extraction:
                                                  "government", "gouvernement", "الحكومة",
                                                  "حكومة"}:  # fmt: skip
             kept.pop()
+        # "وزير الداخلية الأستاذ ...", "le ministre M. ...": an honorific is the name's.
+        while kept and self.finder.is_honorific(kept[-1]):
+            kept.pop()
         if not kept:
             return ""
         # Keep the article's own spacing and punctuation inside each run of kept words.
