@@ -25,7 +25,9 @@ from meetings.extraction.database import (
     similar_people,
 )
 from meetings.extraction.fetch import fetch_page
-from meetings.models import City, Meeting, Minister, Outlet, Portfolio, Source, Topic
+from meetings.extraction.notes import translated
+from meetings.models import City, Country, Meeting, Minister, Outlet, Portfolio, Source, Topic
+from meetings.reference import cached_objects
 from meetings.text import script_of
 
 ARTICLE_TEMPLATE = "admin/meetings/meeting/from_article.html"
@@ -49,7 +51,7 @@ def meeting_from_article(request, model_admin):
         try:
             article = article_from(form.cleaned_data)
         except ExtractionError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, for_the_editor(error.message))
         else:
             draft = extract(article, gazetteer_from_database())
             return render(request, REVIEW_TEMPLATE, {**context, **review(draft)})
@@ -90,7 +92,7 @@ def confirm_draft(request, context, also=None):
         )
     except ExtractionError as error:
         form = ArticleForm()
-        form.add_error(None, str(error))
+        form.add_error(None, for_the_editor(error.message))
         return render(request, ARTICLE_TEMPLATE, {**context, "form": form}, status=400)
     # The same text gives the same draft: its evidence and candidates are shown again.
     draft = extract(article, gazetteer_from_database())
@@ -136,6 +138,18 @@ def confirm_draft(request, context, also=None):
     else:
         messages.success(request, _("The draft meeting was saved. Check it and complete it."))
     return redirect(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+
+
+def for_the_editor(message: str) -> str:
+    """An extractor's message (a warning, a refusal) in the editor's language, a country
+    named rather than given by its code. The draft keeps it in English, for the code that
+    reads it (meetings/extraction/notes.py)."""
+    return translated(message, country_name)
+
+
+def country_name(code: str) -> str:
+    country = cached_objects(Country).get(code)
+    return country.name if country else code
 
 
 def safe_date(value):
@@ -199,6 +213,7 @@ def review(draft, data=None):
         "formset": formset,
         "participant_rows": rows,
         "duplicates": duplicates,
+        "warnings": [for_the_editor(warning) for warning in draft.warnings],
         "evidence": {
             "date": snippets(draft.text, evidence.get("date", [])),
             "countries": [

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings.editorial.from_article import REVIEW_TEMPLATE, confirm_draft, review
+from meetings.editorial.from_article import REVIEW_TEMPLATE, confirm_draft, for_the_editor, review
 from meetings.editorial.services import add_source
 from meetings.editorial.workflow import may_write, meeting_status_now, refusal
 from meetings.extraction import ExtractionError, extract, read_article
@@ -398,7 +398,7 @@ def create_draft(request, model_admin, pk):
             published=best.published_at.date() if best.published_at else None,
         )
     except ExtractionError as error:
-        messages.error(request, str(error))
+        messages.error(request, for_the_editor(error.message))
         return redirect(reverse("admin:meetings_candidate_change", args=[pk]))
     if article.title == "" and best.title:
         article.title = best.title

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 import ftfy
 import ftfy.badness
+from django.utils.translation import gettext_noop
 
+from meetings.extraction.notes import EditorNote
 from meetings.text import ARABIC_LETTER, LATIN_LETTER, script_of
 
 # A long article is 10,000 words (about 70,000 characters); pages with their
@@ -44,7 +46,15 @@ ACCENTED = re.compile("[\u00c0-\u00ff]")
 
 
 class ExtractionError(ValueError):
-    """An input the extractor cannot read, with a message meant for the editor."""
+    """An input the extractor cannot read, with a message meant for the editor.
+
+    The message is English (the command line prints it as it is); the admin shows it
+    in the editor's language with ``notes.translated(error.message)``.
+    """
+
+    @property
+    def message(self) -> str:
+        return self.args[0]
 
 
 @dataclass
@@ -82,16 +92,26 @@ def decode(content: str | bytes, charset: str = "") -> str:
     if isinstance(content, bytes):
         utf16 = content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         if b"\x00" in content[:4096] and not utf16:
-            raise ExtractionError("This is a binary file, not an article. Paste the article text.")
+            raise ExtractionError(
+                gettext_noop("This is a binary file, not an article. Paste the article text.")
+            )
         content = text_from_bytes(content, charset)
     if len(content) > MAX_INPUT_CHARACTERS:
         raise ExtractionError(
-            f"This input is {len(content):,} characters long; an article is at most "
-            f"{MAX_INPUT_CHARACTERS:,}. Paste the article alone."
+            EditorNote(
+                gettext_noop(
+                    "This input is %(length)s characters long; an article is at most "
+                    "%(most)s. Paste the article alone."
+                ),
+                length=len(content),
+                most=MAX_INPUT_CHARACTERS,
+            )
         )
     odd = len(CONTROL.findall(content)) + content.count("\ufffd")
     if content and odd > 0.05 * len(content):
-        raise ExtractionError("This does not look like text. Paste the article itself.")
+        raise ExtractionError(
+            gettext_noop("This does not look like text. Paste the article itself.")
+        )
     return CONTROL.sub(" ", content)
 
 
@@ -193,7 +213,9 @@ def read_article(
     """
     text = decode(content, charset)
     if not text.strip():
-        raise ExtractionError("The article is empty. Paste its text or its HTML, or give its URL.")
+        raise ExtractionError(
+            gettext_noop("The article is empty. Paste its text or its HTML, or give its URL.")
+        )
     if is_html is None:
         is_html = looks_like_html(text)
     if is_html:
@@ -209,8 +231,13 @@ def read_article(
     letters = count_letters(article.text)
     if letters < MIN_LETTERS:
         raise ExtractionError(
-            "There is too little text to find a meeting in: "
-            f"{letters} letters. Paste the whole article."
+            EditorNote(
+                gettext_noop(
+                    "There is too little text to find a meeting in: "
+                    "%(letters)s letters. Paste the whole article."
+                ),
+                letters=letters,
+            )
         )
     check_language(article.text)
     return article
@@ -275,8 +302,13 @@ def check_language(text: str) -> None:
         other = language not in LANGUAGES and probability > 0.9 and function_words < 0.2 * words
     if other:
         raise ExtractionError(
-            f"This article seems to be in another language ({language}): the extractor reads "
-            "Arabic, French and English. Paste a version in one of them."
+            EditorNote(
+                gettext_noop(
+                    "This article seems to be in another language (%(language)s): the "
+                    "extractor reads Arabic, French and English. Paste a version in one of them."
+                ),
+                language=language,
+            )
         )
 
 
@@ -292,7 +324,9 @@ def article_from_html(html: str, *, url: str = "") -> Article:
     )
     if document is None or count_letters(document.text or "") < MIN_LETTERS:
         raise ExtractionError(
-            "No article text was found in this HTML. Paste the article's text instead."
+            gettext_noop(
+                "No article text was found in this HTML. Paste the article's text instead."
+            )
         )
     return Article(
         text=document.text.strip(),

@@ -15,6 +15,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext_noop
+
 from meetings.extraction.article import Article, host_of, on_domain
 from meetings.extraction.dates import (
     REPORTING_VERBS,
@@ -35,6 +37,7 @@ from meetings.extraction.knowledge import (
     shared_demonyms,
     venues,
 )
+from meetings.extraction.notes import EditorNote
 from meetings.extraction.people import BOUNDARY, Participant, PeopleFinder, participants_from
 from meetings.text import normalize
 
@@ -611,6 +614,30 @@ class Draft:
         }
 
 
+def office_warning(capital_not_named: bool, seat_is_capital: bool) -> str:
+    """The warning for a place inferred from an office (a ministry, "the capital"): one whole
+    sentence per case, so that translators translate sentences, not their pieces."""
+    if capital_not_named and seat_is_capital:
+        return gettext_noop(
+            "No city named: the meeting was at the host's capital, not named, so the host's "
+            "capital is proposed. Check it."
+        )
+    if capital_not_named:
+        return gettext_noop(
+            "No city named: the meeting was at the host's capital, not named, so the host's "
+            "city of the dateline is proposed. Check it."
+        )
+    if seat_is_capital:
+        return gettext_noop(
+            "No city named: the meeting was at the host's ministry, so the host's capital is "
+            "proposed. Check it."
+        )
+    return gettext_noop(
+        "No city named: the meeting was at the host's ministry, so the host's city of the "
+        "dateline is proposed. Check it."
+    )
+
+
 class Extraction:
     """One run of the pipeline over one article."""
 
@@ -869,22 +896,28 @@ class Extraction:
                 # Every date the article gives is to come: it announces the meeting.
                 self.draft.announcement = True
                 self.draft.warnings.append(
-                    "This article announces a meeting that had not taken place when it was "
-                    "published: check that it did before publishing it."
+                    gettext_noop(
+                        "This article announces a meeting that had not taken place when it was "
+                        "published: check that it did before publishing it."
+                    )
                 )
             self.draft.evidence["date"] = [self.evidence(chosen.start, chosen.end, chosen.how)]
         elif vague:
             # "last week": no day can be given, and guessing one would mislead.
             self.draft.evidence["date"] = [self.evidence(vague[0].start, vague[0].end, "vague")]
-            self.draft.warnings.append("The article does not say on which day the meeting was.")
+            self.draft.warnings.append(
+                gettext_noop("The article does not say on which day the meeting was.")
+            )
         elif published:
             self.draft.date, self.draft.date_precision = published, "day"
             self.draft.evidence["date"] = []
             self.draft.warnings.append(
-                "No date in the text: the publication date is proposed. Check it."
+                gettext_noop("No date in the text: the publication date is proposed. Check it.")
             )
         else:
-            self.draft.warnings.append("No date found, and no publication date was given.")
+            self.draft.warnings.append(
+                gettext_noop("No date found, and no publication date was given.")
+            )
 
     # 5. An unqualified minister in a national outlet or agency wire is that country's.
     def apply_source_country(self, participants: list[Participant], nameless) -> None:
@@ -1207,150 +1240,204 @@ class Extraction:
                 spans[code].append(self.evidence(start, end, "returns home"))
         if len(chosen) == 2 and self.looks_multilateral(strong, scores, chosen):
             chosen = self.no_meeting(
-                "More than two countries take part: this looks like a multilateral meeting.",
+                gettext_noop(
+                    "More than two countries take part: this looks like a multilateral meeting."
+                ),
                 gathering=True,
             )
         self.draft.candidate_countries = ranked[:6]
         if chosen and self.gathering_of_several(scores, chosen):
             chosen = self.no_meeting(
-                "More than two countries take part: this looks like a multilateral meeting.",
+                gettext_noop(
+                    "More than two countries take part: this looks like a multilateral meeting."
+                ),
                 gathering=True,
             )
         if chosen and self.on_a_panel():
             chosen = self.no_meeting(
-                "The ministers took part in a panel of a forum: speaking side by side is not "
-                "a meeting."
+                gettext_noop(
+                    "The ministers took part in a panel of a forum: speaking side by side is not "
+                    "a meeting."
+                )
             )
         if chosen and self.called_off(chosen):
             chosen = self.no_meeting(
-                "The meeting was postponed or cancelled: it did not take place."
+                gettext_noop("The meeting was postponed or cancelled: it did not take place.")
             )
         if chosen and self.questions_of_parliament():
             chosen = self.no_meeting(
-                "A minister answered members of a parliament's questions in its sitting: not a "
-                "meeting of two countries' ministers."
+                gettext_noop(
+                    "A minister answered members of a parliament's questions in its sitting: not a "
+                    "meeting of two countries' ministers."
+                )
             )
         if chosen and self.message_sent():
             chosen = self.no_meeting(
-                "A message was sent (of congratulations, of condolences; a written question to "
-                "a minister): a message is not a meeting."
+                gettext_noop(
+                    "A message was sent (of congratulations, of condolences; a written question to "
+                    "a minister): a message is not a meeting."
+                )
             )
         if not self.not_a_meeting and self.party_not_a_minister():
             chosen = self.no_meeting(
-                "One party is not a minister of a country (an official below minister, the "
-                "head of an organisation): not a ministerial meeting."
+                gettext_noop(
+                    "One party is not a minister of a country (an official below minister, the "
+                    "head of an organisation): not a ministerial meeting."
+                )
             )
         if not self.not_a_meeting and self.remarks_only():
             chosen = self.no_meeting(
-                "A minister answered another's remarks (a press conference, an interview): "
-                "they did not meet."
+                gettext_noop(
+                    "A minister answered another's remarks (a press conference, an interview): "
+                    "they did not meet."
+                )
             )
         if chosen and self.diaspora_met():
             chosen = self.no_meeting(
-                "A minister met his country's community abroad, not another country's "
-                "minister: not a ministerial meeting."
+                gettext_noop(
+                    "A minister met his country's community abroad, not another country's "
+                    "minister: not a ministerial meeting."
+                )
             )
         if chosen and self.denied():
             chosen = self.no_meeting(
-                "The article reports that a meeting is denied: it did not take place."
+                gettext_noop("The article reports that a meeting is denied: it did not take place.")
             )
         if chosen and self.of_another_time():
             chosen = self.no_meeting(
-                "The ministers named are of another time (former, late, 'the then'): the "
-                "article recalls meetings, it does not report one."
+                gettext_noop(
+                    "The ministers named are of another time (former, late, 'the then'): the "
+                    "article recalls meetings, it does not report one."
+                )
             )
         if chosen and self.joint_column():
             chosen = self.no_meeting(
-                "Two ministers signed a column together: a column is not a meeting."
+                gettext_noop("Two ministers signed a column together: a column is not a meeting.")
             )
         if chosen and self.credentials_handed():
             chosen = self.no_meeting(
-                "A minister received a copy of an ambassador's credentials: an audience is not "
-                "a ministerial meeting."
+                gettext_noop(
+                    "A minister received a copy of an ambassador's credentials: an audience is not "
+                    "a ministerial meeting."
+                )
             )
         if chosen and self.cabinet_session():
             chosen = self.no_meeting(
-                "The article reports a cabinet's session and its decisions, not a meeting of "
-                "two countries' ministers."
+                gettext_noop(
+                    "The article reports a cabinet's session and its decisions, not a meeting of "
+                    "two countries' ministers."
+                )
             )
         if chosen and self.opinion_column():
             chosen = self.no_meeting(
-                "This is an opinion column, signed by ministers: not the report of a meeting."
+                gettext_noop(
+                    "This is an opinion column, signed by ministers: not the report of a meeting."
+                )
             )
         members = self.ambassadors_received(participants, nameless, PARLIAMENTARIANS)
         # Also when no country was chosen: the audience's day is no meeting's.
         if members and (members.intersection(chosen) or len(chosen) < 2):
             chosen = self.no_meeting(
-                "The minister received members of a parliament, not a minister: an audience "
-                "is not a ministerial meeting."
+                gettext_noop(
+                    "The minister received members of a parliament, not a minister: an audience "
+                    "is not a ministerial meeting."
+                )
             )
         envoys = self.ambassadors_received(participants, nameless)
         if envoys and (envoys.intersection(chosen) or len(chosen) < 2):
             chosen = self.no_meeting(
-                "The minister received an ambassador, not a minister: an audience is not a "
-                "ministerial meeting."
+                gettext_noop(
+                    "The minister received an ambassador, not a minister: an audience is not a "
+                    "ministerial meeting."
+                )
             )
         if chosen and self.head_of_state_audience():
             chosen = self.no_meeting(
-                "A head of state received the minister: an audience is not a ministerial meeting."
+                gettext_noop(
+                    "A head of state received the minister: an audience is not a ministerial "
+                    "meeting."
+                )
             )
         if not self.not_a_meeting and self.officials_met():
             chosen = self.no_meeting(
-                "The officials who met are not ministers (governors, chiefs of staff, heads of "
-                "companies): not a ministerial meeting."
+                gettext_noop(
+                    "The officials who met are not ministers (governors, chiefs of staff, heads of "
+                    "companies): not a ministerial meeting."
+                )
             )
         if not self.not_a_meeting and self.honour_conferred(participants):
             chosen = self.no_meeting(
-                "A minister received an honour from a university (an honorary doctorate): a "
-                "ceremony is not a ministerial meeting."
+                gettext_noop(
+                    "A minister received an honour from a university (an honorary doctorate): a "
+                    "ceremony is not a ministerial meeting."
+                )
             )
         if chosen and self.one_government_prepares():
             chosen = self.no_meeting(
-                "The ministers of one government prepared a meeting with another country, "
-                "whose ministers were not there: not a ministerial meeting."
+                gettext_noop(
+                    "The ministers of one government prepared a meeting with another country, "
+                    "whose ministers were not there: not a ministerial meeting."
+                )
             )
         if chosen and self.is_phone_call():
-            chosen = self.no_meeting("This reports a phone call, not a meeting.")
+            chosen = self.no_meeting(gettext_noop("This reports a phone call, not a meeting."))
         elif len(chosen) == 1 and self.other_side_unknown(participants, nameless):
             # One side is clear, the other is not named: better to propose the one.
             self.draft.warnings.append(
-                f"Only one side is clear ({chosen[0]}): the other country could not be "
-                "identified. Choose it."
+                EditorNote(
+                    gettext_noop(
+                        "Only one side is clear (%(country)s): the other country could not be "
+                        "identified. Choose it."
+                    ),
+                    country=chosen[0],
+                )
             )
         elif len(chosen) < 2 and lead == (0, 0) and not self.not_a_meeting and not self.says_met():
             # No sentence names a minister and says they met, and no sentence says that
             # ministers met (a twinning, an airlift, a visa decision): no meeting, nor its
             # date. "The foreign ministers of Morocco and Jordan met" keeps its date and place.
             chosen = self.no_meeting(
-                "No bilateral meeting found: no sentence says that ministers met."
+                gettext_noop("No bilateral meeting found: no sentence says that ministers met.")
             )
         elif len(chosen) < 2 and self.interview_told():
             chosen = self.no_meeting(
-                "The article reports what a minister said in an interview or to the press, "
-                "and no meeting: no meeting's date either."
+                gettext_noop(
+                    "The article reports what a minister said in an interview or to the press, "
+                    "and no meeting: no meeting's date either."
+                )
             )
         elif len(chosen) < 2 and self.diaspora_met():
             chosen = self.no_meeting(
-                "A minister met his country's community abroad, not another country's "
-                "minister: not a ministerial meeting."
+                gettext_noop(
+                    "A minister met his country's community abroad, not another country's "
+                    "minister: not a ministerial meeting."
+                )
             )
         elif len(chosen) < 2 and self.one_government_prepares():
             chosen = self.no_meeting(
-                "The ministers of one government prepared a meeting with another country, "
-                "whose ministers were not there: not a ministerial meeting."
+                gettext_noop(
+                    "The ministers of one government prepared a meeting with another country, "
+                    "whose ministers were not there: not a ministerial meeting."
+                )
             )
         elif len(chosen) < 2 and self.only_former_ministers():
             chosen = self.no_meeting(
-                "The ministers named are former ministers, no minister in office: no "
-                "meeting of two countries' ministers, nor its date."
+                gettext_noop(
+                    "The ministers named are former ministers, no minister in office: no "
+                    "meeting of two countries' ministers, nor its date."
+                )
             )
         elif len(chosen) < 2:
             chosen = []
             self.draft.warnings.append(
-                "No bilateral meeting found: fewer than two countries could be identified."
+                gettext_noop(
+                    "No bilateral meeting found: fewer than two countries could be identified."
+                )
             )
         elif not any(form in MEETING_WORDS for word in self.words for form, _ in word_forms(word)):
-            self.draft.warnings.append("The article does not say that a meeting took place.")
+            self.draft.warnings.append(
+                gettext_noop("The article does not say that a meeting took place.")
+            )
         self.draft.countries = sorted(chosen)
         self.draft.evidence["countries"] = {code: spans[code][:3] for code in chosen}
 
@@ -2440,8 +2527,13 @@ class Extraction:
         self.draft.countries = sorted([*sides, host])
         self.draft.warnings = [w for w in self.draft.warnings if not w.startswith("Only one")]
         self.draft.warnings.append(
-            f"{host} is proposed as a side because the meeting took place there and "
-            "the other minister's country is not given. Check it."
+            EditorNote(
+                gettext_noop(
+                    "%(country)s is proposed as a side because the meeting took place there and "
+                    "the other minister's country is not given. Check it."
+                ),
+                country=host,
+            )
         )
         return True
 
@@ -2486,23 +2578,22 @@ class Extraction:
             note = "inferred" if how == "office" else ""
             self.set_place(city, [self.evidence(match.start, match.end, note)])
             if how == "office":
-                seat = "capital" if city.is_capital else "city of the dateline"
-                where = "ministry"
-                if any(
+                capital_not_named = any(
                     form in {"capitale", "capital", "العاصمة"}
                     for word in self.words[match.start : match.end]
                     for form, _ in word_forms(word)
-                ):
-                    where = "capital, not named"
-                self.draft.warnings.append(
-                    f"No city named: the meeting was at the host's {where}, so the host's "
-                    f"{seat} is proposed. Check it."
                 )
+                self.draft.warnings.append(office_warning(capital_not_named, city.is_capital))
             return
         if unknown:
             self.draft.warnings.append(
-                f"The meeting took place in {self.document.original(*unknown)}, which is not "
-                "in the archive's list of cities: add it, or choose the place."
+                EditorNote(
+                    gettext_noop(
+                        "The meeting took place in %(place)s, which is not in the archive's "
+                        "list of cities: add it, or choose the place."
+                    ),
+                    place=self.document.original(*unknown),
+                )
             )
         host, _office = self.host_from_the_text()
         if host:
@@ -2516,8 +2607,10 @@ class Extraction:
                     [self.evidence(headline.start, headline.end, "inferred")],
                 )
                 self.draft.warnings.append(
-                    "The host's city is named only in the headline: it is proposed as the "
-                    "place. Check it."
+                    gettext_noop(
+                        "The host's city is named only in the headline: it is proposed as the "
+                        "place. Check it."
+                    )
                 )
             return
         at_home = self.credit or not self.reports_from_anywhere
@@ -2536,7 +2629,9 @@ class Extraction:
             if capital:
                 self.set_place(capital, [])
             self.draft.warnings.append(
-                "No place named: the outlet's country and its capital are proposed. Check them."
+                gettext_noop(
+                    "No place named: the outlet's country and its capital are proposed. Check them."
+                )
             )
 
     def city_of_the_headline(self, host: str) -> Match | None:
@@ -2982,8 +3077,13 @@ class Extraction:
         self.draft.countries = sorted([*sides, country])
         self.draft.warnings = [w for w in self.draft.warnings if not w.startswith("Only one")]
         self.draft.warnings.append(
-            f"{country} is proposed as a side because a statement on the meeting was issued "
-            "in its capital and the minister's country is not given. Check it."
+            EditorNote(
+                gettext_noop(
+                    "%(country)s is proposed as a side because a statement on the meeting was "
+                    "issued in its capital and the minister's country is not given. Check it."
+                ),
+                country=country,
+            )
         )
 
     def speaks(self, match: Match) -> bool:
