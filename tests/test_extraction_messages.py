@@ -170,3 +170,27 @@ def test_a_note_is_its_english_text_and_translates_with_its_values():
     assert "2,000,001" not in french
     with translation.override("ar"):
         assert translated("This reports a phone call, not a meeting.") == CALL_WARNING["ar"]
+
+
+# Why each suggestion was made: the country, the topic and how the date was read, named in
+# the editor's language rather than by a code, a slug or the extractor's own word.
+WHY_BY_LANGUAGE = {
+    "fr": (["Maroc", "Espagne", "Migration"], "un jour de la semaine, compté depuis la date de publication"),
+    "ar": (["المغرب", "إسبانيا", "الهجرة"], "يوم من أيام الأسبوع، محسوب من تاريخ النشر"),
+    "en": (["Morocco", "Spain", "Migration"], "a day of the week, from the publication date"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_why_each_suggestion_was_made_is_labelled_in_the_editors_language(editor, language):
+    article = (
+        "استقبل وزير الداخلية عبد الوافي لفتيت، أمس الأربعاء بالرباط، وزير الداخلية الإسباني "
+        "فرناندو غراندي مارلاسكا، وتناول اللقاء التعاون في مجال الهجرة ومكافحة الإرهاب."
+    )
+    page = page_text(propose(editor, language, article))
+    labels, date_note = WHY_BY_LANGUAGE[language]
+    for label in labels:
+        assert f'<div class="evidence" dir="auto">{label}: ' in page
+    assert f'<span class="note">({date_note})</span>' in page
+    for code in ("MA: ", "ES: ", "migration: ", "(weekday)"):
+        assert code not in page

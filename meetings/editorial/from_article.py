@@ -14,6 +14,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.editorial.forms import ArticleForm, DraftMeetingForm, ParticipantFormSet
 from meetings.editorial.services import NewPerson, ParticipantInput, add_source, create_meeting
@@ -152,6 +153,23 @@ def country_name(code: str) -> str:
     return country.name if country else code
 
 
+# How the extractor read the date it proposes (meetings.extraction.dates.DateCandidate.how),
+# in the editor's words.
+DATE_NOTES = {
+    "explicit": gettext_lazy("written in full"),
+    "numeric": gettext_lazy("written in figures"),
+    "weekday": gettext_lazy("a day of the week, from the publication date"),
+    "relative": gettext_lazy("counted from the publication date"),
+    "month": gettext_lazy("a month only"),
+    "until": gettext_lazy("the end of a period"),
+    "vague": gettext_lazy("no day given"),
+}
+
+
+def date_note(how: str) -> str:
+    return DATE_NOTES.get(how, how)
+
+
 def safe_date(value):
     """The date, or None when it is not one (the form reports that itself)."""
     try:
@@ -207,6 +225,7 @@ def review(draft, data=None):
         for index, form in enumerate(formset)
     ]
     evidence = draft.evidence
+    topic_names = {topic.slug: topic.name for topic in cached_objects(Topic).values()}
     return {
         "draft": draft,
         "draft_form": draft_form,
@@ -215,14 +234,17 @@ def review(draft, data=None):
         "duplicates": duplicates,
         "warnings": [for_the_editor(warning) for warning in draft.warnings],
         "evidence": {
-            "date": snippets(draft.text, evidence.get("date", [])),
+            "date": [
+                {**item, "note": date_note(item["note"])}
+                for item in snippets(draft.text, evidence.get("date", []))
+            ],
             "countries": [
-                (code, snippets(draft.text, spans))
+                (country_name(code), snippets(draft.text, spans))
                 for code, spans in evidence.get("countries", {}).items()
             ],
             "place": snippets(draft.text, evidence.get("place", [])),
             "topics": [
-                (slug, snippets(draft.text, spans[:1]))
+                (topic_names.get(slug, slug), snippets(draft.text, spans[:1]))
                 for slug, spans in evidence.get("topics", {}).items()
             ],
         },
