@@ -194,3 +194,5 @@ def test_why_each_suggestion_was_made_is_labelled_in_the_editors_language(editor
     assert f'<span class="note">({date_note})</span>' in page
     for code in ("MA: ", "ES: ", "migration: ", "(weekday)"):
         assert code not in page
+    if language != "en":  # the empty choice of the outlet's select is Django's own string
+        assert "Select an option" not in page
