@@ -71,3 +71,13 @@ def test_a_name_that_begins_like_and_is_still_a_name(gazetteer):
         published=DAY,
     )
     assert "وليد حمدي" in posts(draft)
+
+
+def test_the_homeland_a_minister_leaves_is_not_part_of_his_name(gazetteer):
+    draft = draft_of(
+        "يغادر وزير المواصلات البحريني محمد يوسف الكعبي أرض الوطن اليوم الأربعاء متوجها إلى "
+        "الهند، حيث يلتقي بعد غد الجمعة وزير الطيران المدني الهندي راجيف شارما.",
+        gazetteer,
+        published=DAY,
+    )
+    assert ("محمد يوسف الكعبي", "BH") in people(draft)

@@ -79,7 +79,7 @@ FUTURE_MARKERS = {
     "will", "due", "expected", "scheduled", "doit", "doivent", "devrait", "devraient", "prevu",
     "prevue", "attendu", "attendue", "سيجري", "سيلتقي", "سيحل", "ستعقد", "سيعقد", "سيقوم",
     "سيبحث", "ستبحث", "سيتوجه", "ستتوجه", "يرتقب", "المرتقب", "المرتقبة", "غدا", "demain",
-    "tomorrow", "المنتظر", "ينتظر", "المتوقع", "يتوقع",
+    "tomorrow", "المنتظر", "ينتظر", "المتوقع", "يتوقع", "سيزور", "ستزور",
     # "بعد غد" (the day after tomorrow); French futures too short for FRENCH_FUTURE.
     "غد", "aura", "auront", "sera", "seront", "fera", "feront", "iront",
     # A trip told in the present, as news tells what is to come: "يتحول الوزير يوم الأحد
@@ -171,6 +171,8 @@ ARRIVAL_VERBS = {
     # The day of the journey, not of the talks: "يتحول يوم الأحد إلى مدريد ... يلتقي يوم
     # الاثنين", "travels to X on Sunday", "s'envole dimanche pour X".
     "يتحول", "تتحول", "travels", "envole", "envolera",
+    # "يتوجه وزير المالية غدا الثلاثاء إلى الهند ... يلتقي خلالها يوم الخميس".
+    "يتوجه", "سيتوجه", "تتوجه", "ستتوجه", "يسافر", "سيسافر", "تسافر", "ستسافر",
 }  # fmt: skip
 REPORTING_VERBS = {
     "announced", "said", "told", "stated", "reported", "indicated", "annonce", "indique",
@@ -221,7 +223,8 @@ def in_future(document: Document, position: int) -> bool:
         if index + 1 < len(document.tokens) and sentence_break(document, index, index + 1):
             break
         word = document.tokens[index].text
-        if word in FUTURE_MARKERS:
+        # With its proclitics too: "وسيزور الوزير يوم الخميس".
+        if any(form in FUTURE_MARKERS for form, _ in word_forms(word)):
             return True
         # "rencontrera", "se rendra"; not "Pereira" or "Ribera".
         if FRENCH_FUTURE.match(word) and document.original(index, index + 1).islower():
@@ -635,6 +638,8 @@ def choose_date(
         if any(form in MEETING_CUES for form, _ in word_forms(word))
     ]
     total = max(len(words), 1)
+    sentence_of = sentence_numbers(document)
+    cue_sentences = {sentence_of[position] for position in cue_positions}
 
     # A bare "today" is weaker than a date or a weekday: "اليوم" also means "nowadays".
     # The end of a stay ("until Tuesday") is kept only for want of anything else.
@@ -651,7 +656,10 @@ def choose_date(
             value -= 5.0  # the wire's date: the meeting's only when the text gives none
         if reported_on(words, candidate.start):
             value -= 5.0  # "the ministry announced on Tuesday": when it was said
-        elif reported_on(words, candidate.start, ARRIVAL_VERBS, reach=9) and len(candidates) > 1:
+        elif (
+            reported_on(words, candidate.start, ARRIVAL_VERBS, reach=9)
+            or heading_after(words, candidate.end)
+        ) and len(candidates) > 1:
             # "arrives on Wednesday" beside the day of the talks; more so in an announcement
             # ("will leave for Tashkent on Friday ... talks on Saturday"), where the day to
             # come nearest the publication would otherwise win.
@@ -670,6 +678,10 @@ def choose_date(
         value -= candidate.start / total  # earlier is better
         if any(abs(candidate.start - cue) <= 12 for cue in cue_positions):
             value += 3.0
+        elif sentence_of[candidate.start] in cue_sentences:
+            # "met Ghana's Minister for Gender, Children and Social Protection, A. B.,
+            # yesterday": long titles between the verb and the day of the same sentence.
+            value += 2.0
         if published:
             age = (published - candidate.date).days
             if -7 <= age < -1 and candidate.to_come:
@@ -690,6 +702,25 @@ def choose_date(
         return value
 
     return max(candidates, key=score)
+
+
+def sentence_numbers(document: Document) -> list[int]:
+    """Each token's sentence, counted from 0."""
+    numbers, sentence = [], 0
+    for index in range(len(document.tokens)):
+        if index and sentence_break(document, index - 1, index):
+            sentence += 1
+        numbers.append(sentence)
+    return numbers
+
+
+# "يغادر ... اليوم الاثنين متوجها إلى الهند": the day of the departure, heading somewhere.
+HEADING = {"متوجها", "متوجهة", "متوجهين", "متجها", "متجهة", "قاصدا", "قاصدة"}
+
+
+def heading_after(words: list[str], end: int) -> bool:
+    """One of HEADING right after the date (token ``end`` or the next)."""
+    return any(form in HEADING for word in words[end : end + 2] for form, _ in word_forms(word))
 
 
 # Words that give the first day of a stay: "بداية من غد", "à partir de demain", "starting

@@ -153,6 +153,8 @@ NAME_STOPS = {
     # Where the meeting was, often right after a name: "علي يوسف الشريف بمكتبه".
     "بمكتبه", "بمكتبها", "مكتبه", "مكتبها", "بمقر", "مقر",
     "بديوان", "ديوان",
+    # Where a minister leaves from, right after his name: "يغادر ... الدوسري أرض الوطن".
+    "ارض",
     # What a meeting did, right after the last name of a sentence: "..., تناولت العلاقات".
     "تناولت", "تناول", "تطرق", "تطرقت", "همت", "ركزت", "شملت", "خصصت", "تمحورت",
     # A headline's verb, capitalised like a name: "Kayouh, US Transportation Secretary
