@@ -638,8 +638,6 @@ def choose_date(
         if any(form in MEETING_CUES for form, _ in word_forms(word))
     ]
     total = max(len(words), 1)
-    sentence_of = sentence_numbers(document)
-    cue_sentences = {sentence_of[position] for position in cue_positions}
 
     # A bare "today" is weaker than a date or a weekday: "اليوم" also means "nowadays".
     # The end of a stay ("until Tuesday") is kept only for want of anything else.
@@ -678,7 +676,7 @@ def choose_date(
         value -= candidate.start / total  # earlier is better
         if any(abs(candidate.start - cue) <= 12 for cue in cue_positions):
             value += 3.0
-        elif sentence_of[candidate.start] in cue_sentences:
+        elif in_a_sentence_with(cue_positions, candidate.start, document):
             # "met Ghana's Minister for Gender, Children and Social Protection, A. B.,
             # yesterday": long titles between the verb and the day of the same sentence.
             value += 2.0
@@ -704,14 +702,19 @@ def choose_date(
     return max(candidates, key=score)
 
 
-def sentence_numbers(document: Document) -> list[int]:
-    """Each token's sentence, counted from 0."""
-    numbers, sentence = [], 0
-    for index in range(len(document.tokens)):
-        if index and sentence_break(document, index - 1, index):
-            sentence += 1
-        numbers.append(sentence)
-    return numbers
+def in_a_sentence_with(positions: list[int], position: int, document: Document) -> bool:
+    """One of ``positions`` is in the sentence of token ``position``: the
+    nearest before it or the nearest after it, with no sentence break between."""
+    before = max((other for other in positions if other < position), default=None)
+    after = min((other for other in positions if other > position), default=None)
+    return any(
+        other is not None
+        and not any(
+            sentence_break(document, index, index + 1)
+            for index in range(min(other, position), max(other, position))
+        )
+        for other in (before, after)
+    )
 
 
 # "يغادر ... اليوم الاثنين متوجها إلى الهند": the day of the departure, heading somewhere.
