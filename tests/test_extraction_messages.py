@@ -112,6 +112,16 @@ def test_a_warning_names_its_country_in_the_editors_language(editor, language, s
                 "ar": "النص أقصر من أن يُستخرج منه اجتماع (عدد الحروف: 19).",
             },
         ),
+        (
+            "Der deutsche Außenminister traf gestern in Berlin seinen französischen "
+            "Amtskollegen, um über die Lage in Europa und die Zusammenarbeit beider Länder zu "
+            "sprechen. Die beiden Minister sprachen auch über Energie und Verkehr.",
+            {
+                "en": "This article seems to be in another language (German):",
+                "fr": "Cet article semble rédigé dans une autre langue (allemand) :",
+                "ar": "يبدو أن هذا المقال مكتوب بلغة أخرى (الألمانية):",
+            },
+        ),
     ],
 )
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])

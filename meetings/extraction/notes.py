@@ -13,14 +13,16 @@ keeps the template the translators translated and the values to put in it::
     EditorNote(gettext_noop("Only one side is clear (%(country)s): ..."), country="MA")
 
 A value named ``country`` is a country's ISO code, which ``translated()`` can replace
-by the country's name in the active language. Numbers are grouped by thousands, in the
+by the country's name in the active language, and one named ``language`` (a language's
+ISO 639-1 code) by the language's name. Numbers are grouped by thousands, in the
 English way in the English text and in the active language's way on screen.
 """
 
 from collections.abc import Callable
 
+from babel import Locale, UnknownLocaleError
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, to_locale
 
 
 class EditorNote(str):
@@ -51,6 +53,16 @@ def is_number(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def language_name(code: str) -> str:
+    """A language's name in the active language ("de": "allemand", "الألمانية"), from the
+    CLDR data Babel ships; the code itself when Babel does not know it."""
+    try:
+        names = Locale.parse(to_locale(get_language() or "en")).languages
+    except (ValueError, UnknownLocaleError):
+        return code
+    return names.get(code, code)
+
+
 def translated(message: str, country_name: Callable[[str], str] | None = None) -> str:
     """The message in the active language.
 
@@ -63,6 +75,8 @@ def translated(message: str, country_name: Callable[[str], str] | None = None) -
     for name, value in message.values.items():
         if name == "country" and country_name:
             value = country_name(value)
+        elif name == "language":
+            value = language_name(value)
         elif is_number(value):
             value = number_format(value, force_grouping=True)
         values[name] = value
