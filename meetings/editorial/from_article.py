@@ -153,6 +153,12 @@ def country_name(code: str) -> str:
     return country.name if country else code
 
 
+def topic_names(slugs: list[str]) -> list[str]:
+    """Topics by their names in the active language (drafts and proposals keep slugs)."""
+    names = {topic.slug: topic.name for topic in cached_objects(Topic).values()}
+    return [names.get(slug, slug) for slug in slugs]
+
+
 # How the extractor read the date it proposes (meetings.extraction.dates.DateCandidate.how),
 # in the editor's words.
 DATE_NOTES = {
@@ -225,7 +231,7 @@ def review(draft, data=None):
         for index, form in enumerate(formset)
     ]
     evidence = draft.evidence
-    topic_names = {topic.slug: topic.name for topic in cached_objects(Topic).values()}
+    topics = evidence.get("topics", {})
     return {
         "draft": draft,
         "draft_form": draft_form,
@@ -244,8 +250,8 @@ def review(draft, data=None):
             ],
             "place": snippets(draft.text, evidence.get("place", [])),
             "topics": [
-                (topic_names.get(slug, slug), snippets(draft.text, spans[:1]))
-                for slug, spans in evidence.get("topics", {}).items()
+                (name, snippets(draft.text, spans[:1]))
+                for name, spans in zip(topic_names(list(topics)), topics.values(), strict=True)
             ],
         },
         "article_segments": highlighted(draft),

@@ -20,7 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings.editorial.from_article import REVIEW_TEMPLATE, confirm_draft, for_the_editor, review
+from meetings.editorial.from_article import (
+    REVIEW_TEMPLATE,
+    confirm_draft,
+    for_the_editor,
+    review,
+    topic_names,
+)
 from meetings.editorial.services import add_source
 from meetings.editorial.workflow import may_write, meeting_status_now, refusal
 from meetings.extraction import ExtractionError, extract, read_article
@@ -34,11 +40,9 @@ from meetings.models import (
     Meeting,
     Outlet,
     Source,
-    Topic,
 )
 from meetings.newsroom.classify import REASONS
 from meetings.newsroom.tasks import poll_feed
-from meetings.reference import cached_objects
 
 DETAIL_TEMPLATE = "admin/meetings/candidate/detail.html"
 
@@ -299,12 +303,6 @@ def articles_of(candidate):
             for reason in item.reasons
         ]
     return items
-
-
-def topic_names(slugs: list[str]) -> list[str]:
-    """The proposed topics by their names in the active language (the proposal keeps slugs)."""
-    names = {topic.slug: topic.name for topic in cached_objects(Topic).values()}
-    return [names.get(slug, slug) for slug in slugs]
 
 
 def candidate_page(request, model_admin, pk, status=200, dismiss_form=None, attach_form=None):
